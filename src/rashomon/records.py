@@ -1,0 +1,230 @@
+"""Immutable records passed from stage to stage.
+
+Every annotation points into a report's ``text`` with (report id, start, end) Python string offsets; nothing is
+copied out of a report without the offsets that let a reader find it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "OTHER"]
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "OTHER")
+
+ClaimStatus = Literal["corroborated", "conflicting", "unique"]
+ConflictKind = Literal["location", "time", "quantity", "entity", "attribution", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One news report as ingested: the text every offset points into, and what is known about it."""
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+    event: str | None = None  # the "event" field of a JSON input line, used by --by-event
+    content_hash: str = ""  # sha256 of the text, hex
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not be used: what it was (a path, "path:line", "stdin") and why."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one report's text."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    report: str
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the paragraph (blank-line or newline separated block) the sentence is in
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a report. ``name`` is the surface form without titles, nicknames or a leading article."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+    label: str  # one of ENTITY_TYPES
+    name: str
+    origin: str  # which detector found it: "ner", "title", "phrase", "acronym", "paren"
+    strong_type: bool = False  # the type comes from evidence stronger than the NER guess (a title, an org word)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasLink:
+    """Two mentions of one report that the text itself says name the same thing.
+
+    ``kind`` is "acronym" for a definition such as "US Central Command (CENTCOM)" (the letters match), "paren" for two
+    names side by side such as "ISIL (ISIS)".
+    """
+
+    report: str
+    long: tuple[int, int]  # (start, end) of the first mention
+    short: tuple[int, int]  # (start, end) of the second mention
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression. ``value`` is ISO 8601 when the report alone resolves it, else None.
+
+    ``spec`` keeps what is needed to resolve it later against an anchor found elsewhere in the event
+    (see ``dates.resolve_event_times``): e.g. {"weekday": 4} or {"month": 7, "day": 6}.
+    """
+
+    report: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "date", "weekday", "month", "year", "duration", "relative", "interval", "day-relative"
+    value: str | None
+    spec: tuple[tuple[str, int], ...] = ()
+    explicit: bool = False  # the value comes from the words alone (a full date, or a weekday with a month-day)
+
+    def spec_dict(self) -> dict[str, int]:
+        return dict(self.spec)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    report: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None  # "USD", "percent", ... or None for a plain count
+    counted: str | None  # the lemma of what is counted ("operation", "jet"), when found
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote (the span excludes the quotation marks) and who the report says spoke it."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+    speaker: Span | None  # the name (or pronoun's antecedent) the report credits
+    cue: str | None = None  # how the speaker was found: "after", "before", "next-sentence", "continued", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a sentence credits its content to ("The US military said ...", "..., CENTCOM said")."""
+
+    report: str
+    sentence: int  # index into AnnotatedReport.sentences
+    source: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedReport:
+    report: Report
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    times: tuple[TimeExpr, ...]
+    quantities: tuple[Quantity, ...]
+    quotes: tuple[Quote, ...]
+    attributions: tuple[Attribution, ...] = ()
+    alias_links: tuple[AliasLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOccurrence:
+    report: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # entity id
+    speaker_text: str | None = None  # the speaker as written
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    id: str
+    text: str
+    speaker: str | None  # entity id the occurrences agree on, else None
+    occurrences: tuple[QuoteOccurrence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    report: str
+    start: int
+    end: int
+    text: str
+    value: str
+    attribution: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: str  # ConflictKind
+    values: tuple[ConflictValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    status: str  # ClaimStatus
+    statements: tuple[Span, ...]
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    report: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of comparing the reports of one event: what ``--format json`` prints."""
+
+    reports: tuple[Report, ...]
+    entities: tuple[Entity, ...]
+    times: tuple[TimeExpr, ...]
+    quotes: tuple[QuoteGroup, ...]
+    claims: tuple[Claim, ...]
+    summary: tuple[SummarySentence, ...]
+    event: dict[str, object] | None = None
+    group: str | None = None  # the "event" field value under --by-event
+    extra: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,108 @@
+"""The output contract: a Comparison as the plain dict that ``--format json`` prints (schema rashomon.comparison/1).
+
+Renderers (terminal, Markdown, HTML) read this dict, never the records, so every view has a JSON twin.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rashomon.records import Comparison, Entity, QuoteGroup, Report, TimeExpr
+
+SCHEMA = "rashomon.comparison/1"
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "id": report.id,
+        "path": report.path,
+        "title": report.title,
+        "source": report.source,
+        "url": report.url,
+        "published": report.published,
+        "text": report.text,
+    }
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "mentions": [
+            {"report": m.report, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
+        ],
+    }
+
+
+def time_to_dict(time: TimeExpr) -> dict[str, Any]:
+    return {"report": time.report, "start": time.start, "end": time.end, "text": time.text, "value": time.value}
+
+
+def quote_to_dict(quote: QuoteGroup) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "occurrences": [
+            {
+                "report": o.report,
+                "start": o.start,
+                "end": o.end,
+                "text": o.text,
+                "speaker": o.speaker,
+                "speaker_text": o.speaker_text,
+            }
+            for o in quote.occurrences
+        ],
+    }
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "schema": SCHEMA,
+        "reports": [report_to_dict(r) for r in comparison.reports],
+        "entities": [entity_to_dict(e) for e in comparison.entities],
+        "times": [time_to_dict(t) for t in comparison.times],
+        "quotes": [quote_to_dict(q) for q in comparison.quotes],
+        "claims": [
+            {
+                "id": c.id,
+                "status": c.status,
+                "statements": [
+                    {"report": s.report, "start": s.start, "end": s.end, "text": s.text} for s in c.statements
+                ],
+                "conflicts": [
+                    {
+                        "kind": k.kind,
+                        "values": [
+                            {
+                                "report": v.report,
+                                "start": v.start,
+                                "end": v.end,
+                                "text": v.text,
+                                "value": v.value,
+                                "attribution": v.attribution,
+                            }
+                            for v in k.values
+                        ],
+                    }
+                    for k in c.conflicts
+                ],
+            }
+            for c in comparison.claims
+        ],
+        "event": comparison.event,
+        "summary": [
+            {
+                "text": s.text,
+                "citations": [{"report": c.report, "start": c.start, "end": c.end} for c in s.citations],
+            }
+            for s in comparison.summary
+        ],
+    }
+    if comparison.group is not None:
+        out["group"] = comparison.group
+    out.update(comparison.extra)
+    return out
