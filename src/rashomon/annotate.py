@@ -1,0 +1,47 @@
+"""Annotate reports, one at a time and independently: sentences, mentions, times, quantities, quotes, attributions.
+
+What needs several reports (a weekday anchored by another report's date, a name given in full only elsewhere) is
+settled later, in the per-event stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+
+from rashomon.dates import find_times
+from rashomon.mentions import find_mentions
+from rashomon.nlp import Parse, parse_texts
+from rashomon.quantities import find_quantities
+from rashomon.records import AnnotatedReport, Report, Sentence
+from rashomon.speech import find_attributions, find_quotes
+
+
+def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
+    text = parse.text
+    out = []
+    for a, b in parse.sents:
+        start, end = parse.char_span(a, b)
+        paragraph = text.count("\n\n", 0, start) if "\n\n" in text else text.count("\n", 0, start)
+        out.append(Sentence(report, start, end, text[start:end], paragraph))
+    return tuple(out)
+
+
+def annotate_parsed(report: Report, parse: Parse, *, today: date | None = None) -> AnnotatedReport:
+    """All annotations of one parsed report (pure: no model is loaded here)."""
+    sentences = sentences_of(report.id, parse)
+    mentions, links = find_mentions(report.id, parse)
+    times = find_times(report.id, report.text, published=report.published, today=today)
+    quantities = find_quantities(report.id, parse, times)
+    quotes = find_quotes(report.id, parse, mentions, sentences)
+    attributions = find_attributions(report.id, parse, mentions)
+    return AnnotatedReport(report, sentences, mentions, times, quantities, quotes, attributions, links)
+
+
+def annotate(reports: Sequence[Report], *, model: str | None = None, today: date | None = None,
+             n_process: int = 1, batch_size: int = 32) -> Iterator[AnnotatedReport]:
+    """Parse reports with the spaCy adapter and annotate each one, in input order."""
+    parses: Iterable[Parse] = parse_texts((r.text for r in reports), model=model, n_process=n_process,
+                                          batch_size=batch_size)
+    for report, parse in zip(reports, parses, strict=True):
+        yield annotate_parsed(report, parse, today=today)

@@ -1,0 +1,296 @@
+"""Time expressions: find them in text, resolve them to ISO 8601 values.
+
+Two steps, both pure:
+
+- ``find_times(report_id, text, reference)`` tags expressions and resolves what the words and the publication date
+  settle ("Friday (July 7)", "9 July 2023", "Monday" in a dated report).
+- ``resolve_event_times(times_by_report, published, today)`` is the per-event step: a report with no publication date
+  has its remaining expressions resolved against an explicit date of its own, else one of another report of the event.
+
+Resolution rules (named so the output can be explained):
+- weekday with a publication date: the latest such weekday on or before it (news reports look back);
+- weekday against an anchor date taken from the text: the nearest such weekday (the anchor is a day the story is
+  about, and a report is written within days of it, before or after);
+- weekday plus month-day with no year: the latest year not after the reference day in which that day is that weekday;
+- month-day with no year: the anchor's year, unless that puts it more than half a year after the anchor;
+- a month: the anchor's year, unless that month is after the anchor's month (then the year before);
+- durations become ISO durations ("almost two hours" -> "PT2H").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from rashomon.records import TimeExpr
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "several": 0, "few": 0,
+}
+DURATION_UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
+
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_NUM = r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few)"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|month|year)s?"
+
+# Order matters: longer, more specific patterns first; a later match may not overlap an earlier one.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(p, re.IGNORECASE if kind not in ("month", "weekday") else 0))
+    for kind, p in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("weekday-md", _WD + r",?\s*\(?\s*(?:" + _MON + r"\s+" + _DAY + r"|" + _DAY.replace("day>", "day2>")
+         + r"\s+" + _MON.replace("mon>", "mon2>") + r")\s*\)?(?:,?\s+" + _YEAR + r")?"),
+        ("md", r"\b" + _MON + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r")?"),
+        ("dm", r"\b" + _DAY + r"\s+" + _MON + r"\b(?:,?\s+" + _YEAR + r")?"),
+        ("month-year", r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
+        ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b"),
+        ("day-word", r"\b(?P<w>today|yesterday|tomorrow|tonight)\b"),
+        ("this-unit", r"\b(?:(?P<early>earlier|later)\s+)?(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b"),
+        ("same-day", r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|that\s+day)\b"),
+        ("duration", r"\b(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|at\s+least)\s+)?"
+         + _NUM + r"(?:-|\s+)" + _UNIT + r"\b"),
+        ("month", r"\b(?:the\s+month\s+of\s+)?(?P<mon>January|February|March|April|June|July|August|September|"
+         r"October|November|December)\b"),
+        ("weekday", r"\b" + _WD + r"\b"),
+        ("year", r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bof )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bin early )|"
+         r"(?<=\bin late ))" + _YEAR + r"\b"),
+    )
+)
+
+
+def parse_iso_day(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def month_number(word: str) -> int:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]]
+
+
+def number_value(word: str) -> float:
+    w = word.lower()
+    return float(NUMBER_WORDS[w]) if w in NUMBER_WORDS else float(w)
+
+
+def latest_year_with_weekday(month: int, day: int, weekday: int, reference: date) -> int | None:
+    """The latest year not after the reference day in which month-day falls on the weekday (Monday=0)."""
+    for year in range(reference.year, reference.year - 60, -1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= reference and d.weekday() == weekday:
+            return year
+    return None
+
+
+def weekday_on_or_before(weekday: int, reference: date) -> date:
+    return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+
+
+def weekday_nearest(weekday: int, anchor: date) -> date:
+    back = (anchor.weekday() - weekday) % 7
+    return anchor - timedelta(days=back) if back <= 3 else anchor + timedelta(days=7 - back)
+
+
+def year_for_month_day(month: int, day: int, anchor: date) -> int:
+    try:
+        candidate = date(anchor.year, month, day)
+    except ValueError:
+        return anchor.year
+    return anchor.year - 1 if (candidate - anchor).days > 183 else anchor.year
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iso_duration(amount: float, unit: str) -> str:
+    n = int(amount) if amount == int(amount) else amount
+    code = DURATION_UNITS[unit]
+    return f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
+
+
+def _spec(**items: int) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(items.items()))
+
+
+def _classify(kind: str, m: re.Match[str], reference: date | None) -> tuple[str, str | None, dict[str, int], bool]:
+    """(kind, value, spec, explicit) for one match. ``reference`` is the publication date or None."""
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        return "date", d.isoformat() if d else None, {}, d is not None
+    if kind == "weekday-md":
+        wd = WEEKDAYS.index(g["wd"].lower())
+        mon = month_number(g["mon"] or g["mon2"])
+        day = int(g["day"] or g["day2"])
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), mon, day)
+            return "date", d.isoformat() if d else None, {}, d is not None
+        spec = {"weekday": wd, "month": mon, "day": day}
+        return "date", None, spec, True
+    if kind in ("md", "dm"):
+        mon, day = month_number(g["mon"]), int(g["day"])
+        if not 1 <= day <= 31:
+            return "date", None, {}, False
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), mon, day)
+            return "date", d.isoformat() if d else None, {}, d is not None
+        return "date", None, {"month": mon, "day": day}, False
+    if kind == "month-year":
+        return "month", f"{int(g['year']):04d}-{month_number(g['mon']):02d}", {}, True
+    if kind == "month":
+        return "month", None, {"month": month_number(g["mon"])}, False
+    if kind == "year":
+        return "year", g["year"], {}, True
+    if kind == "weekday":
+        return "weekday", None, {"weekday": WEEKDAYS.index(g["wd"].lower())}, False
+    if kind == "ago":
+        amount = number_value(g["num"])
+        unit = g["unit"].lower()
+        if unit in ("day", "week") and amount:
+            return "day-relative", None, {"day_offset": -int(amount * (7 if unit == "week" else 1))}, False
+        return "relative", None, {}, False
+    if kind == "day-word":
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
+        return "day-relative", None, {"day_offset": offset}, False
+    if kind == "this-unit":
+        unit = g["unit"].lower()
+        shift = {"this": 0, "last": -1, "past": -1, "next": 1}[g["rel"].lower()]
+        if g.get("early") and g["rel"].lower() == "this":
+            shift = 0
+        return "relative", None, {f"{unit}_offset": shift}, False
+    if kind == "same-day":
+        return "same-day", None, {}, False
+    if kind == "duration":
+        amount = number_value(g["num"])
+        if not amount:
+            return "duration", None, {}, False
+        return "duration", iso_duration(amount, g["unit"].lower()), {}, True
+    raise ValueError(f"unknown time pattern {kind}")
+
+
+def resolve_value(kind: str, spec: Mapping[str, int], reference: date, *, mode: str) -> str | None:
+    """Resolve a spec against a reference day. ``mode`` is "published" (look back) or "anchor" (nearest)."""
+    if "weekday" in spec and "month" in spec:
+        year = latest_year_with_weekday(spec["month"], spec["day"], spec["weekday"], reference)
+        return f"{year:04d}-{spec['month']:02d}-{spec['day']:02d}" if year else None
+    if "weekday" in spec:
+        d = (weekday_on_or_before if mode == "published" else weekday_nearest)(spec["weekday"], reference)
+        return d.isoformat()
+    if "month" in spec and "day" in spec:
+        year = year_for_month_day(spec["month"], spec["day"], reference)
+        d = _safe_date(year, spec["month"], spec["day"])
+        return d.isoformat() if d else None
+    if "month" in spec:
+        year = reference.year if spec["month"] <= reference.month else reference.year - 1
+        return f"{year:04d}-{spec['month']:02d}"
+    if "day_offset" in spec:
+        if mode != "published":
+            return None  # "yesterday" needs the day the report was written, not a day the story is about
+        return (reference + timedelta(days=spec["day_offset"])).isoformat()
+    if "year_offset" in spec:
+        return f"{reference.year + spec['year_offset']:04d}"
+    if "month_offset" in spec and mode == "published":
+        m = reference.year * 12 + reference.month - 1 + spec["month_offset"]
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    if "week_offset" in spec and mode == "published":
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=spec["week_offset"])
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    return None
+
+
+def find_times(report_id: str, text: str, *, published: str | None = None, today: date | None = None) -> tuple[TimeExpr, ...]:
+    """Tag time expressions in a text and resolve what the text and its publication date settle."""
+    taken: list[tuple[int, int]] = []
+    found: list[TimeExpr] = []
+    reference = parse_iso_day(published)
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            tkind, value, spec, explicit = _classify(kind, m, reference)
+            if kind == "weekday-md" and value is None and spec:
+                value = resolve_value(tkind, spec, reference or today or date.today(), mode="published")
+            taken.append((start, end))
+            found.append(TimeExpr(report_id, start, end, text[start:end], tkind, value, _spec(**spec), explicit))
+    found.sort(key=lambda t: t.start)
+    resolved = resolve_against(found, reference, mode="published") if reference else found
+    return tuple(resolve_same_day(resolved))
+
+
+def resolve_against(times: Sequence[TimeExpr], reference: date, *, mode: str) -> list[TimeExpr]:
+    out = []
+    for t in times:
+        if t.value is None and t.spec:
+            t = replace(t, value=resolve_value(t.kind, t.spec_dict(), reference, mode=mode))
+        out.append(t)
+    return out
+
+
+def resolve_same_day(times: Sequence[TimeExpr], *, window: int = 400, lookahead: int = 12) -> list[TimeExpr]:
+    """'the same day', 'earlier in the day': the day named right after it ("earlier in the day on Friday"), else the
+    closest day-level expression before it (within ``window`` characters)."""
+    out: list[TimeExpr] = []
+    last_day: TimeExpr | None = None
+    for k, t in enumerate(times):
+        if t.kind == "same-day" and t.value is None:
+            following = times[k + 1] if k + 1 < len(times) else None
+            if following is not None and _is_day(following) and following.start - t.end <= lookahead:
+                t = replace(t, value=following.value)
+            elif last_day is not None and t.start - last_day.end <= window:
+                t = replace(t, value=last_day.value)
+        out.append(t)
+        if _is_day(t):
+            last_day = t
+    return out
+
+
+def _is_day(t: TimeExpr) -> bool:
+    return bool(t.value) and len(t.value or "") == 10 and t.kind in ("date", "weekday", "day-relative")
+
+
+def anchor_day(times: Iterable[TimeExpr]) -> date | None:
+    """The latest explicit day-level date among the times (the day closest to when the report was written)."""
+    days = [parse_iso_day(t.value) for t in times if t.explicit and t.value and len(t.value) == 10]
+    return max((d for d in days if d), default=None)
+
+
+def resolve_event_times(times_by_report: Mapping[str, Sequence[TimeExpr]],
+                        published: Mapping[str, str | None]) -> dict[str, tuple[TimeExpr, ...]]:
+    """The per-event step: resolve an undated report's times against its own explicit dates, else the event's."""
+    own = {rid: anchor_day(ts) for rid, ts in times_by_report.items()}
+    event_anchor = max((d for d in own.values() if d), default=None)
+    out: dict[str, tuple[TimeExpr, ...]] = {}
+    for rid, ts in times_by_report.items():
+        if parse_iso_day(published.get(rid)) is not None:
+            out[rid] = tuple(ts)
+            continue
+        anchor = own[rid] or event_anchor
+        resolved = resolve_against(ts, anchor, mode="anchor") if anchor else list(ts)
+        out[rid] = tuple(resolve_same_day(resolved))
+    return out

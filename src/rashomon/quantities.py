@@ -1,0 +1,72 @@
+"""Quantities: numbers with what they count ("37 operations", "three Russian jets", "$30 million")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rashomon.nlp import Parse
+from rashomon.records import Quantity, TimeExpr
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
+    "thousands": 2000,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "NORP", "DATE", "TIME", "ORDINAL"})
+
+
+def number_of(word: str) -> float | None:
+    w = word.lower().replace(",", "")
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    return None
+
+
+def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tuple[Quantity, ...]:
+    """Counts and amounts outside time expressions and names, with the noun they count when the parse shows it."""
+    toks = parse.tokens
+    taken = [(t.start, t.end) for t in times]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        value = number_of(t.text)
+        if value is None or t.ent in NAME_LABELS or any(a <= t.start < b for a, b in taken):
+            i += 1
+            continue
+        first, last = i, i
+        while last + 1 < len(toks) and toks[last + 1].text.lower() in SCALES:
+            value *= SCALES[toks[last + 1].text.lower()]
+            last += 1
+        unit = None
+        if first > 0 and toks[first - 1].text in CURRENCIES:
+            unit = CURRENCIES[toks[first - 1].text]
+            first -= 1
+        elif last + 1 < len(toks) and toks[last + 1].text in ("percent", "%", "per"):
+            unit = "percent"
+            last += 1
+        counted = _counted(parse, i, last) if unit is None else None
+        start, end = toks[first].start, toks[last].end
+        out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted))
+        i = last + 1
+    return tuple(out)
+
+
+def _counted(parse: Parse, num: int, last: int) -> str | None:
+    toks = parse.tokens
+    head = toks[toks[num].head]
+    if toks[num].dep == "nummod" and head.pos in ("NOUN", "PROPN") and head.i > num:
+        return head.lemma.lower()
+    for t in toks[last + 1:last + 4]:
+        if t.pos == "NOUN":
+            return t.lemma.lower()
+        if t.pos not in ("ADJ", "PROPN", "NUM"):
+            break
+    return None

@@ -1,0 +1,196 @@
+"""Cross-report entity resolution: which mentions, in which reports, name the same person, group or place.
+
+Mentions are joined (union-find) on evidence, each kind named so a result can be explained:
+- same name up to case and punctuation ("CENTCOM" / "Centcom", "U.S." / "US");
+- a link the text states: an acronym definition or two names side by side (see ``mentions``);
+- the curated alias table (``data/aliases.tsv``: "ISIL" / "ISIS" / "Islamic State of Iraq and Syria");
+- person names that can be one name spelled two ways, given names compatible ("Osama al-Muhajer" /
+  "Usamah al-Muhajir");
+- a surname alone ("Kurilla", "al-Muhajir") joins the one full name in the event that ends with it; with several,
+  the one in the same report; with none or still several, it stays apart;
+- an organisation's head word alone ("the Observatory") joins the one organisation of the report named with it.
+
+The type of an entity comes from its strongest evidence (a title, an organisation word, the alias table), else the
+most common NER label weighted by name length: "Grynkewich" typed as a place by the model is a person here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rashomon.mentions import ORG_WORDS, alias_table
+from rashomon.names import fold, given_names_compatible, name_tokens, skeleton, token_similarity
+from rashomon.records import AliasLink, Entity, Mention
+
+PERSON_MATCH = 0.9  # surname similarity needed to join two full names (given names must also agree)
+SURNAME_MATCH = 0.93  # similarity needed for a surname alone to join a full name
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    by_span: dict[tuple[str, int, int], str]  # (report, start, end) of each mention -> entity id
+
+    def entity_at(self, report: str, start: int, end: int) -> str | None:
+        """The entity of the mention at this span, or of a mention inside it."""
+        exact = self.by_span.get((report, start, end))
+        if exact is not None:
+            return exact
+        inside = [(s, e, eid) for (r, s, e), eid in self.by_span.items() if r == report and start <= s and e <= end]
+        if inside:
+            return min(inside)[2]
+        around = [(e - s, eid) for (r, s, e), eid in self.by_span.items() if r == report and s <= start and end <= e]
+        return min(around)[1] if around else None
+
+
+def name_key(mention: Mention) -> str:
+    entry = alias_table().get(mention.name.casefold())
+    if entry is not None:
+        return "alias:" + entry.canonical.casefold()
+    return "name:" + fold(mention.name).replace(" ", "")
+
+
+def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = ()) -> Resolution:
+    """Group mentions of all reports of one event into entities."""
+    ms = sorted(mentions, key=lambda m: (m.report, m.start))
+    order = {r: k for k, r in enumerate(dict.fromkeys(m.report for m in mentions))}
+    ms.sort(key=lambda m: (order[m.report], m.start))
+    uf = _UnionFind(len(ms))
+    _join_same_names(ms, uf)
+    _join_links(ms, links, uf)
+    _join_person_spellings(ms, uf)
+    _join_short_names(ms, uf)
+    groups = sorted(uf.groups().values(), key=lambda g: min(g))
+    entities = []
+    by_span: dict[tuple[str, int, int], str] = {}
+    for k, members in enumerate(groups, start=1):
+        eid = f"E{k}"
+        group = tuple(ms[i] for i in sorted(members))
+        entities.append(_entity(eid, group))
+        for m in group:
+            by_span[(m.report, m.start, m.end)] = eid
+    return Resolution(tuple(entities), by_span)
+
+
+def _join_same_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
+    first: dict[str, int] = {}
+    for i, m in enumerate(ms):
+        key = name_key(m)
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+
+
+def _join_links(ms: Sequence[Mention], links: Iterable[AliasLink], uf: _UnionFind) -> None:
+    index = {(m.report, m.start, m.end): i for i, m in enumerate(ms)}
+    for link in links:
+        a = index.get((link.report, *link.long))
+        b = index.get((link.report, *link.short))
+        if a is not None and b is not None:
+            uf.union(a, b)
+
+
+def _is_personish(m: Mention) -> bool:
+    return m.label == "PERSON" or (not m.strong_type and m.label in ("GPE", "ORG", "NORP", "OTHER"))
+
+
+def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
+    people = [(i, name_tokens(m.name)) for i, m in enumerate(ms) if m.label == "PERSON"]
+    full = [(i, t) for i, t in people if len(t) >= 2]
+    for x, (i, ti) in enumerate(full):
+        for j, tj in full[x + 1:]:
+            if uf.find(i) == uf.find(j):
+                continue
+            if token_similarity(ti[-1], tj[-1]) >= PERSON_MATCH and given_names_compatible(ti[:-1], tj[:-1]):
+                uf.union(i, j)
+
+
+def _join_short_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
+    """A surname alone joins the one full name ending with it; an organisation's head word its organisation."""
+    full_people: dict[int, list[int]] = defaultdict(list)  # entity root -> mention indices with full names
+    for i, m in enumerate(ms):
+        if m.label == "PERSON" and len(name_tokens(m.name)) >= 2:
+            full_people[uf.find(i)].append(i)
+    for i, m in enumerate(ms):
+        tokens = name_tokens(m.name)
+        if len(tokens) != 1 or not _is_personish(m) or m.name.isupper():
+            continue
+        candidates = {
+            root for root, idx in full_people.items()
+            if any(_surname_matches(tokens[0], name_tokens(ms[k].name)[-1]) for k in idx)
+        }
+        if len(candidates) > 1:
+            candidates = {root for root in candidates if any(ms[k].report == m.report for k in full_people[root])}
+        if len(candidates) == 1:
+            uf.union(candidates.pop(), i)
+    orgs = [(i, m) for i, m in enumerate(ms) if m.label == "ORG" and len(m.name.split()) >= 2]
+    for i, m in enumerate(ms):
+        if len(m.name.split()) != 1 or m.name not in ORG_WORDS:
+            continue
+        owners = {uf.find(k) for k, o in orgs if o.report == m.report and m.name in o.name.split()}
+        if len(owners) == 1:
+            uf.union(owners.pop(), i)
+
+
+def _surname_matches(a: str, b: str) -> bool:
+    return a == b or (skeleton(a) == skeleton(b) and len(a) >= 4) or token_similarity(a, b) >= SURNAME_MATCH
+
+
+def _entity(eid: str, group: Sequence[Mention]) -> Entity:
+    etype = _entity_type(group)
+    name = _canonical_name(group, etype)
+    aliases = tuple(dict.fromkeys(m.text for m in group if m.text != name))
+    return Entity(eid, name, etype, aliases, tuple(group))
+
+
+def _entity_type(group: Sequence[Mention]) -> str:
+    strong = Counter(m.label for m in group if m.strong_type)
+    if strong:
+        return strong.most_common(1)[0][0]
+    votes: Counter[str] = Counter()
+    for m in group:
+        votes[m.label] += len(m.name.split())
+    if any(m.label == "PERSON" and len(name_tokens(m.name)) >= 2 for m in group):
+        return "PERSON"
+    return votes.most_common(1)[0][0]
+
+
+def _canonical_name(group: Sequence[Mention], etype: str) -> str:
+    entries = {alias_table().get(m.name.casefold()) for m in group} - {None}
+    if len(entries) == 1:
+        entry = entries.pop()
+        if entry is not None:
+            return entry.canonical
+    counts = Counter(m.name for m in group)
+    first_seen = {m.name: k for k, m in reversed(list(enumerate(group)))}
+    if etype == "PERSON":
+        return max(counts, key=lambda n: (len(name_tokens(n)), counts[n], -first_seen[n]))
+    multi = [n for n in counts if len(n.split()) >= 2]
+    if multi and etype in ("ORG", "FAC", "EVENT"):
+        return max(multi, key=lambda n: (counts[n], len(n), -first_seen[n]))
+    return max(counts, key=lambda n: (counts[n], len(n), -first_seen[n]))
