@@ -17,13 +17,25 @@ from rashomon.records import AnnotatedReport, Report, Sentence
 from rashomon.speech import find_attributions, find_quotes
 
 
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM"})
+LIGHT_LEMMAS = frozenset({"say", "tell", "add", "be", "have", "do", "also", "other", "same", "such"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
     text = parse.text
     out = []
     for a, b in parse.sents:
         start, end = parse.char_span(a, b)
         paragraph = text.count("\n\n", 0, start) if "\n\n" in text else text.count("\n", 0, start)
-        out.append(Sentence(report, start, end, text[start:end], paragraph))
+        toks = parse.tokens[a:b]
+        lemmas = tuple(dict.fromkeys(
+            t.lemma.lower() for t in toks if t.pos in CONTENT_POS and t.lemma.lower() not in LIGHT_LEMMAS
+        ))
+        has_verb = any(t.tag in FINITE_TAGS for t in toks)
+        negated = any(t.dep == "neg" and parse.tokens[t.head].dep == "ROOT" for t in toks) or any(
+            t.dep == "ROOT" and t.lemma.lower() == "deny" for t in toks)
+        out.append(Sentence(report, start, end, text[start:end], paragraph, lemmas, has_verb, negated))
     return tuple(out)
 
 

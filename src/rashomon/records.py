@@ -56,6 +56,9 @@ class Sentence:
     end: int
     text: str
     paragraph: int  # index of the paragraph (blank-line or newline separated block) the sentence is in
+    lemmas: tuple[str, ...] = ()  # content lemmas (nouns, verbs, adjectives, names, numbers), lower case
+    has_verb: bool = True  # a clause, not a heading or a dateline
+    negated: bool = False  # the main verb is negated ("did not", "denied")
 
 
 @dataclass(frozen=True, slots=True)

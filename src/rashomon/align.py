@@ -1,0 +1,380 @@
+"""Claim alignment across the reports of one event: corroborated, conflicting, unique; and quotes matched.
+
+A statement is a sentence with a finite verb. Statements are grouped in two passes:
+
+1. corroboration: average-linkage clustering on a similarity that is mostly the sentence-embedding cosine, plus
+   shared content words and shared entities. Two statements of one report that give different days for what they
+   tell cannot be linked: a report that tells of a Wednesday and a Thursday incident tells of two incidents.
+2. happenings: groups that tell of the same kind of happening (an event-type lexicon: killing, attack, arrest, ...)
+   and share a rare participant (an entity or noun in few statements of the event) are compared as one; if that
+   finds a conflict they become one conflicting claim, else they stay apart.
+
+Conflicts are typed and explainable: location (same place with opposite directions, two countries, two cities),
+time (different days for the same happening, never the moment someone spoke: "said Monday"), quantity (different
+numbers of the same thing), other (one statement negates what a near-identical one asserts), attribution (one quote,
+two speakers). Every value carries who the report credits it to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from rashomon.names import fold
+from rashomon.places import find_locations, locations_conflict
+from rashomon.records import (
+    AnnotatedReport,
+    Claim,
+    Conflict,
+    ConflictValue,
+    QuoteGroup,
+    QuoteOccurrence,
+    Sentence,
+    Span,
+    TimeExpr,
+)
+from rashomon.resolve import Resolution
+
+LINK_SIMILARITY = 0.78  # average-linkage threshold for corroboration
+CANNOT_LINK = -1.0  # similarity mark of two statements that may not share a group
+NEGATION_SIMILARITY = 0.8
+QUOTE_OVERLAP = 0.8
+RARE_SHARE = 0.2  # a participant in at most this share of statements is distinctive
+EVENT_TYPES: dict[str, str] = {
+    **dict.fromkeys("kill killing death die dead slay assassinate assassination execute execution".split(), "kill"),
+    **dict.fromkeys("strike airstrike attack bomb bombing shell shelling raid assault shoot shooting".split(), "attack"),
+    **dict.fromkeys("injure injury wound hurt casualty".split(), "injure"),
+    **dict.fromkeys("arrest detain detention capture custody".split(), "arrest"),
+    **dict.fromkeys("harass harassment intercept".split(), "harass"),
+    **dict.fromkeys("protest demonstrate demonstration rally march".split(), "protest"),
+    **dict.fromkeys("crash collide collision collapse sink".split(), "crash"),
+    **dict.fromkeys("resign resignation quit".split(), "resign"),
+    **dict.fromkeys("elect election vote win".split(), "elect"),
+    **dict.fromkeys("earthquake quake flood fire blaze explosion explode".split(), "disaster"),
+}
+SPEECH_TIME = re.compile(
+    r"\b(?:said|says|told|tells|announced|stated|added|reported|confirmed|statement|announcement|briefing|"
+    r"interview|remarks)(?:\s+(?:issued|released|published|made|given))?\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    sentence: Sentence
+    index: int  # sentence index in its report
+    entities: frozenset[str]
+    attribution: str | None
+
+
+def statements_of(doc: AnnotatedReport, resolution: Resolution) -> list[Statement]:
+    sources = {a.sentence: a.source.text for a in doc.attributions}
+    out = []
+    for k, s in enumerate(doc.sentences):
+        if not s.has_verb or len(s.text.split()) < 4:
+            continue
+        ents = frozenset(
+            eid for m in doc.mentions if s.start <= m.start and m.end <= s.end
+            if (eid := resolution.entity_at(m.report, m.start, m.end)) is not None
+        )
+        out.append(Statement(s, k, ents, sources.get(k)))
+    return out
+
+
+def _jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def event_days(statement: Statement, times: Sequence[TimeExpr]) -> set[str]:
+    """Days a statement gives for what it tells (not the day someone spoke)."""
+    s = statement.sentence
+    text_before = s.text
+    days = set()
+    for t in times:
+        if not (s.start <= t.start < s.end) or not t.value or len(t.value) != 10:
+            continue
+        if SPEECH_TIME.search(text_before[: t.start - s.start]):
+            continue
+        days.add(t.value)
+    return days
+
+
+def similarity_matrix(statements: Sequence[Statement], vectors: np.ndarray,
+                      days: Sequence[set[str]]) -> np.ndarray:
+    cos = vectors @ vectors.T if len(statements) else np.zeros((0, 0))
+    n = len(statements)
+    sim = np.array(cos, dtype=np.float64)
+    for i, j in combinations(range(n), 2):
+        a, b = statements[i], statements[j]
+        shared = len(a.entities & b.entities) / max(3, len(a.entities | b.entities))
+        bonus = 0.15 * _jaccard(set(a.sentence.lemmas), set(b.sentence.lemmas)) + 0.15 * shared
+        value = min(1.0, sim[i, j] + bonus)
+        if a.sentence.report == b.sentence.report and days[i] and days[j] and not days[i] & days[j]:
+            value = CANNOT_LINK
+        sim[i, j] = sim[j, i] = value
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
+    """Agglomerative clustering, average linkage, merging while the best pair of clusters is >= threshold.
+
+    Two clusters holding a cannot-link pair (similarity CANNOT_LINK) are never merged."""
+    clusters: list[list[int]] = [[i] for i in range(sim.shape[0])]
+    while len(clusters) > 1:
+        best, pair = threshold, None
+        for x, y in combinations(range(len(clusters)), 2):
+            block = sim[np.ix_(clusters[x], clusters[y])]
+            if block.min() <= CANNOT_LINK:
+                continue
+            value = float(block.mean())
+            if value >= best:
+                best, pair = value, (x, y)
+        if pair is None:
+            break
+        x, y = pair
+        clusters[x] = sorted(clusters[x] + clusters[y])
+        del clusters[y]
+    return sorted(clusters, key=min)
+
+
+def _participants(statement: Statement, resolution: Resolution) -> set[str]:
+    kinds = {e.id: e.type for e in resolution.entities}
+    ents = {e for e in statement.entities if kinds.get(e) not in ("GPE", "LOC", "FAC")}
+    nouns = {lemma for lemma in statement.sentence.lemmas if lemma not in EVENT_TYPES and lemma.isalpha()}
+    return ents | {"lemma:" + n for n in nouns}
+
+
+def _event_types(statement: Statement) -> set[str]:
+    return {EVENT_TYPES[lemma] for lemma in statement.sentence.lemmas if lemma in EVENT_TYPES}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    docs: dict[str, AnnotatedReport]
+    resolution: Resolution
+    times: dict[str, tuple[TimeExpr, ...]]
+
+
+def _attribution_at(ctx: _Context, st: Statement, start: int) -> str | None:
+    for q in ctx.docs[st.sentence.report].quotes:
+        if q.start <= start < q.end and q.speaker is not None:
+            return q.speaker.text
+    return st.attribution
+
+
+def _value(ctx: _Context, st: Statement, start: int, end: int, value: str) -> ConflictValue:
+    text = ctx.docs[st.sentence.report].report.text
+    return ConflictValue(st.sentence.report, start, end, text[start:end], value, _attribution_at(ctx, st, start))
+
+
+def location_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
+    values = []
+    for st in group:
+        doc = ctx.docs[st.sentence.report]
+        entity_of = {(m.start, m.end): eid for m in doc.mentions
+                     if (eid := ctx.resolution.entity_at(m.report, m.start, m.end))}
+        for loc in find_locations(doc.report.text, doc.mentions, (st.sentence.start, st.sentence.end), entity_of):
+            values.append((st, loc))
+    places_of: dict[int, set[str]] = defaultdict(set)  # every place a statement names, locative or not
+    for st in group:
+        for m in ctx.docs[st.sentence.report].mentions:
+            if st.sentence.start <= m.start < st.sentence.end and m.label in ("GPE", "LOC", "FAC"):
+                places_of[id(st)].add(ctx.resolution.entity_at(m.report, m.start, m.end) or fold(m.name))
+    # a statement naming both places ("in Iraq and Syria") contradicts neither
+    clash = {(i, j) for (i, (sa, a)), (j, (sb, b)) in combinations(enumerate(values), 2)
+             if sa is not sb and locations_conflict(a, b)
+             and (a.place == b.place or (b.place not in places_of[id(sa)] and a.place not in places_of[id(sb)]))}
+    if not clash:
+        return []
+    kept = [values[k] for k in sorted({k for pair in clash for k in pair})]
+    return [Conflict("location", tuple(_value(ctx, st, loc.start, loc.end, loc.text) for st, loc in kept))]
+
+
+def time_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
+    per_report: dict[str, set[str]] = defaultdict(set)
+    values = []
+    for st in group:
+        for t in ctx.times[st.sentence.report]:
+            if not (st.sentence.start <= t.start < st.sentence.end) or not t.value or len(t.value) != 10:
+                continue
+            if SPEECH_TIME.search(st.sentence.text[: t.start - st.sentence.start]):
+                continue
+            per_report[st.sentence.report].add(t.value)
+            values.append((st, t))
+    distinct = {t.value for _, t in values}
+    # a report giving both days tells of two things, not one thing on two days
+    if len(distinct) < 2 or any(len(days) > 1 for days in per_report.values()):
+        return []
+    return [Conflict("time", tuple(_value(ctx, st, t.start, t.end, t.value or "") for st, t in values))]
+
+
+def quantity_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
+    by_counted: dict[tuple[str, str | None], list[tuple[Statement, object]]] = defaultdict(list)
+    for st in group:
+        for q in ctx.docs[st.sentence.report].quantities:
+            if st.sentence.start <= q.start < st.sentence.end and (q.counted or q.unit):
+                by_counted[(q.counted or "", q.unit)].append((st, q))
+    out = []
+    for (counted, unit), items in by_counted.items():
+        values = {q.value for _, q in items}  # type: ignore[attr-defined]
+        reports = {st.sentence.report for st, _ in items}
+        if len(values) > 1 and len(reports) > 1:
+            out.append(Conflict("quantity", tuple(
+                _value(ctx, st, q.start, q.end, _quantity_value(q.value, unit, counted))  # type: ignore[attr-defined]
+                for st, q in items
+            )))
+    return out
+
+
+def _quantity_value(value: float, unit: str | None, counted: str) -> str:
+    number = f"{int(value)}" if value == int(value) else f"{value:g}"
+    return " ".join(x for x in (number, unit or "", counted) if x)
+
+
+def negation_conflicts(ctx: _Context, group: Sequence[Statement], sim: Callable[[Statement, Statement], float]) -> list[Conflict]:
+    for a, b in combinations(group, 2):
+        if a.sentence.report != b.sentence.report and a.sentence.negated != b.sentence.negated \
+                and sim(a, b) >= NEGATION_SIMILARITY:
+            return [Conflict("other", tuple(
+                _value(ctx, st, st.sentence.start, st.sentence.end, "denies" if st.sentence.negated else "asserts")
+                for st in (a, b)
+            ))]
+    return []
+
+
+def find_conflicts(ctx: _Context, group: Sequence[Statement], sim: Callable[[Statement, Statement], float]) -> list[Conflict]:
+    if len({st.sentence.report for st in group}) < 2 and len(group) < 2:
+        return []
+    return [*location_conflicts(ctx, group), *time_conflicts(ctx, group), *quantity_conflicts(ctx, group),
+            *negation_conflicts(ctx, group, sim)]
+
+
+def merge_happenings(groups: list[list[int]], statements: Sequence[Statement], resolution: Resolution,
+                     conflicts_of: Callable[[list[int]], list[Conflict]]) -> list[list[int]]:
+    """Join groups that tell of one happening, when joining them shows a conflict."""
+    parts = [_participants(st, resolution) for st in statements]
+    frequency = Counter(p for ps in parts for p in ps)
+    limit = max(2, int(RARE_SHARE * len(statements)))
+    rare = [{p for p in ps if frequency[p] <= limit} for ps in parts]
+    kinds = [_event_types(st) for st in statements]
+    merged = [list(g) for g in groups]
+    changed = True
+    while changed:
+        changed = False
+        for x, y in combinations(range(len(merged)), 2):
+            gx, gy = merged[x], merged[y]
+            shared_kind = set().union(*(kinds[i] for i in gx)) & set().union(*(kinds[i] for i in gy))
+            shared_part = set().union(*(rare[i] for i in gx)) & set().union(*(rare[i] for i in gy))
+            if not shared_kind or not shared_part:
+                continue
+            joined = sorted(gx + gy)
+            if _n_values(conflicts_of(joined)) > _n_values(conflicts_of(gx)) + _n_values(conflicts_of(gy)):
+                merged[x] = joined
+                del merged[y]
+                changed = True
+                break
+    return merged
+
+
+def _n_values(conflicts: Sequence[Conflict]) -> int:
+    return sum(len(c.values) for c in conflicts)
+
+
+def align_claims(docs: Sequence[AnnotatedReport], resolution: Resolution, times: dict[str, tuple[TimeExpr, ...]],
+                 vectors_of: Callable[[list[str]], np.ndarray]) -> tuple[Claim, ...]:
+    ctx = _Context({d.report.id: d for d in docs}, resolution, times)
+    statements = [st for d in docs for st in statements_of(d, resolution)]
+    if not statements:
+        return ()
+    vectors = vectors_of([st.sentence.text for st in statements])
+    days = [event_days(st, times[st.sentence.report]) for st in statements]
+    sim = similarity_matrix(statements, vectors, days)
+    position = {id(st): k for k, st in enumerate(statements)}
+
+    def pair_sim(a: Statement, b: Statement) -> float:
+        return float(sim[position[id(a)], position[id(b)]])
+
+    groups = average_linkage(sim, LINK_SIMILARITY) if len(docs) > 1 else [[i] for i in range(len(statements))]
+    # Split groups to one report each when the event has a single report: every claim is unique there.
+
+    def conflicts_of(members: list[int]) -> list[Conflict]:
+        return find_conflicts(ctx, [statements[i] for i in members], pair_sim)
+
+    if len(docs) > 1:
+        groups = merge_happenings(groups, statements, resolution, conflicts_of)
+    claims = []
+    for members in sorted(groups, key=lambda g: _reading_order(statements, g, docs)):
+        group = [statements[i] for i in members]
+        reports = {st.sentence.report for st in group}
+        conflicts = conflicts_of(members) if len(reports) > 1 else []
+        status = "unique" if len(reports) == 1 else ("conflicting" if conflicts else "corroborated")
+        spans = tuple(Span(st.sentence.report, st.sentence.start, st.sentence.end, st.sentence.text) for st in group)
+        claims.append(Claim(f"C{len(claims) + 1}", status, spans, tuple(conflicts)))
+    return tuple(claims)
+
+
+def _reading_order(statements: Sequence[Statement], group: Sequence[int],
+                   docs: Sequence[AnnotatedReport]) -> tuple[int, int]:
+    order = {d.report.id: k for k, d in enumerate(docs)}
+    return min((order[statements[i].sentence.report], statements[i].sentence.start) for i in group)
+
+
+# ---- quotes -------------------------------------------------------------------------------------------------------
+
+def quote_tokens(text: str) -> list[str]:
+    """Words of a quote for matching: folded, editorial insertions ("[drones]") and ellipses dropped."""
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    return fold(text.replace("…", " ").replace("...", " ")).split()
+
+
+def quotes_match(a: str, b: str) -> bool:
+    ta, tb = quote_tokens(a), quote_tokens(b)
+    if min(len(ta), len(tb)) < 3:
+        return False
+    ca, cb = Counter(ta), Counter(tb)
+    overlap = sum((ca & cb).values()) / min(len(ta), len(tb))
+    return overlap >= QUOTE_OVERLAP
+
+
+def group_quotes(docs: Sequence[AnnotatedReport], resolution: Resolution) -> tuple[tuple[QuoteGroup, ...], tuple[Claim, ...]]:
+    """Match quotes across reports; a quote credited to two different speakers is an attribution conflict."""
+    quotes = [q for d in docs for q in d.quotes]
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(quotes)), 2):
+        if quotes_match(quotes[i].text, quotes[j].text):
+            parent[find(j)] = find(i)
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        buckets[find(i)].append(i)
+    groups: list[QuoteGroup] = []
+    claims: list[Claim] = []
+    for members in sorted(buckets.values(), key=min):
+        occ = []
+        for i in members:
+            q = quotes[i]
+            speaker = resolution.entity_at(q.report, q.speaker.start, q.speaker.end) if q.speaker else None
+            occ.append(QuoteOccurrence(q.report, q.start, q.end, q.text, speaker,
+                                       q.speaker.text if q.speaker else None))
+        speakers = {o.speaker for o in occ if o.speaker is not None}
+        agreed = next(iter(speakers)) if len(speakers) == 1 else None
+        text = max((o.text for o in occ), key=len)
+        qid = f"Q{len(groups) + 1}"
+        groups.append(QuoteGroup(qid, text, agreed, tuple(occ)))
+        if len(speakers) > 1:
+            values = tuple(ConflictValue(o.report, o.start, o.end, o.text, o.speaker or "", o.speaker_text)
+                           for o in occ)
+            statements = tuple(Span(o.report, o.start, o.end, o.text) for o in occ)
+            claims.append(Claim(qid, "conflicting", statements, (Conflict("attribution", values),)))
+    return tuple(groups), tuple(claims)

@@ -1,0 +1,109 @@
+"""The compare path: reports in, a Comparison out. Each step is a stage function; this module only wires them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+
+from rashomon.align import align_claims, group_quotes
+from rashomon.annotate import annotate
+from rashomon.dates import resolve_event_times
+from rashomon.records import AnnotatedReport, Claim, Comparison, Report
+from rashomon.resolve import resolve_entities
+from rashomon.summarize import summarize
+
+Vectorizer = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options of the compare path, with defaults; one object travels through it."""
+
+    model: str | None = None  # spaCy pipeline (package name or path); None: RASHOMON_SPACY_MODEL or the pinned one
+    today: date | None = None  # the reference day for dates with no year and no publication date
+    n_process: int = 1
+    embeddings: bool = True  # sentence embeddings (ONNX) for claim alignment; False: bag-of-words vectors
+
+
+def lexical_vectors(texts: list[str]) -> np.ndarray:
+    """Unit bag-of-words vectors: the fallback when embeddings are off (and in unit tests)."""
+    tokenized = [re.findall(r"[a-z0-9]+", t.lower()) for t in texts]
+    vocab = {w: k for k, w in enumerate(sorted({w for ws in tokenized for w in ws}))}
+    out = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
+    for row, words in enumerate(tokenized):
+        for w in words:
+            out[row, vocab[w]] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.clip(norms, 1e-12, None)
+
+
+def cached_vectorizer(encode: Vectorizer) -> Vectorizer:
+    cache: dict[str, np.ndarray] = {}
+
+    def vectors_of(texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        if missing:
+            for text, vector in zip(missing, encode(missing), strict=True):
+                cache[text] = vector
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.vstack([cache[t] for t in texts])
+
+    return vectors_of
+
+
+def default_vectorizer(settings: Settings) -> Vectorizer:
+    if not settings.embeddings:
+        return lexical_vectors
+    from rashomon.embed import default_embedder
+
+    return cached_vectorizer(default_embedder().encode)
+
+
+def compare_annotated(docs: Sequence[AnnotatedReport], settings: Settings = Settings(),
+                      vectors_of: Vectorizer | None = None, group: str | None = None) -> Comparison:
+    """The per-event stages: dates anchored across reports, entities, quotes, claims, summary."""
+    vectorize = vectors_of or default_vectorizer(settings)
+    times = resolve_event_times({d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs})
+    docs = [replace(d, times=times[d.report.id]) for d in docs]
+    resolution = resolve_entities([m for d in docs for m in d.mentions], [link for d in docs for link in d.alias_links])
+    quotes, attribution_claims = group_quotes(docs, resolution)
+    claims = align_claims(docs, resolution, times, vectorize)
+    all_claims = _numbered([*claims, *(attribution_claims if len(docs) > 1 else ())])
+    reports = tuple(d.report for d in docs)
+    summary = summarize(reports, all_claims, vectorize)
+    return Comparison(
+        reports=reports,
+        entities=resolution.entities,
+        times=tuple(t for d in docs for t in d.times),
+        quotes=quotes,
+        claims=all_claims,
+        summary=summary,
+        group=group,
+    )
+
+
+def _numbered(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    return tuple(replace(c, id=f"C{k}") for k, c in enumerate(claims, start=1))
+
+
+def compare_reports(reports: Sequence[Report], settings: Settings = Settings(),
+                    vectors_of: Vectorizer | None = None) -> Comparison:
+    """Compare the reports of one event."""
+    docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
+    return compare_annotated(docs, settings, vectors_of)
+
+
+def compare_by_event(reports: Sequence[Report], settings: Settings = Settings(),
+                     vectors_of: Vectorizer | None = None) -> list[Comparison]:
+    """One comparison per value of the reports' "event" field, in order of first appearance."""
+    docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
+    vectorize = vectors_of or default_vectorizer(settings)
+    groups: dict[str | None, list[AnnotatedReport]] = {}
+    for d in docs:
+        groups.setdefault(d.report.event, []).append(d)
+    return [compare_annotated(g, settings, vectorize, group=key) for key, g in groups.items()]

