@@ -59,14 +59,16 @@ HEADER_KEYS = ("title", "source", "url", "published")
 OPTIONAL_JSON_FIELDS = ("title", "source", "url", "published", "event")
 
 CONTROL_SHARE_LIMIT = 0.05  # more control characters than this share of the text: binary, not text
+PENALTY_SAMPLE_CHARS = 100_000  # how much of a text judging an encoding looks at
 MIN_HTML_WORDS = 8  # fewer words than this from a web page: navigation or boilerplate, not an article
 STDIN_NAME = "stdin"
 
-_HEADER_LINE = re.compile(r"(title|source|url|published)[ \t]*:[ \t]*(.*?)[ \t]*", re.IGNORECASE)
+_HEADER_LINE = re.compile(rf"({'|'.join(HEADER_KEYS)})[ \t]*:[ \t]*(.*?)[ \t]*", re.IGNORECASE)
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|2[01])\d\d\b")
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # control characters other than \t \n \v \f \r
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
 
 # Non-ASCII Latin letters of the languages a news feed in a legacy 8-bit encoding is most likely written in.
 # A correct decoding puts a text's accented letters inside one of these alphabets; a wrong one (French read as
@@ -126,67 +128,62 @@ def ingest(
     """Read every path (file, folder, or "-" for ``stdin``) into reports; bad inputs come back as rejections.
 
     Reports keep input order (folders in sorted path order, JSON records in file order); ids are made unique
-    across the batch with "-2", "-3", ... in that order.
+    across the batch with "-2", "-3", ... in that order. ``stdin`` defaults to ``sys.stdin.buffer``.
     """
+    if max_bytes < 1:
+        raise ValueError("max_bytes must be a positive number of bytes")
     reports: list[Report] = []
     rejected: list[Rejected] = []
     for given in paths:
-        if given == "-":
-            source = _Source(label=STDIN_NAME, path="-", stem=STDIN_NAME, extension="", is_stdin=True)
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            try:
-                data = _read_stream(stream, max_bytes)
-            except BadInput as bad:
-                rejected.append(Rejected(source.label, bad.reason))
-                continue
-            _ingest_bytes(data, source, reports, rejected)
-            continue
         try:
-            files = _expand_path(given)
+            sources = _sources_for(given)
         except BadInput as bad:
             rejected.append(Rejected(given, bad.reason))
             continue
-        for file in files:
-            source = _Source(
-                label=file, path=file, stem=Path(file).stem or "report", extension=_extension(file)
-            )
+        for source in sources:
             try:
-                data = _read_file(file, max_bytes)
+                if source.is_stdin:
+                    data = _read_stream(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+                else:
+                    data = _read_file(source.path, max_bytes)
+                good, bad_records = _records_from_bytes(data, source)
             except BadInput as bad:
                 rejected.append(Rejected(source.label, bad.reason))
                 continue
-            _ingest_bytes(data, source, reports, rejected)
+            reports.extend(good)
+            rejected.extend(bad_records)
     return IngestResult(reports=make_ids_unique(reports), rejected=tuple(rejected))
 
 
-def _ingest_bytes(data: bytes, source: _Source, reports: list[Report], rejected: list[Rejected]) -> None:
-    try:
-        text = decode_bytes(data)
-        if not text.strip():
-            raise BadInput("empty file")
-        fmt = detect_format(source.extension, text, sniff_json=source.is_stdin)
-        if fmt == "html":
-            reports.append(report_from_html(text, path=source.path, report_id=source.stem))
-        elif fmt == "text":
-            reports.append(report_from_text(text, path=source.path, report_id=source.stem))
-        else:
-            loader = records_from_jsonl if fmt == "jsonl" else records_from_json
-            good, bad = loader(text, path=source.path, label=source.label, stem=source.stem)
-            reports.extend(good)
-            rejected.extend(bad)
-    except BadInput as bad_input:
-        rejected.append(Rejected(source.label, bad_input.reason))
+def _records_from_bytes(data: bytes, source: _Source) -> tuple[list[Report], list[Rejected]]:
+    """The reports in one input's bytes, and its rejected records; raises ``BadInput`` when none is usable."""
+    text = decode_bytes(data)
+    if not text.strip():
+        raise BadInput("empty file")
+    fmt = detect_format(source.extension, text, sniff_json=source.is_stdin)
+    if fmt == "html":
+        return [report_from_html(text, path=source.path, report_id=source.stem)], []
+    if fmt == "text":
+        return [report_from_text(text, path=source.path, report_id=source.stem)], []
+    loader = records_from_jsonl if fmt == "jsonl" else records_from_json
+    return loader(text, path=source.path, label=source.label, stem=source.stem)
 
 
 # --- reading ---------------------------------------------------------------------------------------------
 
 
-def _extension(path: str) -> str:
-    return Path(path).suffix.lower()
-
-
 def _is_hidden(name: str) -> bool:
     return name.startswith(".")
+
+
+def _sources_for(given: str) -> list[_Source]:
+    """What one input path stands for: stdin, the file itself, or a folder's files in sorted path order."""
+    if given == "-":
+        return [_Source(label=STDIN_NAME, path="-", stem=STDIN_NAME, extension="", is_stdin=True)]
+    return [
+        _Source(label=file, path=file, stem=Path(file).stem or "report", extension=Path(file).suffix.lower())
+        for file in _expand_path(given)
+    ]
 
 
 def _expand_path(given: str) -> list[str]:
@@ -223,11 +220,18 @@ def _read_file(path: str, max_bytes: int) -> bytes:
 
 
 def _read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
-    """At most ``max_bytes`` from a stream whose size is not known beforehand (stdin, a pipe)."""
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
+    """All of a stream whose size is not known beforehand (stdin, a pipe), reading no more than the limit."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(max_bytes + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
         raise BadInput(f"input too large (more than the limit of {max_bytes} bytes)")
-    return data
+    return b"".join(chunks)
 
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -302,8 +306,12 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _decoding_penalty(text: str) -> tuple[int, int]:
-    """How implausible a decoding looks: (characters out of place in words, letters no one alphabet has)."""
-    oddities = sum(1 for ch in text if "\x80" <= ch <= "\x9f")  # C1 controls: cp1252 read as latin-1
+    """How implausible a decoding looks: (characters out of place in words, letters no one alphabet has).
+
+    Judged on the first ``PENALTY_SAMPLE_CHARS`` characters: an encoding shows itself well before that.
+    """
+    text = text[:PENALTY_SAMPLE_CHARS]
+    oddities = len(_C1_CONTROLS.findall(text))  # cp1252 read as latin-1
     padded = f" {text} "
     for i in range(1, len(padded) - 1):
         ch = padded[i]
@@ -328,10 +336,7 @@ def _is_ascii_letter(ch: str) -> bool:
 
 
 def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text) if text else 0.0
 
 
 # --- formats ---------------------------------------------------------------------------------------------
@@ -372,7 +377,7 @@ def _parses_as_json(text: str) -> bool:
 
 
 def _first_nonblank_line(text: str) -> str:
-    return next((line for line in text.splitlines() if line.strip()), "")
+    return next((line for line in _normalise_newlines(text).split("\n") if line.strip()), "")
 
 
 def _normalise_newlines(text: str) -> str:

