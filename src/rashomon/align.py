@@ -175,16 +175,19 @@ def _value(ctx: _Context, st: Statement, start: int, end: int, value: str) -> Co
 
 def location_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
     values = []
+    places = frozenset(e.id for e in ctx.resolution.entities if e.type in ("GPE", "LOC", "FAC"))
     for st in group:
         doc = ctx.docs[st.sentence.report]
         entity_of = {(m.start, m.end): eid for m in doc.mentions
                      if (eid := ctx.resolution.entity_at(m.report, m.start, m.end))}
-        for loc in find_locations(doc.report.text, doc.mentions, (st.sentence.start, st.sentence.end), entity_of):
+        for loc in find_locations(doc.report.text, doc.mentions, (st.sentence.start, st.sentence.end), entity_of,
+                                  places):
             values.append((st, loc))
     places_of: dict[int, set[str]] = defaultdict(set)  # every place a statement names, locative or not
     for st in group:
         for m in ctx.docs[st.sentence.report].mentions:
-            if st.sentence.start <= m.start < st.sentence.end and m.label in ("GPE", "LOC", "FAC"):
+            if st.sentence.start <= m.start < st.sentence.end and (
+                    m.label in ("GPE", "LOC", "FAC") or ctx.resolution.entity_at(m.report, m.start, m.end) in places):
                 places_of[id(st)].add(ctx.resolution.entity_at(m.report, m.start, m.end) or fold(m.name))
     # a statement naming both places ("in Iraq and Syria") contradicts neither
     clash = {(i, j) for (i, (sa, a)), (j, (sb, b)) in combinations(enumerate(values), 2)

@@ -50,11 +50,12 @@ def compass(direction: str) -> frozenset[str]:
 
 
 def find_locations(text: str, mentions: Sequence[Mention], span: tuple[int, int],
-                   entity_of: dict[tuple[int, int], str]) -> list[Location]:
-    """Locative place values inside a span of a report."""
+                   entity_of: dict[tuple[int, int], str], places: frozenset[str] = frozenset()) -> list[Location]:
+    """Locative place values inside a span of a report. ``places``: entity ids resolution typed as places."""
     out = []
     for m in mentions:
-        if m.label not in PLACE_LABELS or not (span[0] <= m.start and m.end <= span[1]):
+        is_place = m.label in PLACE_LABELS or entity_of.get((m.start, m.end)) in places
+        if not is_place or not (span[0] <= m.start and m.end <= span[1]):
             continue
         window = text[max(span[0], m.start - 60):m.start]
         hit = LOCATIVE_BEFORE.search(window)
@@ -114,6 +115,11 @@ def _kind(name: str) -> tuple[str, set[str]]:
     if key in cities:
         return "city", set(cities[key])
     return "unknown", set()
+
+
+def is_known_place(name: str) -> bool:
+    """A country or a city of the gazetteer (cities of 15,000 people or more)."""
+    return _kind(name)[0] != "unknown"
 
 
 def directions_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
