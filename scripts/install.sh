@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Create .venv/ at the repo root (if missing) and install rashomon with its pinned, hash-checked dependencies.
+# Usage: scripts/install.sh [--dev]    (--dev adds the test and lint tools)
+# Re-running is cheap: a stamp keyed by the lock files' hashes skips pip when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "rashomon needs Python 3.11 or newer ($PYTHON is $("$PYTHON" -V 2>&1))" >&2
+  exit 1
+fi
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+pip() { .venv/bin/python -m pip --disable-pip-version-check "$@"; }
+locks=(requirements.lock)
+[ "${1:-}" = "--dev" ] && locks+=(requirements-dev.lock)
+stamp=".venv/.rashomon-installed-$(cat "${locks[@]}" pyproject.toml | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  for lock in "${locks[@]}"; do
+    echo "== installing $lock (exact versions, hashes checked)" >&2
+    pip install --quiet --require-hashes --no-deps -r "$lock"
+  done
+  pip install --quiet --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip check >&2
+  touch "$stamp"
+fi
