@@ -46,16 +46,34 @@ NEGATION_SIMILARITY = 0.8
 QUOTE_OVERLAP = 0.8
 RARE_SHARE = 0.2  # a participant in at most this share of statements is distinctive
 EVENT_TYPES: dict[str, str] = {
-    **dict.fromkeys("kill killing death die dead slay assassinate assassination execute execution".split(), "kill"),
-    **dict.fromkeys("strike airstrike attack bomb bombing shell shelling raid assault shoot shooting".split(), "attack"),
-    **dict.fromkeys("injure injury wound hurt casualty".split(), "injure"),
-    **dict.fromkeys("arrest detain detention capture custody".split(), "arrest"),
-    **dict.fromkeys("harass harassment intercept".split(), "harass"),
-    **dict.fromkeys("protest demonstrate demonstration rally march".split(), "protest"),
-    **dict.fromkeys("crash collide collision collapse sink".split(), "crash"),
-    **dict.fromkeys("resign resignation quit".split(), "resign"),
-    **dict.fromkeys("elect election vote win".split(), "elect"),
-    **dict.fromkeys("earthquake quake flood fire blaze explosion explode".split(), "disaster"),
+    **dict.fromkeys(
+        ["kill", "killing", "death", "die", "dead", "slay", "assassinate", "assassination", "execute", "execution"],
+        "kill",
+    ),
+    **dict.fromkeys(
+        [
+            "strike",
+            "airstrike",
+            "attack",
+            "bomb",
+            "bombing",
+            "shell",
+            "shelling",
+            "raid",
+            "assault",
+            "shoot",
+            "shooting",
+        ],
+        "attack",
+    ),
+    **dict.fromkeys(["injure", "injury", "wound", "hurt", "casualty"], "injure"),
+    **dict.fromkeys(["arrest", "detain", "detention", "capture", "custody"], "arrest"),
+    **dict.fromkeys(["harass", "harassment", "intercept"], "harass"),
+    **dict.fromkeys(["protest", "demonstrate", "demonstration", "rally", "march"], "protest"),
+    **dict.fromkeys(["crash", "collide", "collision", "collapse", "sink"], "crash"),
+    **dict.fromkeys(["resign", "resignation", "quit"], "resign"),
+    **dict.fromkeys(["elect", "election", "vote", "win"], "elect"),
+    **dict.fromkeys(["earthquake", "quake", "flood", "fire", "blaze", "explosion", "explode"], "disaster"),
 }
 SPEECH_TIME = re.compile(
     r"\b(?:said|says|told|tells|announced|stated|added|reported|confirmed|statement|announcement|briefing|"
@@ -79,7 +97,9 @@ def statements_of(doc: AnnotatedReport, resolution: Resolution) -> list[Statemen
         if not s.has_verb or len(s.text.split()) < 4:
             continue
         ents = frozenset(
-            eid for m in doc.mentions if s.start <= m.start and m.end <= s.end
+            eid
+            for m in doc.mentions
+            if s.start <= m.start and m.end <= s.end
             if (eid := resolution.entity_at(m.report, m.start, m.end)) is not None
         )
         out.append(Statement(s, k, ents, sources.get(k)))
@@ -104,8 +124,7 @@ def event_days(statement: Statement, times: Sequence[TimeExpr]) -> set[str]:
     return days
 
 
-def similarity_matrix(statements: Sequence[Statement], vectors: np.ndarray,
-                      days: Sequence[set[str]]) -> np.ndarray:
+def similarity_matrix(statements: Sequence[Statement], vectors: np.ndarray, days: Sequence[set[str]]) -> np.ndarray:
     cos = vectors @ vectors.T if len(statements) else np.zeros((0, 0))
     n = len(statements)
     sim = np.array(cos, dtype=np.float64)
@@ -178,21 +197,28 @@ def location_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Confli
     places = frozenset(e.id for e in ctx.resolution.entities if e.type in ("GPE", "LOC", "FAC"))
     for st in group:
         doc = ctx.docs[st.sentence.report]
-        entity_of = {(m.start, m.end): eid for m in doc.mentions
-                     if (eid := ctx.resolution.entity_at(m.report, m.start, m.end))}
-        for loc in find_locations(doc.report.text, doc.mentions, (st.sentence.start, st.sentence.end), entity_of,
-                                  places):
+        entity_of = {
+            (m.start, m.end): eid for m in doc.mentions if (eid := ctx.resolution.entity_at(m.report, m.start, m.end))
+        }
+        for loc in find_locations(
+            doc.report.text, doc.mentions, (st.sentence.start, st.sentence.end), entity_of, places
+        ):
             values.append((st, loc))
     places_of: dict[int, set[str]] = defaultdict(set)  # every place a statement names, locative or not
     for st in group:
         for m in ctx.docs[st.sentence.report].mentions:
             if st.sentence.start <= m.start < st.sentence.end and (
-                    m.label in ("GPE", "LOC", "FAC") or ctx.resolution.entity_at(m.report, m.start, m.end) in places):
+                m.label in ("GPE", "LOC", "FAC") or ctx.resolution.entity_at(m.report, m.start, m.end) in places
+            ):
                 places_of[id(st)].add(ctx.resolution.entity_at(m.report, m.start, m.end) or fold(m.name))
     # a statement naming both places ("in Iraq and Syria") contradicts neither
-    clash = {(i, j) for (i, (sa, a)), (j, (sb, b)) in combinations(enumerate(values), 2)
-             if sa is not sb and locations_conflict(a, b)
-             and (a.place == b.place or (b.place not in places_of[id(sa)] and a.place not in places_of[id(sb)]))}
+    clash = {
+        (i, j)
+        for (i, (sa, a)), (j, (sb, b)) in combinations(enumerate(values), 2)
+        if sa is not sb
+        and locations_conflict(a, b)
+        and (a.place == b.place or (b.place not in places_of[id(sa)] and a.place not in places_of[id(sb)]))
+    }
     if not clash:
         return []
     kept = [values[k] for k in sorted({k for pair in clash for k in pair})]
@@ -228,10 +254,15 @@ def quantity_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Confli
         values = {q.value for _, q in items}  # type: ignore[attr-defined]
         reports = {st.sentence.report for st, _ in items}
         if len(values) > 1 and len(reports) > 1:
-            out.append(Conflict("quantity", tuple(
-                _value(ctx, st, q.start, q.end, _quantity_value(q.value, unit, counted))  # type: ignore[attr-defined]
-                for st, q in items
-            )))
+            out.append(
+                Conflict(
+                    "quantity",
+                    tuple(
+                        _value(ctx, st, q.start, q.end, _quantity_value(q.value, unit, counted))  # type: ignore[attr-defined]
+                        for st, q in items
+                    ),
+                )
+            )
     return out
 
 
@@ -240,26 +271,48 @@ def _quantity_value(value: float, unit: str | None, counted: str) -> str:
     return " ".join(x for x in (number, unit or "", counted) if x)
 
 
-def negation_conflicts(ctx: _Context, group: Sequence[Statement], sim: Callable[[Statement, Statement], float]) -> list[Conflict]:
+def negation_conflicts(
+    ctx: _Context, group: Sequence[Statement], sim: Callable[[Statement, Statement], float]
+) -> list[Conflict]:
     for a, b in combinations(group, 2):
-        if a.sentence.report != b.sentence.report and a.sentence.negated != b.sentence.negated \
-                and sim(a, b) >= NEGATION_SIMILARITY:
-            return [Conflict("other", tuple(
-                _value(ctx, st, st.sentence.start, st.sentence.end, "denies" if st.sentence.negated else "asserts")
-                for st in (a, b)
-            ))]
+        if (
+            a.sentence.report != b.sentence.report
+            and a.sentence.negated != b.sentence.negated
+            and sim(a, b) >= NEGATION_SIMILARITY
+        ):
+            return [
+                Conflict(
+                    "other",
+                    tuple(
+                        _value(
+                            ctx, st, st.sentence.start, st.sentence.end, "denies" if st.sentence.negated else "asserts"
+                        )
+                        for st in (a, b)
+                    ),
+                )
+            ]
     return []
 
 
-def find_conflicts(ctx: _Context, group: Sequence[Statement], sim: Callable[[Statement, Statement], float]) -> list[Conflict]:
+def find_conflicts(
+    ctx: _Context, group: Sequence[Statement], sim: Callable[[Statement, Statement], float]
+) -> list[Conflict]:
     if len({st.sentence.report for st in group}) < 2 and len(group) < 2:
         return []
-    return [*location_conflicts(ctx, group), *time_conflicts(ctx, group), *quantity_conflicts(ctx, group),
-            *negation_conflicts(ctx, group, sim)]
+    return [
+        *location_conflicts(ctx, group),
+        *time_conflicts(ctx, group),
+        *quantity_conflicts(ctx, group),
+        *negation_conflicts(ctx, group, sim),
+    ]
 
 
-def merge_happenings(groups: list[list[int]], statements: Sequence[Statement], resolution: Resolution,
-                     conflicts_of: Callable[[list[int]], list[Conflict]]) -> list[list[int]]:
+def merge_happenings(
+    groups: list[list[int]],
+    statements: Sequence[Statement],
+    resolution: Resolution,
+    conflicts_of: Callable[[list[int]], list[Conflict]],
+) -> list[list[int]]:
     """Join groups that tell of one happening, when joining them shows a conflict."""
     parts = [_participants(st, resolution) for st in statements]
     frequency = Counter(p for ps in parts for p in ps)
@@ -289,8 +342,12 @@ def _n_values(conflicts: Sequence[Conflict]) -> int:
     return sum(len(c.values) for c in conflicts)
 
 
-def align_claims(docs: Sequence[AnnotatedReport], resolution: Resolution, times: dict[str, tuple[TimeExpr, ...]],
-                 vectors_of: Callable[[list[str]], np.ndarray]) -> tuple[Claim, ...]:
+def align_claims(
+    docs: Sequence[AnnotatedReport],
+    resolution: Resolution,
+    times: dict[str, tuple[TimeExpr, ...]],
+    vectors_of: Callable[[list[str]], np.ndarray],
+) -> tuple[Claim, ...]:
     ctx = _Context({d.report.id: d for d in docs}, resolution, times)
     statements = [st for d in docs for st in statements_of(d, resolution)]
     if not statements:
@@ -311,7 +368,7 @@ def align_claims(docs: Sequence[AnnotatedReport], resolution: Resolution, times:
 
     if len(docs) > 1:
         groups = merge_happenings(groups, statements, resolution, conflicts_of)
-    claims = []
+    claims: list[Claim] = []
     for members in sorted(groups, key=lambda g: _reading_order(statements, g, docs)):
         group = [statements[i] for i in members]
         reports = {st.sentence.report for st in group}
@@ -322,13 +379,15 @@ def align_claims(docs: Sequence[AnnotatedReport], resolution: Resolution, times:
     return tuple(claims)
 
 
-def _reading_order(statements: Sequence[Statement], group: Sequence[int],
-                   docs: Sequence[AnnotatedReport]) -> tuple[int, int]:
+def _reading_order(
+    statements: Sequence[Statement], group: Sequence[int], docs: Sequence[AnnotatedReport]
+) -> tuple[int, int]:
     order = {d.report.id: k for k, d in enumerate(docs)}
     return min((order[statements[i].sentence.report], statements[i].sentence.start) for i in group)
 
 
 # ---- quotes -------------------------------------------------------------------------------------------------------
+
 
 def quote_tokens(text: str) -> list[str]:
     """Words of a quote for matching: folded, editorial insertions ("[drones]") and ellipses dropped."""
@@ -345,7 +404,9 @@ def quotes_match(a: str, b: str) -> bool:
     return overlap >= QUOTE_OVERLAP
 
 
-def group_quotes(docs: Sequence[AnnotatedReport], resolution: Resolution) -> tuple[tuple[QuoteGroup, ...], tuple[Claim, ...]]:
+def group_quotes(
+    docs: Sequence[AnnotatedReport], resolution: Resolution
+) -> tuple[tuple[QuoteGroup, ...], tuple[Claim, ...]]:
     """Match quotes across reports; a quote credited to two different speakers is an attribution conflict."""
     quotes = [q for d in docs for q in d.quotes]
     parent = list(range(len(quotes)))
@@ -368,16 +429,18 @@ def group_quotes(docs: Sequence[AnnotatedReport], resolution: Resolution) -> tup
         for i in members:
             q = quotes[i]
             speaker = resolution.entity_at(q.report, q.speaker.start, q.speaker.end) if q.speaker else None
-            occ.append(QuoteOccurrence(q.report, q.start, q.end, q.text, speaker,
-                                       q.speaker.text if q.speaker else None))
+            occ.append(
+                QuoteOccurrence(q.report, q.start, q.end, q.text, speaker, q.speaker.text if q.speaker else None)
+            )
         speakers = {o.speaker for o in occ if o.speaker is not None}
         agreed = next(iter(speakers)) if len(speakers) == 1 else None
         text = max((o.text for o in occ), key=len)
         qid = f"Q{len(groups) + 1}"
         groups.append(QuoteGroup(qid, text, agreed, tuple(occ)))
         if len(speakers) > 1:
-            values = tuple(ConflictValue(o.report, o.start, o.end, o.text, o.speaker or "", o.speaker_text)
-                           for o in occ)
+            values = tuple(
+                ConflictValue(o.report, o.start, o.end, o.text, o.speaker or "", o.speaker_text) for o in occ
+            )
             statements = tuple(Span(o.report, o.start, o.end, o.text) for o in occ)
             claims.append(Claim(qid, "conflicting", statements, (Conflict("attribution", values),)))
     return tuple(groups), tuple(claims)

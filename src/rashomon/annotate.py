@@ -16,7 +16,6 @@ from rashomon.quantities import find_quantities
 from rashomon.records import AnnotatedReport, Report, Sentence
 from rashomon.speech import find_attributions, find_quotes
 
-
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM"})
 LIGHT_LEMMAS = frozenset({"say", "tell", "add", "be", "have", "do", "also", "other", "same", "such"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -29,12 +28,13 @@ def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
         start, end = parse.char_span(a, b)
         paragraph = text.count("\n\n", 0, start) if "\n\n" in text else text.count("\n", 0, start)
         toks = parse.tokens[a:b]
-        lemmas = tuple(dict.fromkeys(
-            t.lemma.lower() for t in toks if t.pos in CONTENT_POS and t.lemma.lower() not in LIGHT_LEMMAS
-        ))
+        lemmas = tuple(
+            dict.fromkeys(t.lemma.lower() for t in toks if t.pos in CONTENT_POS and t.lemma.lower() not in LIGHT_LEMMAS)
+        )
         has_verb = any(t.tag in FINITE_TAGS for t in toks)
         negated = any(t.dep == "neg" and parse.tokens[t.head].dep == "ROOT" for t in toks) or any(
-            t.dep == "ROOT" and t.lemma.lower() == "deny" for t in toks)
+            t.dep == "ROOT" and t.lemma.lower() == "deny" for t in toks
+        )
         out.append(Sentence(report, start, end, text[start:end], paragraph, lemmas, has_verb, negated))
     return tuple(out)
 
@@ -50,10 +50,17 @@ def annotate_parsed(report: Report, parse: Parse, *, today: date | None = None) 
     return AnnotatedReport(report, sentences, mentions, times, quantities, quotes, attributions, links)
 
 
-def annotate(reports: Sequence[Report], *, model: str | None = None, today: date | None = None,
-             n_process: int = 1, batch_size: int = 32) -> Iterator[AnnotatedReport]:
+def annotate(
+    reports: Sequence[Report],
+    *,
+    model: str | None = None,
+    today: date | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[AnnotatedReport]:
     """Parse reports with the spaCy adapter and annotate each one, in input order."""
-    parses: Iterable[Parse] = parse_texts((r.text for r in reports), model=model, n_process=n_process,
-                                          batch_size=batch_size)
+    parses: Iterable[Parse] = parse_texts(
+        (r.text for r in reports), model=model, n_process=n_process, batch_size=batch_size
+    )
     for report, parse in zip(reports, parses, strict=True):
         yield annotate_parsed(report, parse, today=today)

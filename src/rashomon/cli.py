@@ -38,20 +38,37 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write to FILE instead of standard output.")
-@click.option("--by-event", is_flag=True, help="Group JSON input lines by their \"event\" field; one comparison each.")
-@click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD",
-              help="Reference day for dates with no year when a report has no publication date (default: today).")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="Output format."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to FILE instead of standard output.",
+)
+@click.option("--by-event", is_flag=True, help='Group JSON input lines by their "event" field; one comparison each.')
+@click.option(
+    "--today",
+    callback=_parse_day,
+    metavar="YYYY-MM-DD",
+    help="Reference day for dates with no year when a report has no publication date (default: today).",
+)
 @click.option("--spacy-model", metavar="NAME", help="An installed spaCy pipeline to use instead of the pinned one.")
-@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes for parsing.")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for parsing.")
 @click.option("--no-embeddings", is_flag=True, help="Align claims with word overlap instead of sentence embeddings.")
 @click.option("--width", type=click.IntRange(40, 400), help="Terminal width for the terminal view.")
-def compare(paths: Sequence[str], fmt: str, output: Path | None, by_event: bool, today: date | None,
-            spacy_model: str | None, processes: int, no_embeddings: bool, width: int | None) -> None:
+def compare(
+    paths: Sequence[str],
+    fmt: str,
+    output: Path | None,
+    by_event: bool,
+    today: date | None,
+    spacy_model: str | None,
+    processes: int,
+    no_embeddings: bool,
+    width: int | None,
+) -> None:
     """Compare reports of one event: what is corroborated, disputed, unique, and who said what.
 
     PATHS are text, HTML, JSON or JSON Lines files, folders (read recursively) or - for standard input.

@@ -27,22 +27,55 @@ from datetime import date, timedelta
 from rashomon.records import TimeExpr
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "several": 0, "few": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "several": 0,
+    "few": 0,
 }
 DURATION_UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
 
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NUM = r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few)"
+_NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year)s?"
 
 # Order matters: longer, more specific patterns first; a later match may not overlap an earlier one.
@@ -50,8 +83,21 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(p, re.IGNORECASE if kind not in ("month", "weekday") else 0))
     for kind, p in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
-        ("weekday-md", _WD + r",?\s*\(?\s*(?:" + _MON + r"\s+" + _DAY + r"|" + _DAY.replace("day>", "day2>")
-         + r"\s+" + _MON.replace("mon>", "mon2>") + r")\s*\)?(?:,?\s+" + _YEAR + r")?"),
+        (
+            "weekday-md",
+            _WD
+            + r",?\s*\(?\s*(?:"
+            + _MON
+            + r"\s+"
+            + _DAY
+            + r"|"
+            + _DAY.replace("day>", "day2>")
+            + r"\s+"
+            + _MON.replace("mon>", "mon2>")
+            + r")\s*\)?(?:,?\s+"
+            + _YEAR
+            + r")?",
+        ),
         ("md", r"\b" + _MON + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r")?"),
         ("dm", r"\b" + _DAY + r"\s+" + _MON + r"\b(?:,?\s+" + _YEAR + r")?"),
         ("month-year", r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
@@ -59,13 +105,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day-word", r"\b(?P<w>today|yesterday|tomorrow|tonight)\b"),
         ("this-unit", r"\b(?:(?P<early>earlier|later)\s+)?(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b"),
         ("same-day", r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|that\s+day)\b"),
-        ("duration", r"\b(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|at\s+least)\s+)?"
-         + _NUM + r"(?:-|\s+)" + _UNIT + r"\b"),
-        ("month", r"\b(?:the\s+month\s+of\s+)?(?P<mon>January|February|March|April|June|July|August|September|"
-         r"October|November|December)\b"),
+        (
+            "duration",
+            r"\b(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|at\s+least)\s+)?"
+            + _NUM
+            + r"(?:-|\s+)"
+            + _UNIT
+            + r"\b",
+        ),
+        (
+            "month",
+            r"\b(?:the\s+month\s+of\s+)?(?P<mon>January|February|March|April|June|July|August|September|"
+            r"October|November|December)\b",
+        ),
         ("weekday", r"\b" + _WD + r"\b"),
-        ("year", r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bof )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bin early )|"
-         r"(?<=\bin late ))" + _YEAR + r"\b"),
+        (
+            "year",
+            r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bof )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bin early )|"
+            r"(?<=\bin late ))" + _YEAR + r"\b",
+        ),
     )
 )
 
@@ -199,12 +257,12 @@ def resolve_value(kind: str, spec: Mapping[str, int], reference: date, *, mode: 
         year = latest_year_with_weekday(spec["month"], spec["day"], spec["weekday"], reference)
         return f"{year:04d}-{spec['month']:02d}-{spec['day']:02d}" if year else None
     if "weekday" in spec:
-        d = (weekday_on_or_before if mode == "published" else weekday_nearest)(spec["weekday"], reference)
-        return d.isoformat()
+        pick = weekday_on_or_before if mode == "published" else weekday_nearest
+        return pick(spec["weekday"], reference).isoformat()
     if "month" in spec and "day" in spec:
         year = year_for_month_day(spec["month"], spec["day"], reference)
-        d = _safe_date(year, spec["month"], spec["day"])
-        return d.isoformat() if d else None
+        day = _safe_date(year, spec["month"], spec["day"])
+        return day.isoformat() if day else None
     if "month" in spec:
         year = reference.year if spec["month"] <= reference.month else reference.year - 1
         return f"{year:04d}-{spec['month']:02d}"
@@ -223,7 +281,9 @@ def resolve_value(kind: str, spec: Mapping[str, int], reference: date, *, mode: 
     return None
 
 
-def find_times(report_id: str, text: str, *, published: str | None = None, today: date | None = None) -> tuple[TimeExpr, ...]:
+def find_times(
+    report_id: str, text: str, *, published: str | None = None, today: date | None = None
+) -> tuple[TimeExpr, ...]:
     """Tag time expressions in a text and resolve what the text and its publication date settle."""
     taken: list[tuple[int, int]] = []
     found: list[TimeExpr] = []
@@ -280,8 +340,9 @@ def anchor_day(times: Iterable[TimeExpr]) -> date | None:
     return max((d for d in days if d), default=None)
 
 
-def resolve_event_times(times_by_report: Mapping[str, Sequence[TimeExpr]],
-                        published: Mapping[str, str | None]) -> dict[str, tuple[TimeExpr, ...]]:
+def resolve_event_times(
+    times_by_report: Mapping[str, Sequence[TimeExpr]], published: Mapping[str, str | None]
+) -> dict[str, tuple[TimeExpr, ...]]:
     """The per-event step: resolve an undated report's times against its own explicit dates, else the event's."""
     own = {rid: anchor_day(ts) for rid, ts in times_by_report.items()}
     event_anchor = max((d for d in own.values() if d), default=None)

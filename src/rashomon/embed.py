@@ -98,7 +98,7 @@ class Embedder:
     def _encode_sorted(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
         out = []
         for k in range(0, len(texts), batch_size):
-            batch = self._tokenizer.encode_batch(list(texts[k:k + batch_size]))
+            batch = self._tokenizer.encode_batch(list(texts[k : k + batch_size]))
             ids = np.array([e.ids for e in batch], dtype=np.int64)
             mask = np.array([e.attention_mask for e in batch], dtype=np.int64)
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}

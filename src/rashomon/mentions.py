@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -25,15 +25,78 @@ from rashomon.nlp import Parse
 from rashomon.records import AliasLink, Mention
 
 NER_LABELS = {
-    "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT",
-    "PRODUCT": "PRODUCT", "WORK_OF_ART": "OTHER", "LAW": "OTHER", "LANGUAGE": "OTHER",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+    "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "OTHER",
+    "LAW": "OTHER",
+    "LANGUAGE": "OTHER",
 }
-ORG_WORDS = frozenset("""
-Agency Alliance Army Assembly Association Authority Bank Board Brigade Brigades Bureau Cabinet Centre Center Command
-Commission Committee Company Congress Corporation Corps Council Court Department Directorate Federation Force Forces
-Foundation Front Fund Group Guard Guards Inc Institute League Ltd Ministry Movement Navy News Observatory Office
-Organisation Organization Parliament Party Police Press Service Services Senate Tribunal Union University
-""".split())
+ORG_WORDS = frozenset(
+    [
+        "Agency",
+        "Alliance",
+        "Army",
+        "Assembly",
+        "Association",
+        "Authority",
+        "Bank",
+        "Board",
+        "Brigade",
+        "Brigades",
+        "Bureau",
+        "Cabinet",
+        "Centre",
+        "Center",
+        "Command",
+        "Commission",
+        "Committee",
+        "Company",
+        "Congress",
+        "Corporation",
+        "Corps",
+        "Council",
+        "Court",
+        "Department",
+        "Directorate",
+        "Federation",
+        "Force",
+        "Forces",
+        "Foundation",
+        "Front",
+        "Fund",
+        "Group",
+        "Guard",
+        "Guards",
+        "Inc",
+        "Institute",
+        "League",
+        "Ltd",
+        "Ministry",
+        "Movement",
+        "Navy",
+        "News",
+        "Observatory",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Parliament",
+        "Party",
+        "Police",
+        "Press",
+        "Service",
+        "Services",
+        "Senate",
+        "Tribunal",
+        "Union",
+        "University",
+    ]
+)
 TITLE_WORDS = (
     r"General|Gen\.|Lieutenant|Lt\.|Colonel|Col\.|Major|Maj\.|Captain|Capt\.|Sergeant|Sgt\.|Admiral|Adm\.|Rear|Vice|"
     r"Brigadier|Brig\.|Commander|Cmdr\.|Corporal|Cpl\.|Private|Pvt\.|Marshal|Field|Staff|Chief|"
@@ -51,9 +114,52 @@ TITLED_PERSON = re.compile(
     r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:" + _NICK + r"|" + _NAME_WORD + r")){0,4})"
 )
 NON_NAME_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December The A An And Of In On At For To He She They It We I This That These Those "
-    "His Her Their Its Our".split()
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "The",
+        "A",
+        "An",
+        "And",
+        "Of",
+        "In",
+        "On",
+        "At",
+        "For",
+        "To",
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+    ]
 )
 ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -202,18 +308,19 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
             continue
         s_start, s_end = m.span("short")
         sent_start = _sentence_start(parse, m.start())
-        before = text[sent_start:m.start()].rstrip()
+        before = text[sent_start : m.start()].rstrip()
         closing = len(before) - len(before.rstrip("\"”'’"))
         before_end = sent_start + len(before) - closing
-        window_words = before[: len(before) - closing].split()[-min(len(short) + 5, 2 * len(short)):]
+        window_words = before[: len(before) - closing].split()[-min(len(short) + 5, 2 * len(short)) :]
         window = " ".join(window_words)
         window_start = text.rfind(window, sent_start, before_end + 1) if window else -1
         offset = schwartz_hearst(short, window) if window else None
         if offset is not None:
             offset += len(window[offset:]) - len(window[offset:].lstrip("\"“'‘"))
         short_mention = _typed_mention(report, text, s_start, s_end, "ORG", "acronym")
-        defined = (offset is not None and window_start >= 0 and len(window[offset:].split()) >= 2
-                   and window[offset].isupper())
+        defined = (
+            offset is not None and window_start >= 0 and len(window[offset:].split()) >= 2 and window[offset].isupper()
+        )
         if defined and offset is not None:
             l_start, l_end = window_start + offset, before_end
             # prefer an existing mention that covers the long form and starts earlier ("US Central Command")
@@ -222,7 +329,7 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
                 l_start, l_end = min(e.start for e in cover), max(e.end for e in cover)
             label = short_mention.label if short_mention.strong_type else "ORG"
             long_mention = _typed_mention(report, text, l_start, l_end, label, "acronym")
-            mentions += [Mention(*_fields(long_mention, strong=True)), short_mention]
+            mentions += [replace(long_mention, strong_type=True), short_mention]
             links.append(AliasLink(report, (l_start, l_end), (s_start, s_end), "acronym"))
             continue
         prev = [e for e in existing if before_end - 1 <= e.end <= before_end + 1 and e.start < before_end]
@@ -231,9 +338,6 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
             links.append(AliasLink(report, (prev[-1].start, prev[-1].end), (s_start, s_end), "paren"))
     return mentions, links
 
-
-def _fields(m: Mention, *, strong: bool) -> tuple[object, ...]:
-    return (m.report, m.start, m.end, m.text, m.label, m.name, m.origin, strong)
 
 
 def _sentence_start(parse: Parse, char: int) -> int:

@@ -12,13 +12,83 @@ import re
 import unicodedata
 from functools import lru_cache
 
-PARTICLES = frozenset("al el ul ad as ash at az ar an the de del della di da du van von der den le la".split())
-TITLES = frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady gen general lt lieutenant col colonel maj major capt captain sgt "
-    "sergeant adm admiral president minister sheikh imam rev".split()
+PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "ul",
+        "ad",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "ar",
+        "an",
+        "the",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+    ]
 )
-_DIGRAPHS = (("ph", "f"), ("ck", "k"), ("q", "k"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"),
-             ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "u"), ("y", "i"), ("j", "j"), ("c", "k"), ("z", "s"))
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "president",
+        "minister",
+        "sheikh",
+        "imam",
+        "rev",
+    ]
+)
+_DIGRAPHS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("w", "u"),
+    ("y", "i"),
+    ("j", "j"),
+    ("c", "k"),
+    ("z", "s"),
+)
 
 
 def fold(text: str) -> str:

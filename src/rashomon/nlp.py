@@ -63,7 +63,7 @@ class Parse:
         return (t for t in self.tokens if t.head == i and t.i != i)
 
     def subtree(self, i: int) -> tuple[int, int]:
-        """Token range [lo, hi) covered by the subtree of token i (spaCy subtrees are contiguous for projective parses)."""
+        """Token range [lo, hi) covered by the subtree of token i (contiguous for projective parses)."""
         lo = hi = i
         stack = [i]
         heads = [t.head for t in self.tokens]
@@ -155,8 +155,9 @@ def _paragraph_split(tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) 
     return tuple(trimmed)
 
 
-def parse_texts(texts: Iterable[str], *, model: str | None = None, n_process: int = 1,
-                batch_size: int = 32) -> Iterator[Parse]:
+def parse_texts(
+    texts: Iterable[str], *, model: str | None = None, n_process: int = 1, batch_size: int = 32
+) -> Iterator[Parse]:
     """Parse texts in order with nlp.pipe (several processes when n_process > 1)."""
     nlp = load_pipeline(model_name(model))
     for doc in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):

@@ -64,8 +64,12 @@ def default_vectorizer(settings: Settings) -> Vectorizer:
     return cached_vectorizer(default_embedder().encode)
 
 
-def compare_annotated(docs: Sequence[AnnotatedReport], settings: Settings = Settings(),
-                      vectors_of: Vectorizer | None = None, group: str | None = None) -> Comparison:
+def compare_annotated(
+    docs: Sequence[AnnotatedReport],
+    settings: Settings = Settings(),
+    vectors_of: Vectorizer | None = None,
+    group: str | None = None,
+) -> Comparison:
     """The per-event stages: dates anchored across reports, entities, quotes, claims, summary."""
     vectorize = vectors_of or default_vectorizer(settings)
     times = resolve_event_times({d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs})
@@ -91,15 +95,17 @@ def _numbered(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     return tuple(replace(c, id=f"C{k}") for k, c in enumerate(claims, start=1))
 
 
-def compare_reports(reports: Sequence[Report], settings: Settings = Settings(),
-                    vectors_of: Vectorizer | None = None) -> Comparison:
+def compare_reports(
+    reports: Sequence[Report], settings: Settings = Settings(), vectors_of: Vectorizer | None = None
+) -> Comparison:
     """Compare the reports of one event."""
     docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
     return compare_annotated(docs, settings, vectors_of)
 
 
-def compare_by_event(reports: Sequence[Report], settings: Settings = Settings(),
-                     vectors_of: Vectorizer | None = None) -> list[Comparison]:
+def compare_by_event(
+    reports: Sequence[Report], settings: Settings = Settings(), vectors_of: Vectorizer | None = None
+) -> list[Comparison]:
     """One comparison per value of the reports' "event" field, in order of first appearance."""
     docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
     vectorize = vectors_of or default_vectorizer(settings)

@@ -49,22 +49,35 @@ def compass(direction: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def find_locations(text: str, mentions: Sequence[Mention], span: tuple[int, int],
-                   entity_of: dict[tuple[int, int], str], places: frozenset[str] = frozenset()) -> list[Location]:
+def find_locations(
+    text: str,
+    mentions: Sequence[Mention],
+    span: tuple[int, int],
+    entity_of: dict[tuple[int, int], str],
+    places: frozenset[str] = frozenset(),
+) -> list[Location]:
     """Locative place values inside a span of a report. ``places``: entity ids resolution typed as places."""
     out = []
     for m in mentions:
         is_place = m.label in PLACE_LABELS or entity_of.get((m.start, m.end)) in places
         if not is_place or not (span[0] <= m.start and m.end <= span[1]):
             continue
-        window = text[max(span[0], m.start - 60):m.start]
+        window = text[max(span[0], m.start - 60) : m.start]
         hit = LOCATIVE_BEFORE.search(window)
         if hit is None:
             continue
         direction = hit.group("dir") or ""
         start = m.start - len(window) + hit.start("dir") if direction else m.start
-        out.append(Location(start, m.end, text[start:m.end], entity_of.get((m.start, m.end), fold(m.name)),
-                            m.name, compass(direction)))
+        out.append(
+            Location(
+                start,
+                m.end,
+                text[start : m.end],
+                entity_of.get((m.start, m.end), fold(m.name)),
+                m.name,
+                compass(direction),
+            )
+        )
     return out
 
 

@@ -9,10 +9,37 @@ from rashomon.nlp import Parse
 from rashomon.records import Quantity, TimeExpr
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
     "thousands": 2000,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
@@ -64,7 +91,7 @@ def _counted(parse: Parse, num: int, last: int) -> str | None:
     head = toks[toks[num].head]
     if toks[num].dep == "nummod" and head.pos in ("NOUN", "PROPN") and head.i > num:
         return head.lemma.lower()
-    for t in toks[last + 1:last + 4]:
+    for t in toks[last + 1 : last + 4]:
         if t.pos == "NOUN":
             return t.lemma.lower()
         if t.pos not in ("ADJ", "PROPN", "NUM"):

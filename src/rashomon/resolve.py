@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rashomon.mentions import ORG_WORDS, alias_table
-from rashomon.places import is_known_place
 from rashomon.names import fold, given_names_compatible, name_tokens, skeleton, token_similarity
+from rashomon.places import is_known_place
 from rashomon.records import AliasLink, Entity, Mention
 
 PERSON_MATCH = 0.9  # surname similarity needed to join two full names (given names must also agree)
@@ -124,7 +124,7 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
     people = [(i, name_tokens(m.name)) for i, m in enumerate(ms) if m.label == "PERSON"]
     full = [(i, t) for i, t in people if len(t) >= 2]
     for x, (i, ti) in enumerate(full):
-        for j, tj in full[x + 1:]:
+        for j, tj in full[x + 1 :]:
             if uf.find(i) == uf.find(j):
                 continue
             if token_similarity(ti[-1], tj[-1]) >= PERSON_MATCH and given_names_compatible(ti[:-1], tj[:-1]):
@@ -142,7 +142,8 @@ def _join_short_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
         if len(tokens) != 1 or not _is_personish(m) or m.name.isupper():
             continue
         candidates = {
-            root for root, idx in full_people.items()
+            root
+            for root, idx in full_people.items()
             if any(_surname_matches(tokens[0], name_tokens(ms[k].name)[-1]) for k in idx)
         }
         if len(candidates) > 1:

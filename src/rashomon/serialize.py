@@ -30,9 +30,7 @@ def entity_to_dict(entity: Entity) -> dict[str, Any]:
         "name": entity.name,
         "type": entity.type,
         "aliases": list(entity.aliases),
-        "mentions": [
-            {"report": m.report, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions
-        ],
+        "mentions": [{"report": m.report, "start": m.start, "end": m.end, "text": m.text} for m in entity.mentions],
     }
 
 

@@ -22,12 +22,51 @@ from rashomon.nlp import Parse
 from rashomon.records import Attribution, Mention, Quote, Sentence, Span
 
 SPEECH_VERBS = frozenset(
-    "say tell add state announce note write claim warn insist confirm report explain declare stress allege deny "
-    "admit acknowledge testify argue assert comment reply respond tweet post told said added urge describe call "
-    "accuse vow pledge predict estimate".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "announce",
+        "note",
+        "write",
+        "claim",
+        "warn",
+        "insist",
+        "confirm",
+        "report",
+        "explain",
+        "declare",
+        "stress",
+        "allege",
+        "deny",
+        "admit",
+        "acknowledge",
+        "testify",
+        "argue",
+        "assert",
+        "comment",
+        "reply",
+        "respond",
+        "tweet",
+        "post",
+        "told",
+        "said",
+        "added",
+        "urge",
+        "describe",
+        "call",
+        "accuse",
+        "vow",
+        "pledge",
+        "predict",
+        "estimate",
+    ]
 )
-PRONOUNS = frozenset("he she they it we i him her them".split())
-NAME_FUNCTION_WORDS = frozenset("of and the for al el de la le du da bin ibn on in".split())
+PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
+NAME_FUNCTION_WORDS = frozenset(
+    ["of", "and", "the", "for", "al", "el", "de", "la", "le", "du", "da", "bin", "ibn", "on", "in"]
+)
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 SUBJECT_CUT_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
@@ -99,7 +138,9 @@ def _inside(spans: Sequence[QuoteSpan], char: int) -> bool:
     return any(q.start <= char < q.end for q in spans)
 
 
-def speech_subject(parse: Parse, sent: int, quotes: Sequence[QuoteSpan], near: int | None = None) -> tuple[int, int] | None:
+def speech_subject(
+    parse: Parse, sent: int, quotes: Sequence[QuoteSpan], near: int | None = None
+) -> tuple[int, int] | None:
     """Character span of whom the sentence credits: a speech verb's subject or the object of 'according to'."""
     a, b = parse.sents[sent]
     toks = parse.tokens
@@ -110,15 +151,19 @@ def speech_subject(parse: Parse, sent: int, quotes: Sequence[QuoteSpan], near: i
             if obj is not None and not _inside(quotes, obj.start):
                 lo, hi = parse.subtree(obj.i)
                 return _clip(parse, lo, hi, quotes)
-    verbs = [t for t in toks[a:b] if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX")
-             and not _inside(quotes, t.start)]
+    verbs = [
+        t
+        for t in toks[a:b]
+        if t.lemma.lower() in SPEECH_VERBS and t.pos in ("VERB", "AUX") and not _inside(quotes, t.start)
+    ]
     if near is not None:
         verbs.sort(key=lambda t: abs(t.start - near))
     else:
         verbs.sort(key=lambda t: (t.dep != "ROOT", t.i))
     for verb in verbs:
-        subj = next((c for c in toks[a:b] if c.head == verb.i and c.dep in SUBJECT_DEPS
-                     and not _inside(quotes, c.start)), None)
+        subj = next(
+            (c for c in toks[a:b] if c.head == verb.i and c.dep in SUBJECT_DEPS and not _inside(quotes, c.start)), None
+        )
         if subj is not None:
             lo, hi = parse.subtree(subj.i)
             return _clip(parse, lo, _cut_modifiers(parse, subj.i, hi), quotes)
@@ -130,7 +175,7 @@ def speech_subject(parse: Parse, sent: int, quotes: Sequence[QuoteSpan], near: i
 
 def _cut_modifiers(parse: Parse, head: int, hi: int) -> int:
     """End a subject before a circumstance attached to it ("the US Central Command in a statement on Sunday")."""
-    for t in parse.tokens[head + 1:hi]:
+    for t in parse.tokens[head + 1 : hi]:
         if t.dep == "prep" and t.head == head and t.lemma.lower() in SUBJECT_CUT_PREPS:
             return t.i
     return hi
@@ -175,12 +220,13 @@ def best_name_in(span: tuple[int, int], mentions: Sequence[Mention]) -> Mention 
     return None
 
 
-def _resolve_speaker(report: str, text: str, span: tuple[int, int], mentions: Sequence[Mention],
-                     previous: Span | None) -> Span:
+def _resolve_speaker(
+    report: str, text: str, span: tuple[int, int], mentions: Sequence[Mention], previous: Span | None
+) -> Span:
     name = best_name_in(span, mentions)
     if name is not None:
         return Span(report, name.start, name.end, name.text)
-    phrase = text[span[0]:span[1]]
+    phrase = text[span[0] : span[1]]
     if phrase.lower() in PRONOUNS:
         if previous is not None:
             return previous
@@ -191,7 +237,9 @@ def _resolve_speaker(report: str, text: str, span: tuple[int, int], mentions: Se
     return Span(report, span[0], span[1], phrase)
 
 
-def find_quotes(report: str, parse: Parse, mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> tuple[Quote, ...]:
+def find_quotes(
+    report: str, parse: Parse, mentions: Sequence[Mention], sentences: Sequence[Sentence]
+) -> tuple[Quote, ...]:
     """Direct quotes of a report with their speakers."""
     text = parse.text
     spans = find_quote_spans(text)
@@ -212,8 +260,11 @@ def find_quotes(report: str, parse: Parse, mentions: Sequence[Mention], sentence
         if subject is not None:
             speaker = _resolve_speaker(report, text, subject, mentions, last_speaker)
             cue = "after" if subject[0] >= q.end else "before"
-        elif sent + 1 < len(sentences) and sentences[sent + 1].paragraph == paragraph and _quote_fills(
-                sentences[sent], start, end):
+        elif (
+            sent + 1 < len(sentences)
+            and sentences[sent + 1].paragraph == paragraph
+            and _quote_fills(sentences[sent], start, end)
+        ):
             nxt = speech_subject(parse, sent + 1, spans)
             if nxt is not None:
                 speaker, cue = _resolve_speaker(report, text, nxt, mentions, last_speaker), "next-sentence"
@@ -229,7 +280,7 @@ def find_quotes(report: str, parse: Parse, mentions: Sequence[Mention], sentence
 
 
 def _quote_fills(sentence: Sentence, start: int, end: int) -> bool:
-    return (end - start) >= 0.8 * len(sentence.text.strip(" \"“”.,"))
+    return (end - start) >= 0.8 * len(sentence.text.strip(' "“”.,'))
 
 
 def find_attributions(report: str, parse: Parse, mentions: Sequence[Mention]) -> tuple[Attribution, ...]:
@@ -242,7 +293,7 @@ def find_attributions(report: str, parse: Parse, mentions: Sequence[Mention]) ->
         subject = speech_subject(parse, k, spans)
         if subject is None:
             continue
-        phrase = text[subject[0]:subject[1]]
+        phrase = text[subject[0] : subject[1]]
         if phrase.lower() in PRONOUNS:
             source = _resolve_speaker(report, text, subject, mentions, previous)
         else:

@@ -39,8 +39,9 @@ def describe_conflict(claim: Claim) -> list[SummarySentence]:
     return out
 
 
-def summarize(reports: Sequence[Report], claims: Sequence[Claim],
-              vectors_of: Callable[[list[str]], np.ndarray]) -> tuple[SummarySentence, ...]:
+def summarize(
+    reports: Sequence[Report], claims: Sequence[Claim], vectors_of: Callable[[list[str]], np.ndarray]
+) -> tuple[SummarySentence, ...]:
     if not claims:
         return ()
     order = {r.id: k for k, r in enumerate(reports)}
