@@ -75,6 +75,11 @@ EVENT_TYPES: dict[str, str] = {
     **dict.fromkeys(["elect", "election", "vote", "win"], "elect"),
     **dict.fromkeys(["earthquake", "quake", "flood", "fire", "blaze", "explosion", "explode"], "disaster"),
 }
+# words too general to count as a detail of their own ("the time", "a statement")
+GENERIC_WORDS = frozenset(
+    "time times day days week year moment statement report area way thing part number people person side first second "
+    "third last next".split()
+)
 SPEECH_TIME = re.compile(
     r"\b(?:said|says|told|tells|announced|stated|added|reported|confirmed|statement|announcement|briefing|"
     r"interview|remarks)(?:\s+(?:issued|released|published|made|given))?\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
@@ -338,6 +343,42 @@ def merge_happenings(
     return merged
 
 
+def report_vocabulary(doc: AnnotatedReport) -> frozenset[str]:
+    """Every content lemma a report uses, with names folded, to tell what the other reports never mention."""
+    words = {lemma for s in doc.sentences for lemma in s.lemmas}
+    words |= {w for m in doc.mentions for w in fold(m.name).split()}
+    return frozenset(words)
+
+
+def unique_details(
+    ctx: _Context, group: Sequence[Statement], vocabulary: dict[str, frozenset[str]]
+) -> tuple[Span, ...]:
+    """Noun phrases of a shared claim that only one report gives: none of their words appear in any other report."""
+    out = []
+    reports_of: dict[str, set[str]] = defaultdict(set)
+    for e in ctx.resolution.entities:
+        reports_of[e.id] = {m.report for m in e.mentions}
+    for st in group:
+        report = st.sentence.report
+        doc = ctx.docs[report]
+        others = set().union(*(v for r, v in vocabulary.items() if r != report))
+        shared = [  # names the other reports also give, under whatever spelling
+            (m.start, m.end)
+            for m in doc.mentions
+            if len(reports_of.get(ctx.resolution.entity_at(report, m.start, m.end) or "", ())) > 1
+        ]
+        taken = shared + [(t.start, t.end) for t in ctx.times[report]]
+        for p in doc.phrases:
+            if not (st.sentence.start <= p.start and p.end <= st.sentence.end):
+                continue
+            if any(a < p.end and p.start < b for a, b in taken):
+                continue
+            words = {w for lemma in p.lemmas for w in fold(lemma).split()} - GENERIC_WORDS
+            if words and not words & others:
+                out.append(Span(p.report, p.start, p.end, p.text))
+    return tuple(out)
+
+
 def _n_values(conflicts: Sequence[Conflict]) -> int:
     return sum(len(c.values) for c in conflicts)
 
@@ -368,6 +409,7 @@ def align_claims(
 
     if len(docs) > 1:
         groups = merge_happenings(groups, statements, resolution, conflicts_of)
+    vocabulary = {d.report.id: report_vocabulary(d) for d in docs}
     claims: list[Claim] = []
     for members in sorted(groups, key=lambda g: _reading_order(statements, g, docs)):
         group = [statements[i] for i in members]
@@ -375,7 +417,8 @@ def align_claims(
         conflicts = conflicts_of(members) if len(reports) > 1 else []
         status = "unique" if len(reports) == 1 else ("conflicting" if conflicts else "corroborated")
         spans = tuple(Span(st.sentence.report, st.sentence.start, st.sentence.end, st.sentence.text) for st in group)
-        claims.append(Claim(f"C{len(claims) + 1}", status, spans, tuple(conflicts)))
+        details = unique_details(ctx, group, vocabulary) if len(reports) > 1 else ()
+        claims.append(Claim(f"C{len(claims) + 1}", status, spans, tuple(conflicts), details))
     return tuple(claims)
 
 

@@ -13,7 +13,7 @@ from rashomon.dates import find_times
 from rashomon.mentions import find_mentions
 from rashomon.nlp import Parse, parse_texts
 from rashomon.quantities import find_quantities
-from rashomon.records import AnnotatedReport, Report, Sentence
+from rashomon.records import AnnotatedReport, Phrase, Report, Sentence
 from rashomon.speech import find_attributions, find_quotes
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM"})
@@ -39,6 +39,18 @@ def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+def phrases_of(report: str, parse: Parse) -> tuple[Phrase, ...]:
+    out = []
+    for a, b in parse.chunks:
+        toks = [t for t in parse.tokens[a:b] if t.pos in ("NOUN", "PROPN", "ADJ", "NUM")]
+        lemmas = tuple(t.lemma.lower() for t in toks if t.lemma.lower() not in LIGHT_LEMMAS)
+        if not lemmas or all(t.pos == "PRON" for t in parse.tokens[a:b]):
+            continue
+        start, end = parse.char_span(a, b)
+        out.append(Phrase(report, start, end, parse.text[start:end], lemmas))
+    return tuple(out)
+
+
 def annotate_parsed(report: Report, parse: Parse, *, today: date | None = None) -> AnnotatedReport:
     """All annotations of one parsed report (pure: no model is loaded here)."""
     sentences = sentences_of(report.id, parse)
@@ -47,7 +59,8 @@ def annotate_parsed(report: Report, parse: Parse, *, today: date | None = None) 
     quantities = find_quantities(report.id, parse, times)
     quotes = find_quotes(report.id, parse, mentions, sentences)
     attributions = find_attributions(report.id, parse, mentions)
-    return AnnotatedReport(report, sentences, mentions, times, quantities, quotes, attributions, links)
+    phrases = phrases_of(report.id, parse)
+    return AnnotatedReport(report, sentences, mentions, times, quantities, quotes, attributions, links, phrases)
 
 
 def annotate(

@@ -55,6 +55,7 @@ class Parse:
     tokens: tuple[Token, ...]
     sents: tuple[tuple[int, int], ...]
     ents: tuple[Ent, ...]
+    chunks: tuple[tuple[int, int], ...] = ()  # noun chunks, token ranges
 
     def char_span(self, start_tok: int, end_tok: int) -> tuple[int, int]:
         return self.tokens[start_tok].start, self.tokens[end_tok - 1].end
@@ -129,7 +130,8 @@ def to_parse(doc: Any) -> Parse:
     )
     sents = _paragraph_split(tokens, tuple((s.start, s.end) for s in doc.sents)) if len(doc) else ()
     ents = tuple(Ent(e.start, e.end, e.label_) for e in doc.ents)
-    return Parse(text=text, tokens=tokens, sents=sents, ents=ents)
+    chunks = tuple((c.start, c.end) for c in doc.noun_chunks) if doc.has_annotation("DEP") else ()
+    return Parse(text=text, tokens=tokens, sents=sents, ents=ents, chunks=chunks)
 
 
 def _paragraph_split(tokens: Sequence[Token], sents: Sequence[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -143,6 +143,17 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase ("a motorcycle", "French Rafale fighter jets") with its content lemmas."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+    lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedReport:
     report: Report
     sentences: tuple[Sentence, ...]
@@ -152,6 +163,7 @@ class AnnotatedReport:
     quotes: tuple[Quote, ...]
     attributions: tuple[Attribution, ...] = ()
     alias_links: tuple[AliasLink, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +215,7 @@ class Claim:
     status: str  # ClaimStatus
     statements: tuple[Span, ...]
     conflicts: tuple[Conflict, ...] = ()
+    details: tuple[Span, ...] = ()  # in a shared claim, phrases that only one report gives
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                     }
                     for k in c.conflicts
                 ],
+                "details": [{"report": d.report, "start": d.start, "end": d.end, "text": d.text} for d in c.details],
             }
             for c in comparison.claims
         ],

@@ -124,3 +124,9 @@ def test_summary_cites_both_reports(seeds: dict) -> None:
     cited = {c["report"] for s in seeds["summary"] for c in s["citations"]}
     assert cited == {R1, R2}
     assert any("disagree on the location" in s["text"] for s in seeds["summary"])
+
+
+def test_details_only_one_report_gives_are_marked_inside_shared_claims(seeds: dict) -> None:
+    details = {(d["report"], d["text"]) for c in seeds["claims"] for d in c["details"]}
+    assert (R2, "a motorcycle") in details
+    assert not any("Syria" in text or "ISIS" in text for _, text in details)
