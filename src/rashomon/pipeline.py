@@ -79,7 +79,7 @@ def compare_annotated(
     claims = align_claims(docs, resolution, times, vectorize)
     all_claims = _numbered([*claims, *(attribution_claims if len(docs) > 1 else ())])
     reports = tuple(d.report for d in docs)
-    summary = summarize(reports, all_claims, vectorize)
+    summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities)
     return Comparison(
         reports=reports,
         entities=resolution.entities,

@@ -186,12 +186,13 @@ def _entity_type(group: Sequence[Mention]) -> str:
 
 
 def _canonical_name(group: Sequence[Mention], etype: str) -> str:
-    entries = {alias_table().get(m.name.casefold()) for m in group} - {None}
-    if len(entries) == 1:
-        entry = entries.pop()
-        if entry is not None:
-            return entry.canonical
     counts = Counter(m.name for m in group)
+    entries = {alias_table().get(m.name.casefold()) for m in group} - {None}
+    if len(entries) == 1:  # the table's canonical name, when a report writes it (names shown are traceable)
+        entry = entries.pop()
+        written = {n.casefold(): n for n in counts}
+        if entry is not None and entry.canonical.casefold() in written:
+            return written[entry.canonical.casefold()]
     first_seen = {m.name: k for k, m in reversed(list(enumerate(group)))}
     if etype == "PERSON":
         return max(counts, key=lambda n: (len(name_tokens(n)), counts[n], -first_seen[n]))

@@ -8,13 +8,16 @@ and whom the report credits, citing the values. Sentences come out in reading or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from rashomon.records import Citation, Claim, Report, SummarySentence
+from rashomon.records import Citation, Claim, Entity, QuoteGroup, Report, SummarySentence
 
 REDUNDANCY = 0.8
+QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+PRONOUN_SPEAKER = re.compile(r"[”\"]\s*,?\s*(?:he|she|they|it)\s+(?:said|added|says|adds|continued|noted)\b", re.I)
 
 
 def summary_length(n_statements: int) -> int:
@@ -39,11 +42,39 @@ def describe_conflict(claim: Claim) -> list[SummarySentence]:
     return out
 
 
+def stands_alone(text: str) -> bool:
+    """A sentence a reader can take out of its report: not credited to a bare pronoun ("he added")."""
+    outside_quotes = QUOTED.sub(" ", text)
+    return (
+        PRONOUN_SPEAKER.search(text) is None
+        and not text.lstrip().startswith(("He ", "She ", "They ", "It "))
+        and re.search(r"[A-Za-z]{2}", outside_quotes) is not None  # a bare quote names no speaker
+    )
+
+
+def summary_text(claim: Claim, order: dict[str, int], quotes: Sequence[QuoteGroup], names: dict[str, str]) -> str:
+    """The claim's earliest statement that stands alone, verbatim; a quote that none does as 'Speaker: "..."'."""
+    ranked = sorted(claim.statements, key=lambda s: (order[s.report], s.start))
+    for statement in ranked:
+        if stands_alone(statement.text):
+            return statement.text
+    for quote in quotes:
+        inside = any(o.report == s.report and s.start <= o.start < s.end for o in quote.occurrences for s in ranked)
+        if inside and quote.speaker in names:
+            return f"{names[quote.speaker]}: “{quote.text.rstrip(' ,')}”"
+    return ranked[0].text
+
+
 def summarize(
-    reports: Sequence[Report], claims: Sequence[Claim], vectors_of: Callable[[list[str]], np.ndarray]
+    reports: Sequence[Report],
+    claims: Sequence[Claim],
+    vectors_of: Callable[[list[str]], np.ndarray],
+    quotes: Sequence[QuoteGroup] = (),
+    entities: Sequence[Entity] = (),
 ) -> tuple[SummarySentence, ...]:
     if not claims:
         return ()
+    names = {e.id: e.name for e in entities}
     order = {r.id: k for k, r in enumerate(reports)}
 
     def position(claim: Claim) -> tuple[int, int]:
@@ -56,7 +87,7 @@ def summarize(
         return (-n_reports, -int(claim.status == "conflicting"), rank * 1e6 + start)
 
     candidates = sorted((c for c in claims if c.statements), key=score)
-    texts = [min(c.statements, key=lambda s: (order[s.report], s.start)).text for c in candidates]
+    texts = [summary_text(c, order, quotes, names) for c in candidates]
     vectors = vectors_of(texts)
     limit = summary_length(sum(len(c.statements) for c in claims))
     chosen: list[int] = []

@@ -20,6 +20,7 @@ __all__ = [
     "distinct_reports",
     "entity_names",
     "entity_report_count",
+    "grouped_times",
     "other_aliases",
     "quote_match",
     "quote_speaker",
@@ -128,6 +129,17 @@ def other_aliases(entity: dict[str, Any]) -> list[str]:
         if alias != name:
             seen.setdefault(str(alias), None)
     return list(seen)
+
+
+def grouped_times(doc: Doc) -> list[tuple[str, str | None, list[dict[str, Any]]]]:
+    """The time expressions as (text, value, occurrences): one entry per distinct wording and value, in order of
+    first appearance, so "Wednesday -> 2023-07-05" is listed once for all the reports that write it."""
+    groups: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for time in doc.get("times") or []:
+        value = time.get("value")
+        key = (" ".join(str(time.get("text", "")).split()), None if value is None else str(value))
+        groups.setdefault(key, []).append(time)
+    return [(text, value, spans) for (text, value), spans in groups.items()]
 
 
 def text_or(value: object, default: str) -> str:

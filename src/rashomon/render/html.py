@@ -16,6 +16,7 @@ from rashomon.render import (
     claims_with_status,
     entity_names,
     entity_report_count,
+    grouped_times,
     other_aliases,
     quote_match,
     quote_speaker,
@@ -236,8 +237,7 @@ def _nav(doc: Doc) -> str:
     links = [
         '<a href="#summary">Summary</a>',
         f'<a href="#disputed"><span class="badge conflicting">{counts["disputed"]} disputed</span></a>',
-        f'<a href="#corroborated"><span class="badge corroborated">{counts["corroborated"]} corroborated'
-        "</span></a>",
+        f'<a href="#corroborated"><span class="badge corroborated">{counts["corroborated"]} corroborated</span></a>',
         f'<a href="#unique"><span class="badge unique">{counts["unique"]} unique</span></a>',
         '<a href="#quotes">Quotes</a>',
         '<a href="#entities">Entities</a>',
@@ -274,17 +274,12 @@ def _reports(doc: Doc) -> str:
         ]
         for i, r in enumerate(doc.get("reports") or [])
     ]
-    return _section(
-        "reports", "Reports", _table(["id", "source", "published", "title", "url"], rows), len(rows)
-    )
+    return _section("reports", "Reports", _table(["id", "source", "published", "title", "url"], rows), len(rows))
 
 
 def _summary(doc: Doc, page: Page) -> str:
     sentences = doc.get("summary") or []
-    items = [
-        f"{esc(s.get('text', ''))} " + " ".join(page.chip(c) for c in s.get("citations") or [])
-        for s in sentences
-    ]
+    items = [f"{esc(s.get('text', ''))} " + " ".join(page.chip(c) for c in s.get("citations") or []) for s in sentences]
     body = '<p class="summary">' + " ".join(items) + "</p>" if items else ""
     return _section("summary", "Summary", body)
 
@@ -303,24 +298,31 @@ def _disputed(doc: Doc, page: Page) -> str:
 def _disputed_claim(claim: dict[str, Any], page: Page) -> str:
     conflicts = claim.get("conflicts") or []
     kinds = ", ".join(dict.fromkeys(str(c.get("kind")) for c in conflicts)) or "other"
-    rows = []
-    for conflict in conflicts:
-        for value in conflict.get("values") or []:
-            attribution = value.get("attribution")
-            rows.append(
-                [
-                    esc(conflict.get("kind")),
-                    f"<strong>{esc(text_or(value.get('value'), '?'))}</strong>",
-                    f"“{esc(value.get('text', ''))}” {page.chip(value)}",
-                    f"according to {esc(attribution)}" if attribution else _UNKNOWN,
-                ]
-            )
-    table = _table(["kind", "value", "as written", "attribution"], rows)
+    tables = [
+        (f"<h4>{esc(conflict.get('kind'))}</h4>" if len(conflicts) > 1 else "") + _conflict_table(conflict, page)
+        for conflict in conflicts
+    ]
+    statements = claim.get("statements") or []
     return (
         f'<article class="card conflicting"><h3>{_badge("conflicting")} {esc(kinds)} '
-        f'<span class="muted">{esc(claim.get("id", ""))}</span></h3>'
-        f"{table}{_statements(claim, page)}</article>"
+        f'<span class="muted">{esc(claim.get("id", ""))}</span></h3>{"".join(tables)}'
+        f"<details><summary>The statements ({len(statements)})</summary>{_statements(claim, page)}</details>"
+        "</article>"
     )
+
+
+def _conflict_table(conflict: dict[str, Any], page: Page) -> str:
+    rows = []
+    for value in conflict.get("values") or []:
+        attribution = value.get("attribution")
+        rows.append(
+            [
+                f"<strong>{esc(text_or(value.get('value'), '?'))}</strong>",
+                f"“{esc(value.get('text', ''))}” {page.chip(value)}",
+                f"according to {esc(attribution)}" if attribution else _UNKNOWN,
+            ]
+        )
+    return _table(["value", "as written", "attribution"], rows)
 
 
 def _corroborated(doc: Doc, page: Page) -> str:
@@ -372,9 +374,7 @@ def _quotes(doc: Doc, page: Page) -> str:
         wordings = ""
         if match == "near-verbatim":
             wordings = (
-                "<ul>"
-                + "".join(f"<li>“{esc(o.get('text', ''))}” {page.chip(o)}</li>" for o in occurrences)
-                + "</ul>"
+                "<ul>" + "".join(f"<li>“{esc(o.get('text', ''))}” {page.chip(o)}</li>" for o in occurrences) + "</ul>"
             )
         items.append(
             f'<figure class="quote"><blockquote>“{esc(quote.get("text", ""))}”</blockquote>'
@@ -400,13 +400,13 @@ def _entities(doc: Doc) -> str:
 def _times(doc: Doc, page: Page) -> str:
     rows = [
         [
-            esc(t.get("text", "")),
-            f"<time>{esc(t['value'])}</time>" if t.get("value") else '<em class="muted">unresolved</em>',
-            page.chip(t),
+            esc(text),
+            f"<time>{esc(value)}</time>" if value else '<em class="muted">unresolved</em>',
+            " ".join(page.chip(t) for t in spans),
         ]
-        for t in doc.get("times") or []
+        for text, value, spans in grouped_times(doc)
     ]
-    return _section("times", "Times", _table(["text", "value", "report"], rows), len(rows))
+    return _section("times", "Times", _table(["text", "value", "where"], rows), len(rows))
 
 
 # --- report texts -------------------------------------------------------------------------------------------
@@ -436,9 +436,7 @@ def report_marks(doc: Doc, report: str) -> list[Mark]:
                 marks.append(_mark(o, "mark", "quote", f"quote {quote.get('id', '')} — {speaker}"))
     for entity in doc.get("entities") or []:
         title = f"{entity.get('name', '')} · {entity.get('type', '')}"
-        marks += [
-            _mark(m, "mark", "ent", title) for m in entity.get("mentions") or [] if m.get("report") == report
-        ]
+        marks += [_mark(m, "mark", "ent", title) for m in entity.get("mentions") or [] if m.get("report") == report]
     for t in doc.get("times") or []:
         if t.get("report") == report:
             marks.append(_mark(t, "mark", "time", text_or(t.get("value"), "unresolved")))
@@ -492,7 +490,7 @@ font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"No
 main{max-width:52rem;margin:0 auto;padding:1.5rem 1rem 4rem}
 h1{font-size:1.6rem;margin:.5rem 0}
 h2{font-size:1.2rem;margin:2.2rem 0 .8rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}
-h3{font-size:1rem;margin:0 0 .5rem}
+h3{font-size:1rem;margin:0 0 .5rem}h4{font-size:.9rem;margin:.6rem 0 .2rem}
 a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
 nav{display:flex;flex-wrap:wrap;gap:.4rem .9rem;align-items:center;font-size:.9rem;margin:.6rem 0 0}
 .muted{color:var(--muted)}

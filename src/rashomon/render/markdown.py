@@ -14,6 +14,7 @@ from rashomon.render import (
     distinct_reports,
     entity_names,
     entity_report_count,
+    grouped_times,
     other_aliases,
     quote_match,
     quote_speaker,
@@ -189,11 +190,7 @@ def _unique(doc: Doc, anchors: dict[str, str]) -> str:
         source = sources.get(report)
         anchor = anchors.get(report)
         name = md_escape(report)
-        heading = (
-            "### "
-            + (f"[{name}](#{anchor})" if anchor else name)
-            + (f" — {md_escape(source)}" if source else "")
-        )
+        heading = "### " + (f"[{name}](#{anchor})" if anchor else name) + (f" — {md_escape(source)}" if source else "")
         lines = [f"- {md_escape(str(s.get('text', '')))}" for s in statements]
         blocks.append(heading + "\n\n" + "\n".join(lines))
     return _section("Unique to one report", "\n\n".join(blocks))
@@ -211,8 +208,7 @@ def _quotes(doc: Doc, anchors: dict[str, str]) -> str:
         lines = [f"- “{md_escape(str(quote.get('text', '')))}” — {who}; {markers}; {match}"]
         if match == "near-verbatim":
             lines += [
-                f"  - {cite(o.get('report'), anchors)} “{md_escape(str(o.get('text', '')))}”"
-                for o in occurrences
+                f"  - {cite(o.get('report'), anchors)} “{md_escape(str(o.get('text', '')))}”" for o in occurrences
             ]
         items.append("\n".join(lines))
     return _section("Quotes", "\n".join(items))
@@ -234,10 +230,10 @@ def _entities(doc: Doc) -> str:
 def _times(doc: Doc, anchors: dict[str, str]) -> str:
     rows = [
         [
-            md_escape(str(t.get("text", ""))),
-            md_escape(t["value"]) if t.get("value") else "_unresolved_",
-            cite(t.get("report"), anchors),
+            md_escape(text),
+            md_escape(value) if value else "_unresolved_",
+            " ".join(cite(r, anchors) for r in distinct_reports(spans)),
         ]
-        for t in doc.get("times") or []
+        for text, value, spans in grouped_times(doc)
     ]
-    return _section("Times", _table(["text", "value", "report"], rows) if rows else "")
+    return _section("Times", _table(["text", "value", "reports"], rows) if rows else "")

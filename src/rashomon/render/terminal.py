@@ -14,6 +14,7 @@ from rashomon.render import (
     claims_with_status,
     distinct_reports,
     entity_names,
+    grouped_times,
     other_aliases,
     quote_match,
     quote_speaker,
@@ -160,17 +161,31 @@ def _conflict_value(value: dict[str, Any]) -> Text:
     return line
 
 
+def _bullets(items: list[Text], indent: int = 0) -> RenderableType:
+    """Items as a bulleted list whose wrapped lines hang under the text, not under the bullet."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=indent + 1, justify="right", no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(_text("•"), item)
+    return grid
+
+
 def _statement(claim: dict[str, Any]) -> Text:
+    """A claim's first statement, followed by the ids of the reports that make it."""
     statements = claim.get("statements") or []
     text = str(statements[0].get("text", "")) if statements else ""
-    line = _text("• ", " ".join(text.split()), "  ")
+    line = _text(" ".join(text.split()), "  ")
     line.append_text(_reports_label(distinct_reports(statements)))
     return line
 
 
 def _corroborated(doc: Doc) -> RenderableType:
     claims = claims_with_status(doc, "corroborated")
-    return _section(f"Corroborated ({len(claims)})", [_statement(c) for c in claims], "green")
+    body = [_bullets([_statement(c) for c in claims])] if claims else []
+    return _section(f"Corroborated ({len(claims)})", body, "green")
 
 
 def _unique(doc: Doc, max_unique: int) -> RenderableType:
@@ -179,10 +194,10 @@ def _unique(doc: Doc, max_unique: int) -> RenderableType:
     for report, statements in unique_by_report(doc).items():
         count += len(statements)
         body.append(_text((report, "bold cyan")))
-        for statement in statements[:max_unique]:
-            body.append(_text("  • ", shorten(str(statement.get("text", "")), 160)))
+        shown = [_text(shorten(str(s.get("text", "")), 160)) for s in statements[:max_unique]]
+        body.append(_bullets(shown, indent=2))
         if len(statements) > max_unique:
-            body.append(_text((f"  … and {len(statements) - max_unique} more", "dim")))
+            body.append(_text((f"    … and {len(statements) - max_unique} more", "dim")))
     return _section(f"Unique ({count})", body, "bright_black")
 
 
@@ -191,9 +206,7 @@ def _quotes(doc: Doc) -> RenderableType:
 
     quotes = doc.get("quotes") or []
     names = entity_names(doc)
-    table = Table(
-        title=_text(("Who said what", "bold")), title_justify="left", expand=False, show_lines=False
-    )
+    table = Table(title=_text(("Who said what", "bold")), title_justify="left", expand=False, show_lines=False)
     table.add_column("speaker", style="bold")
     table.add_column("quote")
     table.add_column("reports", style="cyan")
@@ -236,20 +249,19 @@ def _entities(doc: Doc) -> RenderableType:
 def _times(doc: Doc) -> RenderableType:
     from rich.table import Table
 
-    times = doc.get("times") or []
+    times = grouped_times(doc)
     if not times:
         return _text(("Times: none", "dim"))
     table = Table(title=_text(("Times", "bold")), title_justify="left")
     table.add_column("as written")
     table.add_column("")
     table.add_column("value", style="bold")
-    table.add_column("report", style="cyan")
-    for time in times:
-        value = time.get("value")
+    table.add_column("reports", style="cyan")
+    for text, value, spans in times:
         table.add_row(
-            _text(" ".join(str(time.get("text", "")).split())),
+            _text(text),
             _text("→"),
-            _text(str(value)) if value else _text(("unresolved", "dim")),
-            _text(str(time.get("report"))),
+            _text(value) if value else _text(("unresolved", "dim")),
+            _text(", ".join(distinct_reports(spans))),
         )
     return table
