@@ -540,7 +540,7 @@ _SCRIPT = """
   function reveal() {
     var target = location.hash && document.getElementById(location.hash.slice(1));
     if (!target) return;
-    for (var node = target.parentElement; node; node = node.parentElement) {
+    for (var node = target; node; node = node.parentElement) {
       if (node.tagName === "DETAILS") node.open = true;
     }
     target.scrollIntoView({block: "center"});

@@ -98,6 +98,7 @@ def _reports_label(reports: list[str]) -> Text:
 
 
 def _header(doc: Doc) -> RenderableType:
+    from rich.console import Group
     from rich.table import Table
 
     reports = doc.get("reports") or []
@@ -113,8 +114,6 @@ def _header(doc: Doc) -> RenderableType:
     group = doc.get("group")
     if group not in (None, ""):
         title.append(f" · group {group}", style="dim")
-    from rich.console import Group
-
     return Group(title, grid, _text(""))
 
 
@@ -139,21 +138,21 @@ def _disputed(doc: Doc) -> RenderableType:
                     ("  " + str(claim.get("id", "")), "dim"),
                 )
             )
-            for value in conflict.get("values") or []:
-                body.append(_conflict_value(value))
+            body.append(_bullets([_conflict_value(v) for v in conflict.get("values") or []], indent=2))
         if not claim.get("conflicts"):
-            body.append(_statement(claim))
+            body.append(_bullets([_statement(claim)]))
     return _section(f"Disputed ({len(claims)})", body, "yellow")
 
 
 def _conflict_value(value: dict[str, Any]) -> Text:
-    line = _text(
-        "  • ",
-        (text_or(value.get("value"), "?"), "bold"),
-        (f"  “{shorten(str(value.get('text', '')), 60)}”", "dim"),
-        "  ",
-        (str(value.get("report")), "cyan"),
-    )
+    """The value, the words the report uses for it (when they differ), the report and who it credits."""
+    shown = text_or(value.get("value"), "?")
+    written = " ".join(str(value.get("text", "")).split())
+    line = _text((shown, "bold"))
+    if written.casefold() != shown.casefold():
+        line.append(f"  “{shorten(written, 60)}”", style="dim")
+    line.append("  ")
+    line.append(str(value.get("report")), style="cyan")
     attribution = value.get("attribution")
     if attribution:
         line.append(" — according to ")
