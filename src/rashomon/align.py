@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import numpy as np
 
 from rashomon.names import fold
-from rashomon.places import find_locations, locations_conflict
+from rashomon.places import Location, find_locations, locations_conflict
 from rashomon.records import (
     AnnotatedReport,
     Claim,
@@ -148,23 +148,34 @@ def similarity_matrix(statements: Sequence[Statement], vectors: np.ndarray, days
 def average_linkage(sim: np.ndarray, threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, merging while the best pair of clusters is >= threshold.
 
-    Two clusters holding a cannot-link pair (similarity CANNOT_LINK) are never merged."""
-    clusters: list[list[int]] = [[i] for i in range(sim.shape[0])]
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for x, y in combinations(range(len(clusters)), 2):
-            block = sim[np.ix_(clusters[x], clusters[y])]
-            if block.min() <= CANNOT_LINK:
-                continue
-            value = float(block.mean())
-            if value >= best:
-                best, pair = value, (x, y)
-        if pair is None:
+    Two clusters holding a cannot-link pair (similarity CANNOT_LINK) are never merged. Cluster similarities are kept
+    in one matrix and updated in place (Lance-Williams), so n statements cost O(n^2) memory and n vectorised steps.
+    """
+    n = sim.shape[0]
+    if n == 0:
+        return []
+    avg = np.array(sim, dtype=np.float64)
+    blocked = sim <= CANNOT_LINK
+    np.fill_diagonal(blocked, True)
+    size = np.ones(n)
+    members: list[list[int]] = [[i] for i in range(n)]
+    candidates = np.where(blocked, -np.inf, avg)
+    while True:
+        x, y = divmod(int(np.argmax(candidates)), n)
+        if candidates[x, y] < threshold:
             break
-        x, y = pair
-        clusters[x] = sorted(clusters[x] + clusters[y])
-        del clusters[y]
-    return sorted(clusters, key=min)
+        avg[x, :] = (size[x] * avg[x, :] + size[y] * avg[y, :]) / (size[x] + size[y])
+        avg[:, x] = avg[x, :]
+        blocked[x, :] |= blocked[y, :]
+        blocked[:, x] = blocked[x, :]
+        blocked[y, :] = blocked[:, y] = blocked[x, x] = True
+        size[x] += size[y]
+        members[x] += members[y]
+        members[y] = []
+        candidates[x, :] = np.where(blocked[x, :], -np.inf, avg[x, :])
+        candidates[:, x] = candidates[x, :]
+        candidates[y, :] = candidates[:, y] = -np.inf
+    return sorted((sorted(m) for m in members if m), key=min)
 
 
 def _participants(statement: Statement, resolution: Resolution) -> set[str]:
@@ -183,6 +194,28 @@ class _Context:
     docs: dict[str, AnnotatedReport]
     resolution: Resolution
     times: dict[str, tuple[TimeExpr, ...]]
+    places: frozenset[str] = frozenset()  # entity ids resolution typed as places
+    cache: dict[tuple[str, int], object] = field(default_factory=dict)  # per-statement slot values
+
+
+def _place_slots(ctx: _Context, st: Statement) -> tuple[list[Location], set[str]]:
+    """A statement's locative place values, and every place it names (memoised: groups are compared many times)."""
+    key = (st.sentence.report, st.sentence.start)
+    if key not in ctx.cache:
+        doc = ctx.docs[st.sentence.report]
+        span = (st.sentence.start, st.sentence.end)
+        inside = [m for m in doc.mentions if span[0] <= m.start < span[1]]
+        entity_of = {
+            (m.start, m.end): eid for m in inside if (eid := ctx.resolution.entity_at(m.report, m.start, m.end))
+        }
+        locations = find_locations(doc.report.text, inside, span, entity_of, ctx.places)
+        named = {
+            entity_of.get((m.start, m.end)) or fold(m.name)
+            for m in inside
+            if m.label in ("GPE", "LOC", "FAC") or entity_of.get((m.start, m.end)) in ctx.places
+        }
+        ctx.cache[key] = (locations, named)
+    return ctx.cache[key]  # type: ignore[return-value]
 
 
 def _attribution_at(ctx: _Context, st: Statement, start: int) -> str | None:
@@ -198,24 +231,8 @@ def _value(ctx: _Context, st: Statement, start: int, end: int, value: str) -> Co
 
 
 def location_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
-    values = []
-    places = frozenset(e.id for e in ctx.resolution.entities if e.type in ("GPE", "LOC", "FAC"))
-    for st in group:
-        doc = ctx.docs[st.sentence.report]
-        entity_of = {
-            (m.start, m.end): eid for m in doc.mentions if (eid := ctx.resolution.entity_at(m.report, m.start, m.end))
-        }
-        for loc in find_locations(
-            doc.report.text, doc.mentions, (st.sentence.start, st.sentence.end), entity_of, places
-        ):
-            values.append((st, loc))
-    places_of: dict[int, set[str]] = defaultdict(set)  # every place a statement names, locative or not
-    for st in group:
-        for m in ctx.docs[st.sentence.report].mentions:
-            if st.sentence.start <= m.start < st.sentence.end and (
-                m.label in ("GPE", "LOC", "FAC") or ctx.resolution.entity_at(m.report, m.start, m.end) in places
-            ):
-                places_of[id(st)].add(ctx.resolution.entity_at(m.report, m.start, m.end) or fold(m.name))
+    values = [(st, loc) for st in group for loc in _place_slots(ctx, st)[0]]
+    places_of = {id(st): _place_slots(ctx, st)[1] for st in group}  # every place a statement names
     # a statement naming both places ("in Iraq and Syria") contradicts neither
     clash = {
         (i, j)
@@ -389,7 +406,8 @@ def align_claims(
     times: dict[str, tuple[TimeExpr, ...]],
     vectors_of: Callable[[list[str]], np.ndarray],
 ) -> tuple[Claim, ...]:
-    ctx = _Context({d.report.id: d for d in docs}, resolution, times)
+    places = frozenset(e.id for e in resolution.entities if e.type in ("GPE", "LOC", "FAC"))
+    ctx = _Context({d.report.id: d for d in docs}, resolution, times, places)
     statements = [st for d in docs for st in statements_of(d, resolution)]
     if not statements:
         return ()

@@ -14,11 +14,34 @@ from rashomon.mentions import find_mentions
 from rashomon.nlp import Parse, parse_texts
 from rashomon.quantities import find_quantities
 from rashomon.records import AnnotatedReport, Phrase, Report, Sentence
-from rashomon.speech import find_attributions, find_quotes
+from rashomon.speech import SPEECH_VERBS, find_attributions, find_quotes
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM"})
 LIGHT_LEMMAS = frozenset({"say", "tell", "add", "be", "have", "do", "also", "other", "same", "such"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def main_verb(parse: Parse, a: int, b: int) -> int | None:
+    """The verb a sentence asserts: its root, or the clause a speech verb at the root reports ("X said it did not")."""
+    root = next((t for t in parse.tokens[a:b] if t.dep == "ROOT"), None)
+    if root is None:
+        return None
+    if root.lemma.lower() in SPEECH_VERBS:
+        reported = next((t for t in parse.tokens[a:b] if t.head == root.i and t.dep in ("ccomp", "parataxis")), None)
+        if reported is not None:
+            return reported.i
+    return root.i
+
+
+def is_negated(parse: Parse, a: int, b: int) -> bool:
+    """The sentence denies rather than asserts: its main verb (or the speech verb reporting it) is negated."""
+    verb = main_verb(parse, a, b)
+    if verb is None:
+        return False
+    root = next(t.i for t in parse.tokens[a:b] if t.dep == "ROOT")
+    if parse.tokens[verb].lemma.lower() in ("deny", "reject", "dismiss"):
+        return True
+    return any(t.dep == "neg" and t.head in (verb, root) for t in parse.tokens[a:b])
 
 
 def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
@@ -32,9 +55,7 @@ def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
             dict.fromkeys(t.lemma.lower() for t in toks if t.pos in CONTENT_POS and t.lemma.lower() not in LIGHT_LEMMAS)
         )
         has_verb = any(t.tag in FINITE_TAGS for t in toks)
-        negated = any(t.dep == "neg" and parse.tokens[t.head].dep == "ROOT" for t in toks) or any(
-            t.dep == "ROOT" and t.lemma.lower() == "deny" for t in toks
-        )
+        negated = is_negated(parse, a, b)
         out.append(Sentence(report, start, end, text[start:end], paragraph, lemmas, has_verb, negated))
     return tuple(out)
 
