@@ -10,7 +10,8 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   exit 1
 fi
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-pip() { .venv/bin/python -m pip --disable-pip-version-check "$@"; }
+# pip's notes about local index folders that this machine lacks are noise, not errors: keep them off the screen
+pip() { .venv/bin/python -m pip --disable-pip-version-check "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2); }
 locks=(requirements.lock)
 [ "${1:-}" = "--dev" ] && locks+=(requirements-dev.lock)
 stamp=".venv/.rashomon-installed-$(cat "${locks[@]}" pyproject.toml | sha256sum | cut -c1-16)"
