@@ -19,6 +19,22 @@ import click
 from rashomon import __version__
 
 FORMATS = ("terminal", "json", "jsonl", "md", "html")
+# A news report is thousands of characters; a million is a dump, and the parser's memory grows with length.
+MAX_REPORT_CHARS = 1_000_000
+
+
+def split_by_length(reports: Sequence[Any], limit: int) -> tuple[list[Any], list[Any]]:
+    """Reports short enough to parse, and a Rejected for each one that is not."""
+    from rashomon.records import Rejected
+
+    kept, rejected = [], []
+    for r in reports:
+        if len(r.text) > limit:
+            name = r.path or r.id
+            rejected.append(Rejected(name, f"report too long to parse ({len(r.text):,} characters > {limit:,})"))
+        else:
+            kept.append(r)
+    return kept, rejected
 
 
 def _parse_day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -76,13 +92,15 @@ def compare(
     from rashomon.ingest import ingest
 
     result = ingest(list(paths))
-    for rejected in result.rejected:
-        click.echo(f"rashomon: rejected {rejected.input}: {rejected.reason}", err=True)
-    if not result.reports:
+    reports, too_long = split_by_length(result.reports, MAX_REPORT_CHARS)
+    rejected = [*result.rejected, *too_long]
+    for r in rejected:
+        click.echo(f"rashomon: rejected {r.input}: {r.reason}", err=True)
+    if not reports:
         click.echo("rashomon: no usable report to compare", err=True)
         sys.exit(2)
     settings = _settings(today, spacy_model, processes, not no_embeddings)
-    docs = _compare(result.reports, settings, by_event)
+    docs = _compare(reports, settings, by_event)
     text = _render(docs, fmt, by_event, width, output is None and sys.stdout.isatty())
     if output is not None:
         output.write_text(text, encoding="utf-8")
@@ -91,7 +109,7 @@ def compare(
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
-    sys.exit(2 if result.rejected else 0)
+    sys.exit(2 if rejected else 0)
 
 
 def _settings(today: date | None, model: str | None, processes: int, embeddings: bool) -> Any:
