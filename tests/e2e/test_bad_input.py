@@ -77,9 +77,9 @@ def test_report_text_is_escaped_in_html(run_cli, tmp_path) -> None:
 def test_a_report_too_long_to_parse_is_rejected_and_the_rest_compared(run_cli, tmp_path, monkeypatch) -> None:
     import rashomon.cli
 
-    monkeypatch.setattr(rashomon.cli, "MAX_REPORT_CHARS", 500)
+    monkeypatch.setattr(rashomon.cli, "MAX_REPORT_CHARS", 3000)
     long = tmp_path / "dump.txt"
-    long.write_text("The council met on Monday. " * 40, encoding="utf-8")
+    long.write_text("The council met on Monday. " * 200, encoding="utf-8")
     code, out, err = run_cli("compare", str(long), str(EXAMPLES / "river-courier.txt"), "--format", "json",
                              "--no-embeddings")
     assert code == 2
