@@ -145,3 +145,14 @@ def grouped_times(doc: Doc) -> list[tuple[str, str | None, list[dict[str, Any]]]
 def text_or(value: object, default: str) -> str:
     """``value`` as text, or ``default`` when it is unknown (None or empty)."""
     return default if value is None or value == "" else str(value)
+
+
+def details_by_report(claim: dict[str, Any]) -> dict[str, list[str]]:
+    """A shared claim's details that only one report gives, grouped by report, wording deduplicated."""
+    out: dict[str, list[str]] = {}
+    for detail in claim.get("details") or []:
+        texts = out.setdefault(str(detail.get("report")), [])
+        text = " ".join(str(detail.get("text", "")).split())
+        if text and text not in texts:
+            texts.append(text)
+    return out

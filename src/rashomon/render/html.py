@@ -14,6 +14,7 @@ from typing import Any
 
 from rashomon.render import (
     claims_with_status,
+    details_by_report,
     entity_names,
     entity_report_count,
     grouped_times,
@@ -280,7 +281,7 @@ def _reports(doc: Doc) -> str:
 def _summary(doc: Doc, page: Page) -> str:
     sentences = doc.get("summary") or []
     items = [f"{esc(s.get('text', ''))} " + " ".join(page.chip(c) for c in s.get("citations") or []) for s in sentences]
-    body = '<p class="summary">' + " ".join(items) + "</p>" if items else ""
+    body = '<ul class="summary">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
     return _section("summary", "Summary", body)
 
 
@@ -306,6 +307,7 @@ def _disputed_claim(claim: dict[str, Any], page: Page) -> str:
     return (
         f'<article class="card conflicting"><h3>{_badge("conflicting")} {esc(kinds)} '
         f'<span class="muted">{esc(claim.get("id", ""))}</span></h3>{"".join(tables)}'
+        f"{_details(claim)}"
         f"<details><summary>The statements ({len(statements)})</summary>{_statements(claim, page)}</details>"
         "</article>"
     )
@@ -323,6 +325,15 @@ def _conflict_table(conflict: dict[str, Any], page: Page) -> str:
             ]
         )
     return _table(["value", "as written", "attribution"], rows)
+
+
+def _details(claim: dict[str, Any]) -> str:
+    """A shared claim's details that only one report gives."""
+    rows = [
+        f'<li>only in <span class="rid">{esc(report)}</span>: ' + "; ".join(esc(t) for t in texts) + "</li>"
+        for report, texts in details_by_report(claim).items()
+    ]
+    return '<ul class="details muted">' + "".join(rows) + "</ul>" if rows else ""
 
 
 def _corroborated(doc: Doc, page: Page) -> str:
@@ -344,7 +355,7 @@ def _corroborated(doc: Doc, page: Page) -> str:
         )
         cards.append(
             f'<article class="card corroborated"><p>{_badge("corroborated")} {esc(first.get("text", ""))}</p>'
-            f'<p class="chips">{chips}</p>{wordings}</article>'
+            f'<p class="chips">{chips}</p>{_details(claim)}{wordings}</article>'
         )
     return _section("corroborated", "Corroborated", "\n".join(cards), len(claims))
 

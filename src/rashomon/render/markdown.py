@@ -11,6 +11,7 @@ from typing import Any
 
 from rashomon.render import (
     claims_with_status,
+    details_by_report,
     distinct_reports,
     entity_names,
     entity_report_count,
@@ -132,8 +133,15 @@ def _summary(doc: Doc, anchors: dict[str, str]) -> str:
     sentences = []
     for sentence in doc.get("summary") or []:
         markers = " ".join(cite(r, anchors) for r in distinct_reports(sentence.get("citations") or []))
-        sentences.append(f"{md_escape(str(sentence.get('text', '')))} {markers}".rstrip())
-    return _section("Summary", " ".join(sentences))
+        sentences.append(f"- {md_escape(str(sentence.get('text', '')))} {markers}".rstrip())
+    return _section("Summary", "\n".join(sentences))
+
+
+def _details(claim: dict[str, Any], anchors: dict[str, str], indent: str = "") -> list[str]:
+    return [
+        f"{indent}- only in {cite(report, anchors)}: " + "; ".join(md_escape(t) for t in texts)
+        for report, texts in details_by_report(claim).items()
+    ]
 
 
 def _statement_line(statement: dict[str, Any], anchors: dict[str, str]) -> str:
@@ -162,7 +170,8 @@ def _disputed_claim(claim: dict[str, Any], anchors: dict[str, str]) -> str:
     ]
     header = f"### {md_escape(str(claim.get('id', '')))}: {kinds}"
     table = _table(["kind", "value", "report", "as written", "according to"], rows)
-    return "\n\n".join([header, "\n".join(statements), table])
+    details = _details(claim, anchors)
+    return "\n\n".join([header, "\n".join(statements), table, *(["\n".join(details)] if details else [])])
 
 
 def _corroborated(doc: Doc, anchors: dict[str, str]) -> str:
@@ -179,6 +188,7 @@ def _corroborated(doc: Doc, anchors: dict[str, str]) -> str:
             for s in statements[1:]
             if s.get("text") != first.get("text")
         ]
+        lines += _details(claim, anchors, indent="  ")
         items.append("\n".join(lines))
     return _section("Corroborated", "\n".join(items))
 

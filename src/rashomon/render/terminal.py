@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from rashomon.render import (
     claims_with_status,
+    details_by_report,
     distinct_reports,
     entity_names,
     grouped_times,
@@ -141,7 +142,18 @@ def _disputed(doc: Doc) -> RenderableType:
             body.append(_bullets([_conflict_value(v) for v in conflict.get("values") or []], indent=2))
         if not claim.get("conflicts"):
             body.append(_bullets([_statement(claim)]))
+        body.extend(_details(claim))
     return _section(f"Disputed ({len(claims)})", body, "yellow")
+
+
+def _details(claim: dict[str, Any]) -> list[RenderableType]:
+    """'only in REPORT: a motorcycle; ABC News' lines for a shared claim."""
+    lines: list[RenderableType] = []
+    for report, texts in details_by_report(claim).items():
+        line = _text(("    only in ", "dim"), (report, "cyan"), (": ", "dim"))
+        line.append(shorten("; ".join(texts), 120))
+        lines.append(line)
+    return lines
 
 
 def _conflict_value(value: dict[str, Any]) -> Text:
@@ -183,7 +195,10 @@ def _statement(claim: dict[str, Any]) -> Text:
 
 def _corroborated(doc: Doc) -> RenderableType:
     claims = claims_with_status(doc, "corroborated")
-    body = [_bullets([_statement(c) for c in claims])] if claims else []
+    body: list[RenderableType] = []
+    for claim in claims:
+        body.append(_bullets([_statement(claim)]))
+        body.extend(_details(claim))
     return _section(f"Corroborated ({len(claims)})", body, "green")
 
 
