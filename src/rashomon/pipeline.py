@@ -112,4 +112,7 @@ def compare_by_event(
     groups: dict[str | None, list[AnnotatedReport]] = {}
     for d in docs:
         groups.setdefault(d.report.event, []).append(d)
-    return [compare_annotated(g, settings, vectorize, group=key) for key, g in groups.items()]
+    return [
+        replace(compare_annotated(g, settings, vectorize, group=key), extra={"group": key})  # null when absent
+        for key, g in groups.items()
+    ]

@@ -128,3 +128,13 @@ def test_usage_error_exits_1() -> None:
                           capture_output=True, text=True)
     assert done.returncode == 1
     assert "pdf" in done.stderr
+
+
+def test_by_event_lines_without_an_event_form_a_null_group(run_cli, tmp_path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "x1", "text": "The museum reopened on Sunday after repairs, its director said."},
+             {"id": "y1", "event": "fire", "text": "A fire closed the harbour road on Sunday, police said."}]
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    code, out, err = run_cli("compare", "--by-event", str(feed), "--format", "jsonl", "--no-embeddings")
+    assert code == 0, err
+    assert [json.loads(line)["group"] for line in out.splitlines()] == [None, "fire"]
