@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from rashomon.quantities import NUMBER_WORDS as COUNT_WORDS
 from rashomon.records import TimeExpr
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -42,29 +43,9 @@ MONTHS = (
     "december",
 )
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "several": 0,
-    "few": 0,
+# how many of a unit a duration counts ("a few hours" and "several days" are durations of unknown length)
+NUMBER_WORDS = {"a": 1, "an": 1, "several": 0, "few": 0} | {
+    w: n for w, n in COUNT_WORDS.items() if n < 100 and w not in ("dozens", "dozen")
 }
 DURATION_UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}
 
