@@ -59,9 +59,11 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year)s?"
 
+CASE_SENSITIVE = frozenset({"weekday-md", "md", "dm", "month-year", "month", "weekday"})
 # Order matters: longer, more specific patterns first; a later match may not overlap an earlier one.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(p, re.IGNORECASE if kind not in ("month", "weekday") else 0))
+    # month and weekday names are capitalised in English: "march 5" and "may 3" are verbs before numbers
+    (kind, re.compile(p, 0 if kind in CASE_SENSITIVE else re.IGNORECASE))
     for kind, p in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
         (
@@ -301,8 +303,9 @@ def resolve_same_day(times: Sequence[TimeExpr], *, window: int = 400, lookahead:
     for k, t in enumerate(times):
         if t.kind == "same-day" and t.value is None:
             following = times[k + 1] if k + 1 < len(times) else None
-            if following is not None and _is_day(following) and following.start - t.end <= lookahead:
-                t = replace(t, value=following.value)
+            if following is not None and following.kind in DAY_KINDS and following.start - t.end <= lookahead:
+                if following.value:  # else: left for the event step, which resolves the day after it first
+                    t = replace(t, value=following.value)
             elif last_day is not None and t.start - last_day.end <= window:
                 t = replace(t, value=last_day.value)
         out.append(t)
@@ -311,8 +314,11 @@ def resolve_same_day(times: Sequence[TimeExpr], *, window: int = 400, lookahead:
     return out
 
 
+DAY_KINDS = frozenset({"date", "weekday", "day-relative"})
+
+
 def _is_day(t: TimeExpr) -> bool:
-    return bool(t.value) and len(t.value or "") == 10 and t.kind in ("date", "weekday", "day-relative")
+    return bool(t.value) and len(t.value or "") == 10 and t.kind in DAY_KINDS
 
 
 def anchor_day(times: Iterable[TimeExpr]) -> date | None:
