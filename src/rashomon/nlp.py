@@ -67,11 +67,12 @@ class Parse:
         """Token range [lo, hi) covered by the subtree of token i (contiguous for projective parses)."""
         lo = hi = i
         stack = [i]
-        heads = [t.head for t in self.tokens]
+        a, b = self.sents[self.sent_of(i)] if self.sents else (0, len(self.tokens))
+        a, b = min(a, i), max(b, i + 1)  # a subtree stays inside its sentence
         kids: dict[int, list[int]] = {}
-        for t, h in enumerate(heads):
-            if h != t:
-                kids.setdefault(h, []).append(t)
+        for t in self.tokens[a:b]:
+            if t.head != t.i:
+                kids.setdefault(t.head, []).append(t.i)
         while stack:
             n = stack.pop()
             lo, hi = min(lo, n), max(hi, n)
