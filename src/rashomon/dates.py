@@ -77,7 +77,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _DAY.replace("day>", "day2>")
             + r"\s+"
             + _MON.replace("mon>", "mon2>")
-            + r")\s*\)?(?:,?\s+"
+            + r")(?:\s*\))?(?:,?\s+"
             + _YEAR
             + r")?",
         ),
