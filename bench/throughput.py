@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ecbplus import DEFAULT_ROOT, documents  # noqa: E402
+from ecbplus import DEFAULT_ROOT, documents
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
