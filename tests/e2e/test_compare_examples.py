@@ -138,3 +138,17 @@ def test_by_event_lines_without_an_event_form_a_null_group(run_cli, tmp_path) ->
     code, out, err = run_cli("compare", "--by-event", str(feed), "--format", "jsonl", "--no-embeddings")
     assert code == 0, err
     assert [json.loads(line)["group"] for line in out.splitlines()] == [None, "fire"]
+
+
+def test_a_pipeline_that_is_not_installed_is_a_usage_error() -> None:
+    done = subprocess.run([sys.executable, "-m", "rashomon.cli", "compare", str(EXAMPLES / "wire.jsonl"),
+                           "--spacy-model", "no_such_pipeline_xyz"], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "no_such_pipeline_xyz" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_cli_starts_without_loading_models() -> None:
+    code = "import sys, rashomon.cli; print(sorted(m for m in ('spacy', 'onnxruntime', 'rich', 'trafilatura') " \
+           "if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
