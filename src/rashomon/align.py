@@ -32,6 +32,7 @@ from rashomon.records import (
     Claim,
     Conflict,
     ConflictValue,
+    Quantity,
     QuoteGroup,
     QuoteOccurrence,
     Sentence,
@@ -265,26 +266,47 @@ def time_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
     return [Conflict("time", tuple(_value(ctx, st, t.start, t.end, t.value or "") for st, t in values))]
 
 
+def significant_digits(written: str) -> int | None:
+    """Significant digits of the first number as written ("1.37" -> 3, "1.4" -> 2, "150" -> 2); None for words."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+    if m is None:
+        return None
+    digits = m.group().replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0")) or 1
+    return len(digits.lstrip("0").rstrip("0")) or 1
+
+
+def _round_sig(value: float, digits: int) -> float:
+    return float(f"{value:.{digits}g}")
+
+
+def numbers_agree(a: Quantity, b: Quantity) -> bool:
+    """Equal, or equal once the more precise figure is rounded like the coarser one ($1.37 trillion ~ $1.4 trillion)."""
+    if a.value == b.value:
+        return True
+    da, db = significant_digits(a.text), significant_digits(b.text)
+    if da is None or db is None or da == db:
+        return False
+    coarse = min(da, db)
+    return _round_sig(a.value, coarse) == _round_sig(b.value, coarse)
+
+
 def quantity_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
-    by_counted: dict[tuple[str, str | None], list[tuple[Statement, object]]] = defaultdict(list)
+    by_counted: dict[tuple[str, str | None], list[tuple[Statement, Quantity]]] = defaultdict(list)
     for st in group:
         for q in ctx.docs[st.sentence.report].quantities:
             if st.sentence.start <= q.start < st.sentence.end and (q.counted or q.unit):
                 by_counted[(q.counted or "", q.unit)].append((st, q))
     out = []
     for (counted, unit), items in by_counted.items():
-        values = {q.value for _, q in items}  # type: ignore[attr-defined]
-        reports = {st.sentence.report for st, _ in items}
-        if len(values) > 1 and len(reports) > 1:
-            out.append(
-                Conflict(
-                    "quantity",
-                    tuple(
-                        _value(ctx, st, q.start, q.end, _quantity_value(q.value, unit, counted))  # type: ignore[attr-defined]
-                        for st, q in items
-                    ),
-                )
-            )
+        clash = any(
+            sa.sentence.report != sb.sentence.report and not numbers_agree(qa, qb)
+            for (sa, qa), (sb, qb) in combinations(items, 2)
+        )
+        if clash:
+            values = tuple(_value(ctx, st, q.start, q.end, _quantity_value(q.value, unit, counted)) for st, q in items)
+            out.append(Conflict("quantity", values))
     return out
 
 

@@ -235,3 +235,15 @@ def test_lexical_vectors_are_unit_length() -> None:
     vectors = lexical_vectors(["a ferry sank", "the ferry sank in a storm", ""])
     norms = np.linalg.norm(vectors, axis=1)
     assert np.allclose(norms[:2], 1.0) and norms[2] == 0.0
+
+
+def test_rounded_figures_agree_and_different_counts_do_not() -> None:
+    from rashomon.align import numbers_agree
+    from rashomon.records import Quantity
+
+    def q(text: str, value: float) -> Quantity:
+        return Quantity("r", 0, len(text), text, value, "USD", None)
+
+    assert numbers_agree(q("$1.37 trillion", 1.37e12), q("$1.4 trillion", 1.4e12))
+    assert not numbers_agree(q("12", 12), q("15", 15))
+    assert not numbers_agree(q("$1.2 trillion", 1.2e12), q("$1.4 trillion", 1.4e12))
