@@ -292,20 +292,48 @@ def numbers_agree(a: Quantity, b: Quantity) -> bool:
     return _round_sig(a.value, coarse) == _round_sig(b.value, coarse)
 
 
+def _happening(q: Quantity) -> str | None:
+    """What a count is a count of happening to: the event type of its verb ("killed", "died" -> kill)."""
+    return EVENT_TYPES.get(q.predicate, q.predicate) if q.predicate else None
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Two figures for one thing: same counted noun and unit, and not tied to different happenings
+    ("shot three people" and "two people died" count different things)."""
+    if (a.counted or "", a.unit) != (b.counted or "", b.unit):
+        return False
+    ha, hb = _happening(a), _happening(b)
+    return ha is None or hb is None or ha == hb
+
+
 def quantity_conflicts(ctx: _Context, group: Sequence[Statement]) -> list[Conflict]:
-    by_counted: dict[tuple[str, str | None], list[tuple[Statement, Quantity]]] = defaultdict(list)
-    for st in group:
-        for q in ctx.docs[st.sentence.report].quantities:
-            if st.sentence.start <= q.start < st.sentence.end and (q.counted or q.unit):
-                by_counted[(q.counted or "", q.unit)].append((st, q))
+    items = [
+        (st, q)
+        for st in group
+        for q in ctx.docs[st.sentence.report].quantities
+        if st.sentence.start <= q.start < st.sentence.end and (q.counted or q.unit)
+    ]
     out = []
-    for (counted, unit), items in by_counted.items():
+    seen: set[int] = set()
+    for k, (_, q) in enumerate(items):
+        if k in seen:
+            continue
+        bucket = [j for j, (_, other) in enumerate(items) if comparable(q, other)]
+        seen.update(bucket)
+        per_report: dict[str, set[float]] = defaultdict(set)
+        for j in bucket:
+            per_report[items[j][0].sentence.report].add(items[j][1].value)
+        if any(len(values) > 1 for values in per_report.values()):
+            continue  # a report giving two figures for it counts two things ("3 feet" and "6 feet"), not one
         clash = any(
-            sa.sentence.report != sb.sentence.report and not numbers_agree(qa, qb)
-            for (sa, qa), (sb, qb) in combinations(items, 2)
+            items[x][0].sentence.report != items[y][0].sentence.report and not numbers_agree(items[x][1], items[y][1])
+            for x, y in combinations(bucket, 2)
         )
         if clash:
-            values = tuple(_value(ctx, st, q.start, q.end, _quantity_value(q.value, unit, counted)) for st, q in items)
+            values = tuple(
+                _value(ctx, st, qq.start, qq.end, _quantity_value(qq.value, qq.unit, qq.counted or ""))
+                for st, qq in (items[j] for j in bucket)
+            )
             out.append(Conflict("quantity", values))
     return out
 
@@ -320,7 +348,9 @@ def negation_conflicts(
 ) -> list[Conflict]:
     for a, b in combinations(group, 2):
         if (
-            a.sentence.report != b.sentence.report
+            not _conditional(a.sentence.text)
+            and not _conditional(b.sentence.text)
+            and a.sentence.report != b.sentence.report
             and a.sentence.negated != b.sentence.negated
             and sim(a, b) >= NEGATION_SIMILARITY
         ):
@@ -336,6 +366,11 @@ def negation_conflicts(
                 )
             ]
     return []
+
+
+def _conditional(text: str) -> bool:
+    """A hypothetical ("If ...", "Should ...") asserts nothing to contradict."""
+    return re.match(r"\W*(?:if|unless|should|were|had)\b", text, re.IGNORECASE) is not None
 
 
 def find_conflicts(

@@ -18,6 +18,7 @@ from rashomon.speech import SPEECH_VERBS, find_attributions, find_quotes
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "PROPN", "NUM"})
 LIGHT_LEMMAS = frozenset({"say", "tell", "add", "be", "have", "do", "also", "other", "same", "such"})
+NEGATIVE_WORDS = frozenset({"no", "never", "nothing", "none", "nobody", "neither", "nor", "nowhere"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -41,7 +42,11 @@ def is_negated(parse: Parse, a: int, b: int) -> bool:
     root = next(t.i for t in parse.tokens[a:b] if t.dep == "ROOT")
     if parse.tokens[verb].lemma.lower() in ("deny", "reject", "dismiss"):
         return True
-    return any(t.dep == "neg" and t.head in (verb, root) for t in parse.tokens[a:b])
+    if any(t.dep == "neg" and t.head in (verb, root) for t in parse.tokens[a:b]):
+        return True
+    # "no money was paid", "nobody was hurt": the negation sits on the subject or object, not the verb
+    lo, hi = parse.subtree(verb)
+    return any(t.text.lower() in NEGATIVE_WORDS for t in parse.tokens[max(lo, a) : min(hi, b)])
 
 
 def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:

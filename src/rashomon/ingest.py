@@ -122,9 +122,7 @@ class _Source:
 # --- entry point -----------------------------------------------------------------------------------------
 
 
-def ingest(
-    paths: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = 20_000_000
-) -> IngestResult:
+def ingest(paths: Sequence[str], *, stdin: BinaryIO | None = None, max_bytes: int = 20_000_000) -> IngestResult:
     """Read every path (file, folder, or "-" for ``stdin``) into reports; bad inputs come back as rejections.
 
     Reports keep input order (folders in sorted path order, JSON records in file order); ids are made unique
@@ -436,9 +434,7 @@ def report_from_text(text: str, *, path: str | None, report_id: str) -> Report:
 # --- JSON ------------------------------------------------------------------------------------------------
 
 
-def records_from_json(
-    text: str, *, path: str | None, label: str, stem: str
-) -> tuple[list[Report], list[Rejected]]:
+def records_from_json(text: str, *, path: str | None, label: str, stem: str) -> tuple[list[Report], list[Rejected]]:
     """A ``.json`` document: one report object, or a list of them (item N is rejected as ``label:N``).
 
     A document that does not parse as a whole but whose first line does is read as JSON Lines.
@@ -465,9 +461,7 @@ def records_from_json(
     return reports, rejected
 
 
-def records_from_jsonl(
-    text: str, *, path: str | None, label: str, stem: str
-) -> tuple[list[Report], list[Rejected]]:
+def records_from_jsonl(text: str, *, path: str | None, label: str, stem: str) -> tuple[list[Report], list[Rejected]]:
     """JSON Lines: one report object a line; blank lines are skipped, a bad line is rejected as "label:N"."""
     reports: list[Report] = []
     rejected: list[Rejected] = []

@@ -339,7 +339,6 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
     return mentions, links
 
 
-
 def _sentence_start(parse: Parse, char: int) -> int:
     for a, b in parse.sents:
         s, e = parse.char_span(a, b)

@@ -44,6 +44,7 @@ NUMBER_WORDS = {
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+EVENT_NOUNS = frozenset({"death", "killing", "injury", "arrest", "detention", "evacuation", "attack", "strike"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "NORP", "DATE", "TIME", "ORDINAL"})
 
 
@@ -79,21 +80,52 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
         elif last + 1 < len(toks) and toks[last + 1].text in ("percent", "%", "per"):
             unit = "percent"
             last += 1
-        counted = _counted(parse, i, last) if unit is None else None
+        counted, predicate = _counted(parse, i, last) if unit is None else (None, None)
         start, end = toks[first].start, toks[last].end
-        out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted))
+        out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted, predicate))
         i = last + 1
     return tuple(out)
 
 
-def _counted(parse: Parse, num: int, last: int) -> str | None:
+RATE = re.compile(r"^\s+(?:a|per|each|every)\s+(day|week|month|year|hour)\b", re.IGNORECASE)
+
+
+def _counted_token(parse: Parse, num: int, last: int) -> int | None:
+    """The noun a number counts: its head when it modifies one, else the first noun right after it."""
     toks = parse.tokens
     head = toks[toks[num].head]
     if toks[num].dep == "nummod" and head.pos in ("NOUN", "PROPN") and head.i > num:
-        return head.lemma.lower()
+        return head.i
     for t in toks[last + 1 : last + 4]:
         if t.pos == "NOUN":
-            return t.lemma.lower()
+            return t.i
         if t.pos not in ("ADJ", "PROPN", "NUM"):
             break
+    return None
+
+
+def _counted(parse: Parse, num: int, last: int) -> tuple[str | None, str | None]:
+    """(what is counted, the verb it goes with). A rate reads "death per day"."""
+    k = _counted_token(parse, num, last)
+    if k is None:
+        return None, None
+    noun = parse.tokens[k]
+    rate = RATE.match(parse.text, noun.end)
+    counted = noun.lemma.lower() + (f" per {rate.group(1).lower()}" if rate else "")
+    return counted, _predicate(parse, k)
+
+
+def _predicate(parse: Parse, k: int) -> str | None:
+    """The verb above a noun, through at most three prepositions or nouns ("the death of 13 operatives")."""
+    toks = parse.tokens
+    i = k
+    for _ in range(4):
+        head = toks[toks[i].head]
+        if head.i == i:
+            return None
+        if head.pos in ("VERB", "AUX"):
+            return head.lemma.lower()
+        if head.pos == "NOUN" and head.lemma.lower() in EVENT_NOUNS:
+            return head.lemma.lower()
+        i = head.i
     return None

@@ -118,7 +118,8 @@ class Quantity:
     text: str
     value: float
     unit: str | None  # "USD", "percent", ... or None for a plain count
-    counted: str | None  # the lemma of what is counted ("operation", "jet"), when found
+    counted: str | None  # the lemma of what is counted ("operation", "jet"; "death per day" for a rate), when found
+    predicate: str | None = None  # the verb the counted thing goes with ("kill" in "12 people were killed")
 
 
 @dataclass(frozen=True, slots=True)

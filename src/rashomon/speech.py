@@ -61,6 +61,9 @@ SPEECH_VERBS = frozenset(
         "pledge",
         "predict",
         "estimate",
+        "inform",
+        "brief",
+        "assure",
     ]
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them"])
