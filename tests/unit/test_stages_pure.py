@@ -247,3 +247,18 @@ def test_rounded_figures_agree_and_different_counts_do_not() -> None:
     assert numbers_agree(q("$1.37 trillion", 1.37e12), q("$1.4 trillion", 1.4e12))
     assert not numbers_agree(q("12", 12), q("15", 15))
     assert not numbers_agree(q("$1.2 trillion", 1.2e12), q("$1.4 trillion", 1.4e12))
+
+
+def test_counts_tied_to_different_happenings_are_not_compared() -> None:
+    from rashomon.align import comparable
+    from rashomon.records import Quantity
+
+    shot = Quantity("a", 0, 5, "three", 3, None, "people", "shoot")
+    died = Quantity("b", 0, 3, "two", 2, None, "people", "die")
+    killed = Quantity("c", 0, 4, "Four", 4, None, "people", "kill")
+    unknown = Quantity("d", 0, 4, "five", 5, None, "people", None)
+    per_day = Quantity("e", 0, 5, "1,500", 1500, None, "death per day", None)
+    total = Quantity("f", 0, 7, "651,690", 651690, None, "death", None)
+    assert not comparable(shot, died)
+    assert comparable(died, killed) and comparable(unknown, shot)
+    assert not comparable(per_day, total)
