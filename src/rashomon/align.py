@@ -91,7 +91,6 @@ SPEECH_TIME = re.compile(
 @dataclass(frozen=True, slots=True)
 class Statement:
     sentence: Sentence
-    index: int  # sentence index in its report
     entities: frozenset[str]
     attribution: str | None
 
@@ -108,7 +107,7 @@ def statements_of(doc: AnnotatedReport, resolution: Resolution) -> list[Statemen
             if s.start <= m.start and m.end <= s.end
             if (eid := resolution.entity_at(m.report, m.start, m.end)) is not None
         )
-        out.append(Statement(s, k, ents, sources.get(k)))
+        out.append(Statement(s, ents, sources.get(k)))
     return out
 
 

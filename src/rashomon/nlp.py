@@ -60,9 +60,6 @@ class Parse:
     def char_span(self, start_tok: int, end_tok: int) -> tuple[int, int]:
         return self.tokens[start_tok].start, self.tokens[end_tok - 1].end
 
-    def children(self, i: int) -> Iterator[Token]:
-        return (t for t in self.tokens if t.head == i and t.i != i)
-
     def subtree(self, i: int) -> tuple[int, int]:
         """Token range [lo, hi) covered by the subtree of token i (contiguous for projective parses)."""
         lo = hi = i
