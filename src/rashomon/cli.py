@@ -112,6 +112,59 @@ def compare(
     sys.exit(2 if rejected else 0)
 
 
+@cli.group()
+def names() -> None:
+    """Person-name similarity (transliterations, particles, titles, extra names)."""
+
+
+@names.command("score")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--eval", "evaluate", is_flag=True,
+              help="Print average precision and recall at precision 0.95 instead (needs a leading 0/1 label column).")
+def names_score(file: str, evaluate: bool) -> None:
+    """Score name pairs: FILE has lines name_a<TAB>name_b (a leading 0/1 label column is kept); - reads stdin.
+
+    Prints each line with a tab and a similarity in [0, 1] appended, one output line per input line.
+    """
+    from rashomon.names import average_precision, name_similarity, recall_at_precision
+
+    try:
+        stream = click.open_file(file, encoding="utf-8", errors="replace")
+        lines = stream.read().splitlines()
+    except OSError as exc:
+        click.echo(f"rashomon: rejected {file}: {exc.strerror or exc}", err=True)
+        sys.exit(2)
+    scored = [score_name_line(line, name_similarity) for line in lines]
+    bad = [(n, reason) for n, (_, _, reason) in enumerate(scored, start=1) if reason]
+    for n, reason in bad:
+        click.echo(f"rashomon: rejected {'stdin' if file == '-' else file}:{n}: {reason}", err=True)
+    if evaluate:
+        pairs = [(label, score) for label, score, reason in scored if not reason and label is not None]
+        if not pairs:
+            raise click.UsageError("--eval needs lines with a leading 0/1 label column")
+        labels, scores = [p[0] for p in pairs], [p[1] for p in pairs]
+        click.echo(f"pairs\t{len(pairs)}\npositives\t{sum(labels)}")
+        click.echo(f"average_precision\t{average_precision(labels, scores):.4f}")
+        click.echo(f"recall_at_precision_0.95\t{recall_at_precision(labels, scores, 0.95):.4f}")
+    else:
+        for line, (_, score, problem) in zip(lines, scored, strict=True):
+            click.echo(f"{line}\t{'' if problem else f'{score:.4f}'}")
+    sys.exit(2 if bad else 0)
+
+
+def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
+    """(label or None, score, reason the line is unusable or None) for one input line."""
+    fields = line.split("\t")
+    if len(fields) == 3 and fields[0].strip() in ("0", "1"):
+        label: int | None = int(fields[0])
+        fields = fields[1:]
+    elif len(fields) == 2:
+        label = None
+    else:
+        return None, 0.0, "expected name_a<TAB>name_b, optionally after a 0/1 label"
+    return label, float(similarity(fields[0], fields[1])), None
+
+
 def _settings(today: date | None, model: str | None, processes: int, embeddings: bool) -> Any:
     from rashomon.pipeline import Settings
 

@@ -72,6 +72,7 @@ TITLES = frozenset(
         "rev",
     ]
 )
+SINGLE_TOKEN_WEIGHT = 0.85
 _DIGRAPHS = (
     ("ph", "f"),
     ("ck", "k"),
@@ -140,13 +141,45 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def name_similarity(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two personal names, surname weighted most."""
+    """Similarity in [0, 1] of two personal names, tolerant of spelling, particles, titles and extra names.
+
+    Each name token of the shorter name is matched to its most similar token of the other; the score is the mean of
+    those best matches averaged with the weakest one, so one name that matches nothing ("Hafez" against "Bashar")
+    pulls the score down however well the rest agrees. A single-token name is discounted (a surname alone says less).
+    """
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return 0.0
-    surname = token_similarity(ta[-1], tb[-1])
-    if len(ta) == 1 or len(tb) == 1:
-        return surname * 0.9
-    given = ta[:-1], tb[:-1]
-    first = 1.0 if given_names_compatible(*given) else token_similarity(given[0][0], given[1][0]) * 0.6
-    return 0.65 * surname + 0.35 * first
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    best = [max(token_similarity(x, y) for y in tb) for x in ta]
+    if len(best) == 1:
+        return SINGLE_TOKEN_WEIGHT * best[0]
+    return 0.5 * sum(best) / len(best) + 0.5 * min(best)
+
+
+def _thresholds(labels: list[int], scores: list[float]) -> list[tuple[float, float]]:
+    """(precision, recall) at every distinct score threshold, highest first; equal scores stay together."""
+    ranked = sorted(zip(scores, labels, strict=True), key=lambda x: -x[0])
+    positives = sum(labels)
+    out, hits = [], 0
+    for k, (score, label) in enumerate(ranked, start=1):
+        hits += label
+        if k < len(ranked) and ranked[k][0] == score:
+            continue
+        out.append((hits / k, hits / positives if positives else 0.0))
+    return out
+
+
+def average_precision(labels: list[int], scores: list[float]) -> float:
+    """Average precision: the sum over thresholds of precision times the recall gained (as scikit-learn computes it)."""
+    total, previous = 0.0, 0.0
+    for precision, recall in _thresholds(labels, scores):
+        total += (recall - previous) * precision
+        previous = recall
+    return total
+
+
+def recall_at_precision(labels: list[int], scores: list[float], precision: float = 0.95) -> float:
+    """The highest recall reachable by a threshold whose precision is at least ``precision``."""
+    return max((r for p, r in _thresholds(labels, scores) if p >= precision), default=0.0)

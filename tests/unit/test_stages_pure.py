@@ -262,3 +262,14 @@ def test_counts_tied_to_different_happenings_are_not_compared() -> None:
     assert not comparable(shot, died)
     assert comparable(died, killed) and comparable(unknown, shot)
     assert not comparable(per_day, total)
+
+
+def test_average_precision_and_recall_at_precision_on_a_small_ranking() -> None:
+    from rashomon.names import average_precision, recall_at_precision
+
+    labels = [1, 0, 1, 1, 0]
+    scores = [0.9, 0.8, 0.7, 0.6, 0.1]
+    # thresholds: P=1 R=1/3; P=1/2 R=1/3; P=2/3 R=2/3; P=3/4 R=1; P=3/5 R=1
+    assert abs(average_precision(labels, scores) - (1 / 3 + (1 / 3) * (2 / 3) + (1 / 3) * 0.75)) < 1e-9
+    assert recall_at_precision(labels, scores, 0.95) == 1 / 3
+    assert recall_at_precision(labels, scores, 0.7) == 1.0
