@@ -9,6 +9,7 @@ sentence-transformers for this model: mean over the attention mask, then L2 norm
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import os
@@ -116,7 +117,21 @@ def default_embedder() -> Embedder:
 
 
 def preload_in_background() -> threading.Thread:
-    """Start loading the default model on a thread (spaCy loads on the main one meanwhile)."""
-    thread = threading.Thread(target=default_embedder().load, name="rashomon-embedder-load", daemon=True)
+    """Start loading the default model on a thread (spaCy loads on the main one meanwhile); the caller joins it.
+
+    The process must not exit while ONNX Runtime is building its session on this thread: the C++ runtime is torn
+    down under it and the process aborts (SIGABRT, "terminate called without an active exception"). So the caller
+    joins the thread on every path, errors included (``cli._compare`` does, in a ``finally``), and the thread is not
+    a daemon: should a caller still leave it running, the interpreter waits for it before shutting down.
+    A load that fails here is not reported from this thread: ``Embedder.load`` tries again, and raises, in the
+    thread that needs the model.
+    """
+    embedder = default_embedder()
+
+    def load_or_leave_the_error_to_the_user() -> None:
+        with contextlib.suppress(Exception):
+            embedder.load()
+
+    thread = threading.Thread(target=load_or_leave_the_error_to_the_user, name="rashomon-embedder-load", daemon=False)
     thread.start()
     return thread

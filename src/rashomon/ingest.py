@@ -366,12 +366,35 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html"))
 
 
-def _parses_as_json(text: str) -> bool:
+def _load_json(text: str) -> Any:
+    """Parse JSON text: the one place ingest does, so every JSON input meets the same guards.
+
+    Raises ``json.JSONDecodeError`` for malformed JSON and ``BadInput("JSON nested too deep")`` for a value nested
+    deeper than the parser can follow (a few hundred to a thousand levels: the parser recurses once a level and
+    stops at Python's recursion limit, and the ``RecursionError`` would otherwise end the whole run).
+    """
     try:
-        json.loads(text)
+        return json.loads(text)
+    except RecursionError:
+        raise BadInput("JSON nested too deep") from None
+
+
+def _parses_as_json(text: str) -> bool:
+    """Whether the text is JSON as far as the parser can tell: a value nested too deep still counts, so that it is
+    read as JSON and rejected for its depth rather than taken for something else."""
+    try:
+        _load_json(text)
     except ValueError:
         return False
+    except BadInput:
+        return True
     return True
+
+
+def _reads_as_json_lines(text: str) -> bool:
+    """Whether a document that does not parse as a whole is JSON Lines: its first line is JSON and not all of it."""
+    first = _first_nonblank_line(text)
+    return first.strip() != text.strip() and _parses_as_json(first)
 
 
 def _first_nonblank_line(text: str) -> str:
@@ -437,12 +460,17 @@ def report_from_text(text: str, *, path: str | None, report_id: str) -> Report:
 def records_from_json(text: str, *, path: str | None, label: str, stem: str) -> tuple[list[Report], list[Rejected]]:
     """A ``.json`` document: one report object, or a list of them (item N is rejected as ``label:N``).
 
-    A document that does not parse as a whole but whose first line does is read as JSON Lines.
+    A document that does not parse as a whole but whose first line does is read as JSON Lines. A document nested
+    too deep to parse is rejected as a whole (``BadInput("JSON nested too deep")``).
     """
     try:
-        document = json.loads(text)
+        document = _load_json(text)
+    except BadInput:
+        if _reads_as_json_lines(text):  # JSON Lines whose first line is nested too deep: reject that line alone
+            return records_from_jsonl(text, path=path, label=label, stem=stem)
+        raise
     except json.JSONDecodeError as error:
-        if _parses_as_json(_first_nonblank_line(text)):
+        if _reads_as_json_lines(text):
             return records_from_jsonl(text, path=path, label=label, stem=stem)
         raise BadInput(f"invalid JSON ({error.msg} at line {error.lineno})") from None
     if isinstance(document, dict):
@@ -462,7 +490,8 @@ def records_from_json(text: str, *, path: str | None, label: str, stem: str) -> 
 
 
 def records_from_jsonl(text: str, *, path: str | None, label: str, stem: str) -> tuple[list[Report], list[Rejected]]:
-    """JSON Lines: one report object a line; blank lines are skipped, a bad line is rejected as "label:N"."""
+    """JSON Lines: one report object a line; blank lines are skipped, a bad line (malformed, nested too deep, not a
+    report) is rejected as "label:N"."""
     reports: list[Report] = []
     rejected: list[Rejected] = []
     for number, line in enumerate(_normalise_newlines(text).split("\n"), start=1):
@@ -470,7 +499,7 @@ def records_from_jsonl(text: str, *, path: str | None, label: str, stem: str) ->
             continue
         try:
             try:
-                obj = json.loads(line)
+                obj = _load_json(line)
             except json.JSONDecodeError as error:
                 raise BadInput(f"invalid JSON ({error.msg} at column {error.colno})") from None
             reports.append(_report_from_object(obj, path=path, default_id=f"{stem}-{number}"))

@@ -28,7 +28,8 @@ def mixed_batch(tmp_path):
     (tmp_path / "menu.html").write_text(NO_ARTICLE, encoding="utf-8")
     latin = "Le maire de Lowmère a inauguré le pont vendredi, a déclaré la préfecture."
     (tmp_path / "latin1.txt").write_bytes(latin.encode("latin-1"))
-    paths = [tmp_path / n for n in ("empty.txt", "image.bin", "feed.jsonl", "menu.html", "latin1.txt")]
+    (tmp_path / "deep.json").write_text("[" * 5000 + "]" * 5000, encoding="utf-8")
+    paths = [tmp_path / n for n in ("empty.txt", "image.bin", "feed.jsonl", "menu.html", "latin1.txt", "deep.json")]
     return [str(p) for p in paths] + [str(tmp_path / "missing.txt")]
 
 
@@ -38,7 +39,8 @@ def test_bad_inputs_are_named_and_the_rest_is_compared(run_cli, mixed_batch) -> 
     assert "Traceback" not in err
     lines = err.splitlines()
     for name, reason in [("empty.txt", "empty"), ("image.bin", "binary"), ("feed.jsonl:2", "JSON"),
-                         ("menu.html", "no article"), ("missing.txt", "no such file")]:
+                         ("menu.html", "no article"), ("deep.json", "nested too deep"),
+                         ("missing.txt", "no such file")]:
         assert any(name in line and reason.lower() in line.lower() for line in lines), (name, err)
     doc = json.loads(out)
     ids = [r["id"] for r in doc["reports"]]

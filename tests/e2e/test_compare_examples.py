@@ -145,6 +145,41 @@ def test_a_pipeline_that_is_not_installed_is_a_usage_error() -> None:
                            "--spacy-model", "no_such_pipeline_xyz"], capture_output=True, text=True)
     assert done.returncode == 1
     assert "no_such_pipeline_xyz" in done.stderr and "Traceback" not in done.stderr
+    assert "terminate called" not in done.stderr
+
+
+# Fails the spaCy load at the moment ONNX Runtime starts building its session on the preload thread: the run then
+# ends with a usage error while the session is half built, which aborted the process (SIGABRT) before the CLI
+# waited for the loader.
+FAIL_WHILE_ONNX_LOADS = """
+import sys, threading
+import onnxruntime
+import rashomon.nlp
+from rashomon.cli import main
+
+building = threading.Event()
+real_session = onnxruntime.InferenceSession
+
+def signalling_session(*args, **kwargs):
+    building.set()
+    return real_session(*args, **kwargs)
+
+def missing_pipeline(name=None):
+    building.wait(30)
+    raise rashomon.nlp.ModelNotFound("spaCy pipeline 'no_such_pipeline_xyz' is not installed")
+
+onnxruntime.InferenceSession = signalling_session
+rashomon.nlp.load_pipeline = missing_pipeline
+main(["compare", sys.argv[1]])
+"""
+
+
+def test_a_usage_error_while_the_embedding_model_loads_exits_cleanly() -> None:
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", FAIL_WHILE_ONNX_LOADS, str(EXAMPLES / "wire.jsonl")],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert "no_such_pipeline_xyz" in done.stderr and "terminate called" not in done.stderr
 
 
 def test_the_cli_starts_without_loading_models() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -109,3 +110,39 @@ def test_broken_json_file_is_rejected_once_with_the_parse_error(tmp_path: Path) 
     (rejected,) = result.rejected
     assert rejected.input == path
     assert rejected.reason.startswith("invalid JSON (")
+
+
+DEEP_LIST = "[" * 5000 + "]" * 5000
+DEEP_OBJECT = '{"a":' * 5000 + "1" + "}" * 5000
+
+
+def test_json_file_nested_too_deep_is_rejected_and_the_other_inputs_read(tmp_path: Path) -> None:
+    deep = write(tmp_path / "deep.json", DEEP_LIST)
+    pretty = write(tmp_path / "pretty.json", "[\n" * 5000 + "]\n" * 5000)
+    good = write(tmp_path / "good.json", json.dumps({"text": "The bridge opened on Friday."}))
+
+    result = ingest([deep, pretty, good])
+
+    assert [r.id for r in result.reports] == ["good"]
+    assert result.rejected == (Rejected(deep, "JSON nested too deep"), Rejected(pretty, "JSON nested too deep"))
+
+
+def test_json_line_nested_too_deep_is_rejected_alone(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "a", "text": "First."}), DEEP_OBJECT, json.dumps({"id": "c", "text": "Third."})]
+    feed = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    lines_in_json = write(tmp_path / "lines.json", "\n".join(lines[1:]) + "\n")  # deep first line, .json name
+
+    result = ingest([feed, lines_in_json])
+
+    assert [r.id for r in result.reports] == ["a", "c", "c-2"]
+    assert result.rejected == (
+        Rejected(f"{feed}:2", "JSON nested too deep"),
+        Rejected(f"{lines_in_json}:1", "JSON nested too deep"),
+    )
+
+
+def test_deep_json_on_stdin_is_rejected_as_json() -> None:
+    result = ingest(["-"], stdin=io.BytesIO(DEEP_OBJECT.encode()))
+
+    assert result.reports == ()
+    assert result.rejected == (Rejected("stdin", "JSON nested too deep"),)
