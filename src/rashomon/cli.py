@@ -119,8 +119,12 @@ def names() -> None:
 
 @names.command("score")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--eval", "evaluate", is_flag=True,
-              help="Print average precision and recall at precision 0.95 instead (needs a leading 0/1 label column).")
+@click.option(
+    "--eval",
+    "evaluate",
+    is_flag=True,
+    help="Print average precision and recall at precision 0.95 instead (needs a leading 0/1 label column).",
+)
 def names_score(file: str, evaluate: bool) -> None:
     """Score name pairs: FILE has lines name_a<TAB>name_b (a leading 0/1 label column is kept); - reads stdin.
 
@@ -152,6 +156,70 @@ def names_score(file: str, evaluate: bool) -> None:
     sys.exit(2 if bad else 0)
 
 
+@cli.group("eval")
+def eval_group() -> None:
+    """Evaluations on real data (../shared/data): numbers for BENCHMARKS.md and the CI floors."""
+
+
+@eval_group.command("claims")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
+)
+@click.option(
+    "--predictions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this `compare --by-event --format jsonl` output instead of running compare.",
+)
+@click.option(
+    "--today",
+    callback=_parse_day,
+    default="2025-01-01",
+    show_default=True,
+    metavar="YYYY-MM-DD",
+    help="Reference day for dates with no year (fixed, so scores are reproducible).",
+)
+@click.option("--no-embeddings", is_flag=True, help="Align with word overlap instead of sentence embeddings.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every miss and spurious flag after the scores.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_claims(
+    gold: Path,
+    data: Path | None,
+    predictions: Path | None,
+    today: date,
+    no_embeddings: bool,
+    show_errors: bool,
+    as_json: bool,
+) -> None:
+    """Score claim alignment and typed conflicts against GOLD (JSON lines; see bench/gold/claims-guidelines.md)."""
+    from rashomon.eval import corpora
+    from rashomon.eval.claims import comparisons_by_event, format_scores, predict, score
+    from rashomon.eval.gold import GoldError, read_gold
+
+    root = data or corpora.DEFAULT_DATA
+    try:
+        golds = list(read_gold(gold, root))
+    except GoldError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if predictions is not None:
+        lines = [json.loads(raw) for raw in predictions.read_text(encoding="utf-8").splitlines() if raw.strip()]
+        comparisons = list(comparisons_by_event(lines, golds))
+    else:
+        if not no_embeddings:
+            from rashomon.embed import preload_in_background
+
+            preload_in_background()
+        comparisons = predict(golds, root, _settings(today, None, 1, not no_embeddings))
+    total, per_corpus = score(golds, comparisons)
+    if as_json:
+        scores = {"all": total.scores(), **{k: t.scores() for k, t in per_corpus.items()}}
+        click.echo(json.dumps(scores, indent=2))
+    else:
+        click.echo(format_scores(total, per_corpus))
+    if show_errors:
+        click.echo("\n".join(["", *total.errors]))
+
+
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
     """(label or None, score, reason the line is unusable or None) for one input line."""
     fields = line.split("\t")
@@ -176,14 +244,18 @@ def _compare(reports: Sequence[Any], settings: Any, by_event: bool) -> list[dict
     from rashomon.pipeline import compare_by_event, compare_reports
     from rashomon.serialize import comparison_to_dict
 
+    loader = None
     if settings.embeddings:
         from rashomon.embed import preload_in_background
 
-        preload_in_background()  # ONNX loads on a second core while spaCy loads and parses
+        loader = preload_in_background()  # ONNX loads on a second core while spaCy loads and parses
     try:
         comparisons = compare_by_event(reports, settings) if by_event else [compare_reports(reports, settings)]
     except ModelNotFound as exc:
         raise click.UsageError(str(exc)) from exc
+    finally:
+        if loader is not None:
+            loader.join()  # on every path: a process that exits while ONNX Runtime loads aborts (SIGABRT)
     return [comparison_to_dict(c) for c in comparisons]
 
 
