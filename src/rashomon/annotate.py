@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from rashomon.dates import find_times
+from rashomon.facts import find_facts
 from rashomon.mentions import find_mentions
 from rashomon.nlp import Parse, parse_texts
 from rashomon.quantities import find_quantities
@@ -52,9 +53,13 @@ def is_negated(parse: Parse, a: int, b: int) -> bool:
 def sentences_of(report: str, parse: Parse) -> tuple[Sentence, ...]:
     text = parse.text
     out = []
+    breaks = "\n\n" if "\n\n" in text else "\n"  # paragraphs are blank-line separated, else a line each
+    paragraph, counted = 0, 0
     for a, b in parse.sents:
         start, end = parse.char_span(a, b)
-        paragraph = text.count("\n\n", 0, start) if "\n\n" in text else text.count("\n", 0, start)
+        # counted from the previous sentence on: a sentence starts on a word, never inside a run of line breaks
+        paragraph += text.count(breaks, counted, start)
+        counted = max(counted, start)
         toks = parse.tokens[a:b]
         lemmas = tuple(
             dict.fromkeys(t.lemma.lower() for t in toks if t.pos in CONTENT_POS and t.lemma.lower() not in LIGHT_LEMMAS)
@@ -86,7 +91,8 @@ def annotate_parsed(report: Report, parse: Parse, *, today: date | None = None) 
     quotes = find_quotes(report.id, parse, mentions, sentences)
     attributions = find_attributions(report.id, parse, mentions)
     phrases = phrases_of(report.id, parse)
-    return AnnotatedReport(report, sentences, mentions, times, quantities, quotes, attributions, links, phrases)
+    facts = find_facts(report.id, parse, sentences, mentions, times, quantities)
+    return AnnotatedReport(report, sentences, mentions, times, quantities, quotes, attributions, links, phrases, facts)
 
 
 def annotate(

@@ -9,9 +9,11 @@ from datetime import date
 
 import numpy as np
 
-from rashomon.align import align_claims, group_quotes
 from rashomon.annotate import annotate
+from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.dates import resolve_event_times
+from rashomon.event.align import align_facts, group_quotes
+from rashomon.event.align.similarity import AlignModel
 from rashomon.records import AnnotatedReport, Claim, Comparison, Report
 from rashomon.resolve import resolve_entities
 from rashomon.summarize import summarize
@@ -27,6 +29,8 @@ class Settings:
     today: date | None = None  # the reference day for dates with no year and no publication date
     n_process: int = 1
     embeddings: bool = True  # sentence embeddings (ONNX) for claim alignment; False: bag-of-words vectors
+    align: AlignSettings = DEFAULT_ALIGN  # thresholds of fact alignment and conflicts
+    align_model: AlignModel | None = None  # the fact-pair model; None: the one shipped in rashomon/data
 
 
 def lexical_vectors(texts: list[str]) -> np.ndarray:
@@ -75,11 +79,12 @@ def compare_annotated(
     times = resolve_event_times({d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs})
     docs = [replace(d, times=times[d.report.id]) for d in docs]
     resolution = resolve_entities([m for d in docs for m in d.mentions], [link for d in docs for link in d.alias_links])
-    quotes, attribution_claims = group_quotes(docs, resolution)
-    claims = align_claims(docs, resolution, times, vectorize)
+    quotes, attribution_claims = group_quotes(docs, resolution, settings.align)
+    claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model)
     all_claims = _numbered([*claims, *(attribution_claims if len(docs) > 1 else ())])
     reports = tuple(d.report for d in docs)
-    summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities)
+    sentences = {d.report.id: d.sentences for d in docs}
+    summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities, sentences)
     return Comparison(
         reports=reports,
         entities=resolution.entities,

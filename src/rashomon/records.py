@@ -14,6 +14,8 @@ ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "
 
 ClaimStatus = Literal["corroborated", "conflicting", "unique"]
 ConflictKind = Literal["location", "time", "quantity", "entity", "attribution", "other"]
+# what a fact's value is: a figure, a time, a place, a named participant, another thing named, or what happened
+FactKind = Literal["count", "time", "place", "participant", "thing", "event"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,34 @@ class Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One proposition of one report: a value in a slot of a predication.
+
+    "13 people were killed in eastern Syria on Friday" gives four facts that share the predicate "kill": the count
+    "13" (of "people"), the place "eastern Syria", the time "Friday" and the event itself, "killed". The value's span
+    is what is compared across reports; ``clause`` is the stretch a reader needs to see it in context.
+    """
+
+    report: str
+    kind: FactKind
+    start: int  # the value as written
+    end: int
+    text: str
+    sentence: int  # index into AnnotatedReport.sentences
+    clause: tuple[int, int]  # (start, end) of the clause that states it
+    predicate: str  # lemma of the verb or event noun the value belongs to; "" when the clause has none
+    role: str  # how the value attaches to the predicate: "nsubj", "dobj", "prep:in", "self" (the event itself), ...
+    head: str  # lemma of the value's head word ("people", "victory", "host")
+    lemmas: tuple[str, ...] = ()  # content lemmas of the value, lower case
+    qualifier: str | None = None  # counts: "at least", "more than", "about", "nearly", "up to", ...
+    update: bool = False  # counts: a figure given as an update ("rose to 15")
+    negated: bool = False  # the clause denies it ("no one was killed", "did not resign")
+    hedged: bool = False  # the clause does not assert it ("may have", "reportedly", "if", "assessing reports of")
+    topic: str = ""  # the noun or verb the value is about: what a figure counts, what a time dates ("rise", "attack")
+    window: tuple[str, ...] = ()  # content lemmas of the few words around the value (its immediate context)
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedReport:
     report: Report
     sentences: tuple[Sentence, ...]
@@ -165,6 +195,7 @@ class AnnotatedReport:
     attributions: tuple[Attribution, ...] = ()
     alias_links: tuple[AliasLink, ...] = ()
     phrases: tuple[Phrase, ...] = ()
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,17 +237,26 @@ class ConflictValue:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    kind: str  # ConflictKind
+    kind: ConflictKind
     values: tuple[ConflictValue, ...]
+    explanation: str = ""  # why the values cannot all be true, in words a reader can check
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """A group of statements, from one or more reports, that state one fact.
+
+    A statement's span is the fact's value as that report writes it; ``contexts`` holds, in the same order, the clause
+    each one stands in (what a reader is shown).
+    """
+
     id: str
-    status: str  # ClaimStatus
+    status: ClaimStatus
     statements: tuple[Span, ...]
     conflicts: tuple[Conflict, ...] = ()
     details: tuple[Span, ...] = ()  # in a shared claim, phrases that only one report gives
+    kind: FactKind | None = None  # the kind of fact; None for a quote's attribution claim
+    contexts: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

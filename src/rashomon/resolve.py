@@ -16,6 +16,7 @@ most common NER label weighted by name length: "Grynkewich" typed as a place by 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,7 +73,8 @@ def name_key(mention: Mention) -> str:
     entry = alias_table().get(mention.name.casefold())
     if entry is not None:
         return "alias:" + entry.canonical.casefold()
-    return "name:" + fold(mention.name).replace(" ", "")
+    # a plural of a model name is the model: "MQ-9s" / "MQ-9", "F-16s" / "F-16"
+    return "name:" + re.sub(r"(?<=\d)s$", "", fold(mention.name).replace(" ", ""))
 
 
 def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = ()) -> Resolution:

@@ -68,12 +68,15 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             {
                 "id": c.id,
                 "status": c.status,
+                "kind": c.kind,
                 "statements": [
                     {"report": s.report, "start": s.start, "end": s.end, "text": s.text} for s in c.statements
                 ],
+                "contexts": [{"report": x.report, "start": x.start, "end": x.end, "text": x.text} for x in c.contexts],
                 "conflicts": [
                     {
                         "kind": k.kind,
+                        "explanation": k.explanation,
                         "values": [
                             {
                                 "report": v.report,

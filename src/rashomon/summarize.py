@@ -1,19 +1,22 @@
 """A first cited summary: extractive, redundancy removed across reports, every sentence citing its support.
 
-Each claim offers one sentence (its statement from the earliest report, verbatim), cited by every statement of the
-claim. Claims are ranked by how many reports carry them, then by how early they come; a candidate too close to one
-already taken (embedding cosine) is skipped. Conflicts get a sentence of their own that names each value, its report
-and whom the report credits, citing the values. Sentences come out in reading order.
+Candidates are report sentences that state facts other reports share (claims of two reports or more). They are
+ranked by how many shared facts they state, then by how early they come; a candidate that adds no shared fact, or
+is too close to one already taken (embedding cosine), is skipped. Each sentence cites itself and the sentences of the
+other reports that state its shared facts. A disputed fact gets a sentence of its own naming each value, its report
+and whom the report credits. Sentences come out in reading order.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from rashomon.records import Citation, Claim, Entity, QuoteGroup, Report, SummarySentence
+from rashomon.records import Citation, Claim, Entity, QuoteGroup, Report, Sentence, Span, SummarySentence
 
 REDUNDANCY = 0.8
 QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -52,17 +55,22 @@ def stands_alone(text: str) -> bool:
     )
 
 
-def summary_text(claim: Claim, order: dict[str, int], quotes: Sequence[QuoteGroup], names: dict[str, str]) -> str:
-    """The claim's earliest statement that stands alone, verbatim; a quote that none does as 'Speaker: "..."'."""
-    ranked = sorted(claim.statements, key=lambda s: (order[s.report], s.start))
-    for statement in ranked:
-        if stands_alone(statement.text):
-            return statement.text
+def summary_text(sentence: Span, quotes: Sequence[QuoteGroup], names: dict[str, str]) -> str:
+    """A sentence verbatim; one that does not stand alone and holds a quote as 'Speaker: "..."'."""
+    if stands_alone(sentence.text):
+        return sentence.text
     for quote in quotes:
-        inside = any(o.report == s.report and s.start <= o.start < s.end for o in quote.occurrences for s in ranked)
+        inside = any(
+            o.report == sentence.report and sentence.start <= o.start < sentence.end for o in quote.occurrences
+        )
         if inside and quote.speaker in names:
             return f"{names[quote.speaker]}: “{quote.text.rstrip(' ,')}”"
-    return ranked[0].text
+    return sentence.text
+
+
+def _sentence_at(sentences: Sequence[Sentence], char: int) -> int | None:
+    k = bisect_right([s.start for s in sentences], char) - 1
+    return k if k >= 0 and char < sentences[k].end else None
 
 
 def summarize(
@@ -71,36 +79,60 @@ def summarize(
     vectors_of: Callable[[list[str]], np.ndarray],
     quotes: Sequence[QuoteGroup] = (),
     entities: Sequence[Entity] = (),
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
 ) -> tuple[SummarySentence, ...]:
-    if not claims:
+    """Sentences that carry the most facts other reports share, verbatim, each citing every report that shares them."""
+    if not claims or not sentences:
         return ()
     names = {e.id: e.name for e in entities}
     order = {r.id: k for k, r in enumerate(reports)}
-
-    def position(claim: Claim) -> tuple[int, int]:
-        first = min(claim.statements, key=lambda s: (order[s.report], s.start))
-        return order[first.report], first.start
-
-    def score(claim: Claim) -> tuple[int, int, float]:
-        n_reports = len({s.report for s in claim.statements})
-        rank, start = position(claim)
-        return (-n_reports, -int(claim.status == "conflicting"), rank * 1e6 + start)
-
-    candidates = sorted((c for c in claims if c.statements), key=score)
-    texts = [summary_text(c, order, quotes, names) for c in candidates]
-    vectors = vectors_of(texts)
-    limit = summary_length(sum(len(c.statements) for c in claims))
+    # for each sentence: the shared claims it states, and the sentences of other reports stating them
+    shared: dict[tuple[str, int], set[int]] = defaultdict(set)
+    support: dict[tuple[str, int], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for c_index, claim in enumerate(claims):
+        where: dict[str, int] = {}
+        for st in claim.statements:
+            k = _sentence_at(sentences.get(st.report, ()), st.start)
+            if k is not None:
+                where.setdefault(st.report, k)
+        if len(where) < 2:
+            continue
+        for report, k in where.items():
+            shared[(report, k)].add(c_index)
+            for other, j in where.items():
+                if other != report:
+                    support[(report, k)][other].add(j)
+    candidates = [key for key in shared if stands_alone(sentences[key[0]][key[1]].text) or len(shared[key]) > 1]
+    candidates.sort(key=lambda key: (-len(shared[key]), order[key[0]], key[1]))
+    picked_texts = [summary_text(_span(sentences[r][k]), quotes, names) for r, k in candidates]
+    vectors = vectors_of(picked_texts) if picked_texts else np.zeros((0, 1))
+    limit = summary_length(sum(len(c.statements) for c in claims) // 4)
     chosen: list[int] = []
-    for k in range(len(candidates)):
+    covered: set[int] = set()
+    for n, key in enumerate(candidates):
         if len(chosen) >= limit:
             break
-        if any(float(vectors[k] @ vectors[j]) >= REDUNDANCY for j in chosen):
+        if shared[key] <= covered or any(float(vectors[n] @ vectors[j]) >= REDUNDANCY for j in chosen):
             continue
-        chosen.append(k)
+        chosen.append(n)
+        covered |= shared[key]
     out: list[tuple[tuple[int, int], list[SummarySentence]]] = []
-    for k in chosen:
-        claim = candidates[k]
-        sentence = SummarySentence(texts[k], tuple(Citation(s.report, s.start, s.end) for s in claim.statements))
-        out.append((position(claim), [sentence, *describe_conflict(claim)]))
+    described_claims: set[int] = set()
+    for n in chosen:
+        report, k = candidates[n]
+        own = sentences[report][k]
+        cited = [Citation(report, own.start, own.end)]
+        for other, ks in sorted(support[(report, k)].items(), key=lambda item: order[item[0]]):
+            for j in sorted(ks):
+                s = sentences[other][j]
+                cited.append(Citation(other, s.start, s.end))
+        disputed = [c for c in sorted(shared[(report, k)]) if claims[c].status == "conflicting"]
+        described = [d for c in disputed if c not in described_claims for d in describe_conflict(claims[c])]
+        described_claims.update(disputed)
+        out.append(((order[report], k), [SummarySentence(picked_texts[n], tuple(cited)), *described]))
     out.sort(key=lambda item: item[0])
-    return tuple(s for _, sentences in out for s in sentences)
+    return tuple(s for _, group in out for s in group)
+
+
+def _span(sentence: Sentence) -> Span:
+    return Span(sentence.report, sentence.start, sentence.end, sentence.text)

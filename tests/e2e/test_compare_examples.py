@@ -67,6 +67,7 @@ def test_death_toll_and_place_are_disputed_with_attributions(ferry: dict) -> Non
     conflicts = {k["kind"]: k for c in ferry["claims"] if c["status"] == "conflicting" for k in c["conflicts"]}
     toll = {(v["report"], v["value"]) for v in conflicts["quantity"]["values"]}
     assert ("delta-tribune", "15 people") in toll and ("river-courier", "12 people") in toll
+    assert ("wire-meghna", "at least 12 people") in toll  # agrees with both, and is shown beside them
     places = {(v["report"], v["text"], v["attribution"]) for v in conflicts["location"]["values"]}
     assert ("delta-tribune", "Narayanganj", "officials") in places
     assert ("river-courier", "Chandpur", "police") in places

@@ -85,10 +85,21 @@ def test_quotes_are_matched_across_outlets_with_their_speakers(seeds: dict) -> N
         assert quote["speaker"] == speaker, opening
 
 
+def _claims_with(seeds: dict, report: str, text: str) -> list[dict]:
+    return [c for c in seeds["claims"] if any(s["report"] == report and s["text"] == text for s in c["statements"])]
+
+
 def test_same_claim_in_different_words_is_corroborated(seeds: dict) -> None:
-    claim = next(c for c in seeds["claims"] if any("MQ-9s" in s["text"] for s in c["statements"]))
-    assert claim["status"] == "corroborated"
-    assert any(s["report"] == R2 and "MQ-9 Reaper" in s["text"] for s in claim["statements"])
+    """"was conducted by the same MQ-9s [drones] that had ... been harassed" / "was conducted by the same MQ-9 Reaper
+    drones that Russian aircraft had harassed": the drones, the strike and the encounter's length are one fact each."""
+    drones = [c for c in seeds["claims"] if c["status"] == "corroborated"
+              and any(s["report"] == R1 and ("MQ-9" in s["text"] or "drones" in s["text"]) for s in c["statements"])
+              and any(s["report"] == R2 and ("MQ-9" in s["text"] or "drones" in s["text"]) for s in c["statements"])]
+    assert drones
+    for text in ("conducted", "almost two hours"):
+        claim = _claims_with(seeds, R1, text)[0]
+        assert claim["status"] == "corroborated", text
+        assert any(s["report"] == R2 for s in claim["statements"]), text
 
 
 def test_dates_resolve_across_reports(seeds: dict) -> None:
@@ -109,15 +120,17 @@ def test_speech_days_and_the_black_sea_drone_are_not_conflicts(seeds: dict) -> N
 
 
 def test_details_of_one_report_are_unique(seeds: dict) -> None:
-    unique = {s["report"]: [] for s in []}
+    unique: dict[str, list[tuple[str, str]]] = {}
     for claim in seeds["claims"]:
         if claim["status"] == "unique":
-            for s in claim["statements"]:
-                unique.setdefault(s["report"], []).append(s["text"])
-    assert any("Rafale" in t for t in unique[R2])
-    assert any("37 operations" in t for t in unique[R2])
-    assert any("$30 million" in t for t in unique[R1])
-    assert any("civilian injury" in t for t in unique[R1])
+            for s, x in zip(claim["statements"], claim["contexts"], strict=True):
+                unique.setdefault(s["report"], []).append((s["text"], x["text"]))
+    assert any("Rafale" in t for t, _ in unique[R2])
+    assert any(t == "motorcycle" for t, _ in unique[R2])
+    for figure in ("37", "13", "21"):  # the June figures
+        assert any(t == figure for t, _ in unique[R2]), figure
+    assert any("$30 million" in t for t, _ in unique[R1])
+    assert any("civilian injury" in t for t, _ in unique[R1])
 
 
 def test_summary_cites_both_reports(seeds: dict) -> None:
@@ -126,7 +139,8 @@ def test_summary_cites_both_reports(seeds: dict) -> None:
     assert any("disagree on the location" in s["text"] for s in seeds["summary"])
 
 
-def test_details_only_one_report_gives_are_marked_inside_shared_claims(seeds: dict) -> None:
-    details = {(d["report"], d["text"]) for c in seeds["claims"] for d in c["details"]}
-    assert (R2, "a motorcycle") in details
-    assert not any("Syria" in text or "ISIS" in text for _, text in details)
+def test_the_core_of_the_story_stays_corroborated_beside_the_disputed_place(seeds: dict) -> None:
+    """One disputed detail does not empty the corroborated list: the strike, its day, the person killed are shared."""
+    corroborated = {s["text"] for c in seeds["claims"] if c["status"] == "corroborated" for s in c["statements"]}
+    assert {"strike", "Friday"} <= corroborated
+    assert any("Muhaj" in t for t in corroborated)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rashomon.align import CANNOT_LINK, average_linkage, group_quotes, quotes_match
+from rashomon.event.align import group_quotes, quotes_match
 from rashomon.mentions import _titled_people, alias_table, clean_name, merge_mentions, schwartz_hearst
 from rashomon.names import fold, name_similarity, skeleton
 from rashomon.pipeline import lexical_vectors
@@ -169,14 +169,6 @@ def test_quotes_match_verbatim_and_near_verbatim_but_not_different_words() -> No
     assert not quotes_match("We remain committed to the defeat of the group", "The coalition continues to advise")
 
 
-def test_average_linkage_respects_threshold_and_cannot_link() -> None:
-    sim = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.2], [0.1, 0.2, 1.0]])
-    assert average_linkage(sim, 0.8) == [[0, 1], [2]]
-    sim[0, 1] = sim[1, 0] = CANNOT_LINK
-    assert average_linkage(sim, 0.0) == [[0, 2], [1]] or average_linkage(sim, 0.0) == [[0], [1, 2]]
-    assert all(not {0, 1} <= set(c) for c in average_linkage(sim, -0.5))
-
-
 def _doc(report: str, text: str, quotes: tuple[Quote, ...], mentions: tuple[Mention, ...]) -> AnnotatedReport:
     return AnnotatedReport(Report(report, text), (), mentions, (), (), quotes)
 
@@ -235,33 +227,6 @@ def test_lexical_vectors_are_unit_length() -> None:
     vectors = lexical_vectors(["a ferry sank", "the ferry sank in a storm", ""])
     norms = np.linalg.norm(vectors, axis=1)
     assert np.allclose(norms[:2], 1.0) and norms[2] == 0.0
-
-
-def test_rounded_figures_agree_and_different_counts_do_not() -> None:
-    from rashomon.align import numbers_agree
-    from rashomon.records import Quantity
-
-    def q(text: str, value: float) -> Quantity:
-        return Quantity("r", 0, len(text), text, value, "USD", None)
-
-    assert numbers_agree(q("$1.37 trillion", 1.37e12), q("$1.4 trillion", 1.4e12))
-    assert not numbers_agree(q("12", 12), q("15", 15))
-    assert not numbers_agree(q("$1.2 trillion", 1.2e12), q("$1.4 trillion", 1.4e12))
-
-
-def test_counts_tied_to_different_happenings_are_not_compared() -> None:
-    from rashomon.align import comparable
-    from rashomon.records import Quantity
-
-    shot = Quantity("a", 0, 5, "three", 3, None, "people", "shoot")
-    died = Quantity("b", 0, 3, "two", 2, None, "people", "die")
-    killed = Quantity("c", 0, 4, "Four", 4, None, "people", "kill")
-    unknown = Quantity("d", 0, 4, "five", 5, None, "people", None)
-    per_day = Quantity("e", 0, 5, "1,500", 1500, None, "death per day", None)
-    total = Quantity("f", 0, 7, "651,690", 651690, None, "death", None)
-    assert not comparable(shot, died)
-    assert comparable(died, killed) and comparable(unknown, shot)
-    assert not comparable(per_day, total)
 
 
 def test_average_precision_and_recall_at_precision_on_a_small_ranking() -> None:

@@ -210,7 +210,7 @@ def _flag_text(comparison: Comparison, flag: Flag) -> str:
 
 def score(golds: Sequence[GoldEvent], comparisons: Iterable[Comparison]) -> tuple[Tally, dict[str, Tally]]:
     """Totals, and totals per corpus."""
-    total, per_corpus = Tally(), {}
+    total, per_corpus = Tally(), dict[str, Tally]()
     for gold, comparison in zip(golds, comparisons, strict=True):
         t = score_event(gold, comparison)
         total.add(t)

@@ -111,7 +111,9 @@ def ecbplus_split(split: str, data: Path = DEFAULT_DATA) -> list[str]:
     return [name.removesuffix(".xml") for name in splits["documents"][split]]
 
 
-def ecbplus_documents(split: str = "train", data: Path = DEFAULT_DATA, limit: int | None = None) -> Iterator[CorpusReport]:
+def ecbplus_documents(
+    split: str = "train", data: Path = DEFAULT_DATA, limit: int | None = None
+) -> Iterator[CorpusReport]:
     for count, doc_id in enumerate(d for d in ecbplus_split(split, data) if ecbplus_path(d, data).is_file()):
         if limit is not None and count >= limit:
             return
@@ -124,7 +126,7 @@ def doc_number(doc_id: str) -> int:
 
 
 def ecbplus_event_documents(event: str, data: Path = DEFAULT_DATA, limit: int | None = 5) -> list[str]:
-    """The documents of an ECB+ sub-topic (``ecbplus:<topic>:<ecb|ecbplus>``) by document number, the first ``limit``."""
+    """The documents of an ECB+ sub-topic (``ecbplus:<topic>:<ecb|ecbplus>``), by document number, first ``limit``."""
     _, topic, kind = event.split(":")
     folder = data / "ecbplus" / "ECB+" / topic
     if not folder.is_dir():

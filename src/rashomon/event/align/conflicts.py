@@ -1,0 +1,176 @@
+"""Typed conflicts inside a group of facts: figures, times, places that cannot all be true, and a happening one
+report asserts and another denies.
+
+A pair of facts conflicts only when both come from different reports, both are asserted (not hedged), they are
+alike enough to be one fact (``AlignSettings.conflict``) and their values are incompatible
+(``compatibility``). A figure given as an update ("rose to 15") does not conflict with an earlier one. The same fact
+counted twice in one report never conflicts with itself. Each conflict lists every report's value with whom the
+report credits it, and says why in words a reader can check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from itertools import combinations
+
+from rashomon.config import AlignSettings
+from rashomon.event.align.compatibility import (
+    Range,
+    count_range,
+    counts_conflict,
+    describe_range,
+    places_conflict,
+    times_conflict,
+)
+from rashomon.event.align.facts import EventFact
+from rashomon.event.align.lexicon import TO_BASE, counted_class, event_type
+from rashomon.records import Conflict, ConflictKind, ConflictValue
+
+LIGHT = frozenset({"be", "have", "do", "say", "tell", "accord", "update", "post", "last"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _spec(f: EventFact) -> dict[str, int]:
+    """The fields a time's words give, with the weekday its name says."""
+    spec = dict(f.time.spec_dict()) if f.time is not None else {}
+    word = f.fact.text.lower().split()[0] if f.fact.text else ""
+    if "weekday" not in spec and word in WEEKDAYS:
+        spec["weekday"] = WEEKDAYS.index(word)
+    return spec
+
+
+def _scaled(r: Range, counted: str | None) -> Range:
+    """A length or weight in metres or kilograms, so that "150 metres" and "200ft" compare."""
+    factor = TO_BASE.get(counted or "", 1.0)
+    return Range(r.low * factor, r.high * factor)
+
+
+def _about(f: EventFact) -> str:
+    """What a figure or a time is about: its counted thing, else the kind of happening or the word it goes with."""
+    if f.quantity is not None and f.quantity.counted:
+        return counted_class(f.quantity.counted)
+    return event_type(f.fact.topic) or f.fact.topic
+
+
+def _happening(f: EventFact) -> set[str]:
+    p = f.fact.predicate
+    return {x for x in (p, event_type(p), f.fact.topic, event_type(f.fact.topic)) if x and x not in LIGHT}
+
+
+def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | None:
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or qa.unit != qb.unit:
+        return None
+    ca, cb = counted_class(qa.counted), counted_class(qb.counted)
+    if ca and cb and ca != cb:
+        return None
+    if not _about(a) or _about(a) != _about(b):
+        return None  # two figures are compared only when both say what they count, and it is the same
+    if a.fact.update != b.fact.update:
+        return None
+    if "difference" in (a.fact.qualifier, b.fact.qualifier):
+        return None  # "13 short of a majority" is a gap, not a count
+    ra = _scaled(count_range(qa.value, qa.text, a.fact.qualifier, settings), qa.counted)
+    rb = _scaled(count_range(qb.value, qb.text, b.fact.qualifier, settings), qb.counted)
+    if not counts_conflict(ra, rb):
+        return None
+    what = ca or cb or "the figure"
+    return f"{a.fact.text!r} allows {describe_range(ra)}, {b.fact.text!r} allows {describe_range(rb)} ({what})"
+
+
+def _time_pair(a: EventFact, b: EventFact) -> str | None:
+    if not _happening(a) & _happening(b):
+        return None  # two dates of one happening only: a dateline or a date of something else says nothing
+    va = a.time.value if a.time is not None else None
+    vb = b.time.value if b.time is not None else None
+    if (va and va.startswith("P")) or (vb and vb.startswith("P")):
+        return None  # durations are lengths, not moments
+    if not times_conflict(va, vb, _spec(a), _spec(b)):
+        return None
+    shown_a = f"{a.fact.text!r}" + (f" ({va})" if va else "")
+    shown_b = f"{b.fact.text!r}" + (f" ({vb})" if vb else "")
+    return f"{shown_a} and {shown_b} are different times for what both tell"
+
+
+def _place_pair(a: EventFact, b: EventFact) -> str | None:
+    if a.location is None or b.location is None or not places_conflict(a.location, b.location):
+        return None
+    if a.location.place == b.location.place:
+        return f"{a.location.text!r} and {b.location.text!r} are different parts of one place"
+    return f"{a.location.text!r} and {b.location.text!r} are different places, neither inside the other"
+
+
+# verbs of thinking, wanting and the like: "we don't think" and "I think" are opinions, not a disputed fact
+OPINION_VERBS = frozenset(
+    """think believe know feel want wish hope like love need seem see look mean expect come go get let make take
+    have be do say tell play try keep""".split()
+)
+
+
+def _event_pair(a: EventFact, b: EventFact) -> str | None:
+    if a.fact.predicate != b.fact.predicate or a.fact.negated == b.fact.negated:
+        return None
+    if a.fact.predicate in OPINION_VERBS or not (a.participants & b.participants):
+        return None
+    yes = b if a.fact.negated else a
+    return f"one report asserts {yes.fact.text!r}, another denies it"
+
+
+def pair_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> tuple[ConflictKind, str] | None:
+    """The kind of conflict between two facts of one group, and why; None when they can both be true."""
+    if a.fact.hedged or b.fact.hedged:
+        return None
+    kind = a.fact.kind
+    if kind == "count":
+        why = _count_pair(a, b, settings)
+        return ("quantity", why) if why else None
+    if kind == "time":
+        why = _time_pair(a, b)
+        return ("time", why) if why else None
+    if kind == "place":
+        why = _place_pair(a, b)
+        return ("location", why) if why else None
+    if kind == "event":
+        why = _event_pair(a, b)
+        return ("other", why) if why else None
+    return None
+
+
+def conflict_value(f: EventFact, text: str) -> ConflictValue:
+    """A fact as a conflict value: its span (a place with its direction word), a normalised value, its credit."""
+    start, end = f.fact.start, f.fact.end
+    value = f.fact.text
+    if f.location is not None:
+        start, end, value = f.location.start, f.location.end, f.location.text
+    elif f.time is not None and f.time.value:
+        value = f.time.value
+    elif f.quantity is not None:
+        q = f.quantity
+        number = f"{q.value:g}" if q.value != int(q.value) else f"{int(q.value)}"
+        value = " ".join(x for x in (f.fact.qualifier, number, q.unit, q.counted) if x)
+    elif f.fact.kind == "event":
+        value = ("denies " if f.fact.negated else "asserts ") + f.fact.predicate
+    return ConflictValue(f.fact.report, start, end, text[start:end], value, f.attribution)
+
+
+def find_conflicts(
+    group: Sequence[EventFact],
+    probability: Callable[[int, int], float],
+    texts: Mapping[str, str],
+    settings: AlignSettings,
+) -> tuple[Conflict, ...]:
+    """The conflicts of one group; ``probability(i, j)`` is how likely facts i and j (event indices) are one fact."""
+    if len({f.fact.report for f in group}) < 2:
+        return ()
+    found: dict[ConflictKind, list[str]] = {}
+    for a, b in combinations(group, 2):
+        needed = settings.negation if a.fact.kind == "event" else settings.conflict
+        if a.fact.report == b.fact.report or probability(a.index, b.index) < needed:
+            continue
+        hit = pair_conflict(a, b, settings)
+        if hit is not None:
+            found.setdefault(hit[0], []).append(hit[1])
+    return tuple(
+        Conflict(kind, tuple(conflict_value(f, texts[f.fact.report]) for f in group), "; ".join(dict.fromkeys(why)))
+        for kind, why in found.items()
+    )

@@ -1,0 +1,129 @@
+"""Facts of one event, with what the event knows about them: entities resolved, times anchored, places located,
+and whom each report credits a fact to.
+
+Everything here is indexed once per report (entities by span, places, clauses), so the cost grows with the number
+of facts, not with the square of it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rashomon.places import PLACE_LABELS, Location, find_locations
+from rashomon.records import AnnotatedReport, Fact, Quantity, TimeExpr
+from rashomon.resolve import Resolution
+
+# a phrase credited as a source names someone or something that can speak: a name, or one of these
+SOURCE_NOUNS = frozenset(
+    """official officials spokesman spokeswoman spokesperson spokespeople police authorities authority ministry
+    department agency military army navy government report reports statement statements media newspaper paper outlet
+    outlets network witness witnesses source sources analyst analysts expert experts data figures survey poll polls
+    study analysis records documents document commission committee court prosecutor prosecutors investigators
+    investigator officer officers sheriff chief president minister secretary representative aide aides campaign company
+    firm spokesmen leader leaders lawyer lawyers attorney attorneys family relatives neighbor neighbors neighbour
+    neighbours resident residents doctor doctors hospital center centre office service agency observers group groups
+    organization organisation coalition administration white house pentagon fbi cia un who officials. estimates census
+    bureau institute university researchers scientists economists""".split()
+)
+
+
+def is_source(phrase: str) -> bool:
+    """A phrase that can be credited with words: a capitalised name or a noun for a speaker ("according to no
+    damage" is not one)."""
+    words = re.findall(r"[\w'’.-]+", phrase)
+    if not words:
+        return False
+    if any(w[:1].isupper() for w in words[1:] if w.lower() not in ("the", "a", "an")):
+        return True
+    if words[0][:1].isupper() and words[0].lower() not in ("the", "a", "an", "no", "some", "many", "several"):
+        return True
+    return any(w.lower().rstrip(".") in SOURCE_NOUNS for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFact:
+    """A fact with the event's view of it. ``index`` is its position in the event's list."""
+
+    index: int
+    fact: Fact
+    report_rank: int  # the report's position among the event's reports
+    entity: str | None  # a participant's or a place's entity
+    participants: frozenset[str]  # entities named in the same clause (people, groups, places)
+    quantity: Quantity | None
+    time: TimeExpr | None  # resolved against the event
+    location: Location | None
+    attribution: str | None  # whom the report credits the fact to, as written
+    sentence_text: str  # the sentence it stands in (the context that is embedded)
+
+
+class _EntityIndex:
+    """Entities by span, per report, for logarithmic lookups (``Resolution.entity_at`` scans every mention)."""
+
+    def __init__(self, resolution: Resolution) -> None:
+        self.exact = resolution.by_span
+        per: dict[str, list[tuple[int, int, str]]] = {}
+        for (report, start, end), eid in resolution.by_span.items():
+            per.setdefault(report, []).append((start, end, eid))
+        self.spans = {r: sorted(v) for r, v in per.items()}
+        self.starts = {r: [s for s, _, _ in v] for r, v in self.spans.items()}
+
+    def at(self, report: str, start: int, end: int) -> str | None:
+        exact = self.exact.get((report, start, end))
+        if exact is not None:
+            return exact
+        inside = self.inside(report, start, end)
+        return inside[0] if inside else None
+
+    def inside(self, report: str, start: int, end: int) -> list[str]:
+        spans, starts = self.spans.get(report, []), self.starts.get(report, [])
+        lo, hi = bisect_left(starts, start), bisect_right(starts, end)
+        return [eid for s, e, eid in spans[lo:hi] if e <= end]
+
+
+def _quote_speakers(doc: AnnotatedReport) -> list[tuple[int, int, str]]:
+    return [(q.start, q.end, q.speaker.text) for q in doc.quotes if q.speaker is not None]
+
+
+def event_facts(
+    docs: Sequence[AnnotatedReport], resolution: Resolution, times: Mapping[str, Sequence[TimeExpr]]
+) -> list[EventFact]:
+    """Every fact of the event's reports, in report then text order."""
+    index = _EntityIndex(resolution)
+    out: list[EventFact] = []
+    place_ids = frozenset(e.id for e in resolution.entities if e.type in PLACE_LABELS)
+    for rank, doc in enumerate(docs):
+        rid, text = doc.report.id, doc.report.text
+        time_at = {(t.start, t.end): t for t in times.get(rid, doc.times)}
+        quantity_at = {(q.start, q.end): q for q in doc.quantities}
+        entity_of = {(m.start, m.end): eid for m in doc.mentions if (eid := index.at(rid, m.start, m.end))}
+        mention_start = {m.end: m.start for m in doc.mentions}
+        locations = {
+            (mention_start.get(loc.end, loc.start), loc.end): loc
+            for loc in find_locations(text, doc.mentions, (0, len(text)), entity_of, place_ids)
+        }
+        credited = {a.sentence: a.source.text for a in doc.attributions if is_source(a.source.text)}
+        quoted = _quote_speakers(doc)
+        clause_entities: dict[tuple[int, int], frozenset[str]] = {}
+        for f in doc.facts:
+            if f.clause not in clause_entities:
+                clause_entities[f.clause] = frozenset(index.inside(rid, *f.clause))
+            speaker = next((s for a, b, s in quoted if a <= f.start < b), None)
+            sentence = doc.sentences[f.sentence] if f.sentence < len(doc.sentences) else None
+            out.append(
+                EventFact(
+                    index=len(out),
+                    fact=f,
+                    report_rank=rank,
+                    entity=index.at(rid, f.start, f.end) if f.kind in ("participant", "place") else None,
+                    participants=clause_entities[f.clause],
+                    quantity=quantity_at.get((f.start, f.end)),
+                    time=time_at.get((f.start, f.end)),
+                    location=locations.get((f.start, f.end)) if f.kind == "place" else None,
+                    attribution=speaker or credited.get(f.sentence),
+                    sentence_text=sentence.text if sentence is not None else text[f.clause[0] : f.clause[1]],
+                )
+            )
+    return out

@@ -1,0 +1,101 @@
+"""Quotes matched across reports: the same words (editorial insertions and ellipses aside) are one quote; one quote
+credited to two different speakers is an attribution conflict."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import combinations
+
+from rashomon.config import DEFAULT_ALIGN, AlignSettings
+from rashomon.names import fold
+from rashomon.records import (
+    AnnotatedReport,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Quote,
+    QuoteGroup,
+    QuoteOccurrence,
+    Span,
+)
+from rashomon.resolve import Resolution
+
+QUOTE_OVERLAP = DEFAULT_ALIGN.quote_overlap
+
+
+def quote_tokens(text: str) -> list[str]:
+    """Words of a quote for matching: folded, editorial insertions ("[drones]") and ellipses dropped."""
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    return fold(text.replace("…", " ").replace("...", " ")).split()
+
+
+def quotes_match(a: str, b: str, overlap_needed: float = QUOTE_OVERLAP) -> bool:
+    ta, tb = quote_tokens(a), quote_tokens(b)
+    if min(len(ta), len(tb)) < 3:
+        return False
+    ca, cb = Counter(ta), Counter(tb)
+    overlap = sum((ca & cb).values()) / min(len(ta), len(tb))
+    return overlap >= overlap_needed
+
+
+def group_quotes(
+    docs: Sequence[AnnotatedReport], resolution: Resolution, settings: AlignSettings = DEFAULT_ALIGN
+) -> tuple[tuple[QuoteGroup, ...], tuple[Claim, ...]]:
+    """Match quotes across reports; a quote credited to two different speakers is an attribution conflict."""
+    from scipy.cluster.hierarchy import DisjointSet
+
+    quotes = [q for d in docs for q in d.quotes]
+    types = {e.id: e.type for e in resolution.entities}
+    joined = DisjointSet(range(len(quotes)))
+    words = [set(quote_tokens(q.text)) for q in quotes]
+    for i, j in combinations(range(len(quotes)), 2):
+        if words[i] & words[j] and quotes_match(quotes[i].text, quotes[j].text, settings.quote_overlap):
+            joined.merge(i, j)
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        buckets[joined[i]].append(i)
+    groups: list[QuoteGroup] = []
+    claims: list[Claim] = []
+    for members in sorted(buckets.values(), key=min):
+        occ = []
+        for i in members:
+            q = quotes[i]
+            speaker = resolution.entity_at(q.report, q.speaker.start, q.speaker.end) if q.speaker else None
+            occ.append(
+                QuoteOccurrence(q.report, q.start, q.end, q.text, speaker, q.speaker.text if q.speaker else None)
+            )
+        speakers = {o.speaker for o in occ if o.speaker is not None}
+        agreed = next(iter(speakers)) if len(speakers) == 1 else None
+        text = max((o.text for o in occ), key=len)
+        qid = f"Q{len(groups) + 1}"
+        groups.append(QuoteGroup(qid, text, agreed, tuple(occ)))
+        conflict = attribution_conflict([quotes[i] for i in members], occ, types)
+        if conflict is not None:
+            statements = tuple(Span(o.report, o.start, o.end, o.text) for o in occ)
+            claims.append(Claim(qid, "conflicting", statements, (conflict,)))
+    return tuple(groups), tuple(claims)
+
+
+def attribution_conflict(
+    quotes: Sequence[Quote], occurrences: Sequence[QuoteOccurrence], types: dict[str, str]
+) -> Conflict | None:
+    """One quote that two reports credit to two different people. Each value is the speaker as the report names
+    them; a group speaking through a person ("the team" / its manager) is no conflict, nor is a report that names no
+    speaker."""
+    people = [
+        (q, o)
+        for q, o in zip(quotes, occurrences, strict=True)
+        if q.speaker is not None and o.speaker is not None and types.get(o.speaker) == "PERSON"
+    ]
+    clash = any(a.report != b.report and oa.speaker != ob.speaker for (a, oa), (b, ob) in combinations(people, 2))
+    if not clash:
+        return None
+    values = tuple(
+        ConflictValue(q.report, q.speaker.start, q.speaker.end, q.speaker.text, o.speaker or "", q.speaker.text)
+        for q, o in people
+        if q.speaker is not None
+    )
+    who = " and ".join(dict.fromkeys(repr(v.text) for v in values))
+    return Conflict("attribution", values, f"the same words are credited to {who}, who are not one person")

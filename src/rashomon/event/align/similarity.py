@@ -1,0 +1,362 @@
+"""How likely two facts are to state one fact: candidate pairs, their features, a learned score.
+
+Candidates (never all pairs: an event of twenty reports has thousands of facts):
+- every pair of figures, of times and of places from different reports (few per event);
+- facts that share a key: an entity, a head word, a predicate, an event type, the same value (keys shared by more
+  than ``MAX_BLOCK`` facts say nothing and are skipped);
+- every pair of facts from two sentences of different reports whose embeddings are close (paraphrases).
+Two facts of one report are a candidate only when they give the same value (the report restating itself).
+
+Features (``FEATURES``) are what the facts are about (predicate, event type, participants, role, context sentence:
+MiniLM cosine and shared lemmas) and what they say (same value, head word, entity, lemmas; counts: the counted
+thing and whether the figures' ranges meet; times: whether they can be one time), with the kinds of the two facts.
+A logistic regression fitted on the dev gold set (``bench/train_align.py``) turns them into a probability; its
+weights ship as ``rashomon/data/align-model.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from itertools import combinations
+
+import numpy as np
+
+from rashomon.config import DEFAULT_ALIGN, AlignSettings
+from rashomon.event.align.compatibility import count_range, interval_of
+from rashomon.event.align.facts import EventFact
+from rashomon.event.align.lexicon import counted_class, event_type
+from rashomon.records import FactKind
+
+MAX_BLOCK = 80
+LIGHT_PREDICATES = frozenset({"", "be", "have", "do", "get", "make", "take", "accord", "say", "tell"})
+KINDS: tuple[FactKind, ...] = ("count", "time", "place", "participant", "thing", "event")
+# kinds that may state one fact; any other pair of kinds never does
+KIND_PAIRS: tuple[tuple[str, str], ...] = (
+    ("count", "count"),
+    ("time", "time"),
+    ("place", "place"),
+    ("participant", "participant"),
+    ("thing", "thing"),
+    ("event", "event"),
+    ("event", "thing"),
+    ("participant", "place"),
+    ("participant", "thing"),
+    ("place", "thing"),
+    ("count", "thing"),
+    ("thing", "time"),
+)
+_PAIR_INDEX = {frozenset(p): k for k, p in enumerate(KIND_PAIRS)}
+SIGNALS = (
+    "context",
+    "context_words",
+    "same_predicate",
+    "same_event_type",
+    "participants",
+    "same_role",
+    "same_value",
+    "same_head",
+    "value_words",
+    "same_entity",
+    "other_entity",
+    "counted_match",
+    "same_topic",
+    "counted_missing",
+    "ranges_meet",
+    "times_meet",
+    "both_lead",
+    "window_words",
+    "value_ratio",
+)
+FEATURES: tuple[str, ...] = (
+    *SIGNALS,
+    *(f"kinds:{a}-{b}" for a, b in KIND_PAIRS),
+    *(f"context*{k}" for k in KINDS),
+    *(f"same_value*{k}" for k in KINDS),
+    *(f"same_predicate*{k}" for k in KINDS),
+)
+
+
+# Two figures, times or places are one fact when they are about the same thing, whatever their values: a conflict is
+# two values of one fact. The "about" model sees these pairs with the value features zeroed, so agreement of the
+# values never decides whether they are about one thing (the compatibility tests decide whether they agree).
+VALUE_KINDS = frozenset({"count", "time", "place"})
+VALUE_FEATURES = frozenset(
+    {"same_value", "same_head", "value_words", "same_entity", "other_entity", "ranges_meet", "times_meet"}
+    | {f"same_value*{k}" for k in KINDS}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A logistic regression over ``FEATURES``."""
+
+    weights: np.ndarray
+    bias: float
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        if x.shape[0] == 0:
+            return np.zeros(0, dtype=np.float32)
+        return (1.0 / (1.0 + np.exp(-(x @ self.weights + self.bias)))).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignModel:
+    """``fact``: two facts state one fact (all features). ``about``: two figures, times or places are about one
+    thing, whatever their values (``about_features``)."""
+
+    fact: Model
+    about: Model
+
+
+def _model(data: dict[str, object], names: list[str]) -> Model:
+    weights = dict(zip(names, data["weights"], strict=True))  # type: ignore[call-overload]
+    missing = [f for f in FEATURES if f not in weights]
+    if missing:
+        raise ValueError(f"the alignment model lacks features {missing}; rebuild it with bench/train_align.py")
+    return Model(np.array([weights[f] for f in FEATURES], dtype=np.float64), float(data["bias"]))  # type: ignore[arg-type]
+
+
+def model_from_json(data: dict[str, object]) -> AlignModel:
+    names = list(data["features"])  # type: ignore[call-overload]
+    models = data["models"]
+    return AlignModel(_model(models["fact"], names), _model(models["about"], names))  # type: ignore[index]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> AlignModel:
+    text = files("rashomon").joinpath("data/align-model.json").read_text(encoding="utf-8")
+    return model_from_json(json.loads(text))
+
+
+# ---- per-fact arrays ------------------------------------------------------------------------------------------------
+
+
+def _codes(keys: Sequence[str]) -> np.ndarray:
+    """Integer codes; -1 for the empty key, which matches nothing."""
+    table: dict[str, int] = {}
+    return np.array([table.setdefault(k, len(table)) if k else -1 for k in keys], dtype=np.int64)
+
+
+def value_key(f: EventFact) -> str:
+    """What a fact says, as a key: the figure and counted thing, the time, the entity, the words, the verb."""
+    kind = f.fact.kind
+    if kind == "count" and f.quantity is not None:
+        q = f.quantity
+        return f"count:{q.value:g}|{q.unit}|{counted_class(q.counted)}"
+    if kind == "time":
+        return "time:" + ((f.time.value if f.time is not None and f.time.value else "") or f.fact.text.lower())
+    if kind == "place" and f.location is not None and f.location.directions:
+        return f"place:{f.entity or f.fact.text.lower()}|{''.join(sorted(f.location.directions))}"
+    if f.entity is not None:
+        return "entity:" + f.entity
+    if kind == "event":
+        return "event:" + f.fact.predicate + ("/not" if f.fact.negated else "")
+    return "words:" + (" ".join(f.fact.lemmas) or f.fact.head)
+
+
+def _predicate(f: EventFact) -> str:
+    return f.fact.predicate if f.fact.predicate not in LIGHT_PREDICATES else ""
+
+
+def _binary_rows(sets: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """A row-per-set incidence matrix in (indptr, indices) form, for set intersections over many pairs."""
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for s in sets:
+        indices.extend(sorted({vocab.setdefault(w, len(vocab)) for w in s}))
+        indptr.append(len(indices))
+    return np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int64)
+
+
+def _overlaps(sets: Sequence[frozenset[str]], pairs: np.ndarray, mode: str) -> np.ndarray:
+    """Per pair: |A & B| / |A | B| ("jaccard") or / min(|A|, |B|) ("smaller"); 0 for two empty sets."""
+    from scipy.sparse import csr_matrix
+
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=np.float32)
+    indptr, indices = _binary_rows([sorted(s) for s in sets])
+    width = int(indices.max()) + 1 if len(indices) else 1
+    m = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(sets), width))
+    inter = np.asarray(m[pairs[:, 0]].multiply(m[pairs[:, 1]]).sum(axis=1)).ravel()
+    size = np.diff(indptr).astype(np.float32)
+    a, b = size[pairs[:, 0]], size[pairs[:, 1]]
+    denominator = (a + b - inter) if mode == "jaccard" else np.minimum(a, b)
+    return np.where(denominator > 0, inter / np.maximum(denominator, 1.0), 0.0).astype(np.float32)
+
+
+# ---- candidates ------------------------------------------------------------------------------------------------------
+
+
+def candidate_pairs(facts: Sequence[EventFact], sentence_of: np.ndarray, paraphrases: np.ndarray) -> np.ndarray:
+    """(m, 2) index pairs, i < j, worth scoring. ``sentence_of``: each fact's sentence row; ``paraphrases``: (k, 2)
+    pairs of sentence rows close enough that all their facts are compared."""
+    n = len(facts)
+    reports = np.array([f.report_rank for f in facts])
+    keys = [value_key(f) for f in facts]
+    found: set[tuple[int, int]] = set()
+
+    def add_block(members: Sequence[int]) -> None:
+        for i, j in combinations(members, 2):
+            if reports[i] != reports[j] or keys[i] == keys[j]:
+                found.add((i, j) if i < j else (j, i))
+
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        by_kind[f.fact.kind].append(i)
+        for key in _block_keys(f):
+            blocks[key].append(i)
+    for kind in ("count", "time", "place"):
+        add_block(by_kind[kind])
+    for members in blocks.values():
+        if 1 < len(members) <= MAX_BLOCK:
+            add_block(members)
+    if len(paraphrases):
+        by_sentence: dict[int, list[int]] = defaultdict(list)
+        for i in range(n):
+            by_sentence[int(sentence_of[i])].append(i)
+        for a, b in paraphrases:
+            for i in by_sentence[int(a)]:
+                for j in by_sentence[int(b)]:
+                    if reports[i] != reports[j]:
+                        found.add((i, j) if i < j else (j, i))
+    kinds = [f.fact.kind for f in facts]
+    kept = [(i, j) for i, j in found if frozenset((kinds[i], kinds[j])) in _PAIR_INDEX]
+    return np.array(sorted(kept), dtype=np.int64).reshape(-1, 2)
+
+
+def _block_keys(f: EventFact) -> list[str]:
+    keys = [value_key(f)]
+    if f.fact.head and f.fact.kind != "count":
+        keys.append("head:" + f.fact.head)
+    if _predicate(f):
+        keys.append("predicate:" + f.fact.predicate)
+        if (kind := event_type(f.fact.predicate)) is not None:
+            keys.append("type:" + kind)
+    if f.fact.kind in ("thing", "event") and (kind := event_type(f.fact.head)) is not None:
+        keys.append("type:" + kind)
+    return keys
+
+
+# ---- features --------------------------------------------------------------------------------------------------------
+
+
+def pair_features(
+    facts: Sequence[EventFact],
+    pairs: np.ndarray,
+    context: np.ndarray,
+    context_words: Sequence[frozenset[str]],
+    sentence_of: np.ndarray,
+    settings: AlignSettings = DEFAULT_ALIGN,
+) -> np.ndarray:
+    """(m, len(FEATURES)) feature rows for the pairs. ``context``: unit vectors per sentence row;
+    ``context_words``: content lemmas per sentence row."""
+    m = len(pairs)
+    x = np.zeros((m, len(FEATURES)), dtype=np.float32)
+    if m == 0:
+        return x
+    i, j = pairs[:, 0], pairs[:, 1]
+    col = {name: k for k, name in enumerate(FEATURES)}
+    si, sj = sentence_of[i], sentence_of[j]
+    ctx = np.clip(np.einsum("ij,ij->i", context[si], context[sj]), 0.0, 1.0)
+    words = _overlaps(context_words, np.stack([si, sj], axis=1), "jaccard")
+
+    def same(values: Sequence[str]) -> np.ndarray:
+        codes = _codes(values)
+        return ((codes[i] == codes[j]) & (codes[i] >= 0)).astype(np.float32)
+
+    kinds = [f.fact.kind for f in facts]
+    x[:, col["context"]] = ctx
+    x[:, col["context_words"]] = words
+    x[:, col["same_predicate"]] = same([_predicate(f) for f in facts])
+    x[:, col["same_event_type"]] = same([event_type(_predicate(f)) or "" for f in facts])
+    x[:, col["participants"]] = _overlaps([f.participants - {f.entity} for f in facts], pairs, "smaller")
+    x[:, col["same_role"]] = same([f.fact.role if f.fact.role not in ("none", "self") else "" for f in facts])
+    x[:, col["same_value"]] = same([value_key(f) for f in facts])
+    x[:, col["same_head"]] = same([f.fact.head for f in facts])
+    x[:, col["value_words"]] = _overlaps([frozenset(f.fact.lemmas) for f in facts], pairs, "jaccard")
+    entity = [f.entity or "" for f in facts]
+    x[:, col["same_entity"]] = same(entity)
+    has = np.array([bool(e) for e in entity])
+    x[:, col["other_entity"]] = (has[i] & has[j]).astype(np.float32) - x[:, col["same_entity"]]
+    # one entity under two spellings ("Osama al-Muhajer" / "Usamah al-Muhajir") says the same words
+    x[:, col["value_words"]] = np.maximum(x[:, col["value_words"]], x[:, col["same_entity"]])
+    x[:, col["same_head"]] = np.maximum(x[:, col["same_head"]], x[:, col["same_entity"]])
+    counted = [counted_class(f.quantity.counted) if f.quantity is not None else "" for f in facts]
+    x[:, col["counted_match"]] = same(counted)
+    topics = [counted[k] or (event_type(f.fact.topic) or f.fact.topic) for k, f in enumerate(facts)]
+    x[:, col["same_topic"]] = same(topics)
+    present = np.array([bool(c) for c in counted])
+    is_count = np.array([k == "count" for k in kinds])
+    both_counts = is_count[i] & is_count[j]
+    x[:, col["counted_missing"]] = (both_counts & (present[i] != present[j])).astype(np.float32)
+    x[:, col["ranges_meet"]] = _ranges_meet(facts, i, j, settings) * both_counts
+    x[:, col["times_meet"]] = _times_meet(facts, i, j)
+    x[:, col["window_words"]] = _overlaps([frozenset(f.fact.window) for f in facts], pairs, "jaccard")
+    x[:, col["value_ratio"]] = _value_ratio(facts, i, j) * both_counts
+    lead = np.array([f.fact.sentence <= 1 for f in facts])
+    x[:, col["both_lead"]] = (lead[i] & lead[j]).astype(np.float32)
+    pair_kind = np.array([_PAIR_INDEX[frozenset((kinds[a], kinds[b]))] for a, b in pairs])
+    for k, (a, b) in enumerate(KIND_PAIRS):
+        x[:, col[f"kinds:{a}-{b}"]] = pair_kind == k
+    for kind in KINDS:
+        both = np.array([kinds[a] == kind and kinds[b] == kind for a, b in pairs], dtype=np.float32)
+        x[:, col[f"context*{kind}"]] = ctx * both
+        x[:, col[f"same_value*{kind}"]] = x[:, col["same_value"]] * both
+        x[:, col[f"same_predicate*{kind}"]] = x[:, col["same_predicate"]] * both
+    return x
+
+
+def valued_pairs(facts: Sequence[EventFact], pairs: np.ndarray) -> np.ndarray:
+    """Pairs of two figures, two times or two places (any mix of those kinds)."""
+    kinds = [f.fact.kind for f in facts]
+    return np.array([kinds[a] in VALUE_KINDS and kinds[b] in VALUE_KINDS for a, b in pairs], dtype=bool)
+
+
+def about_features(x: np.ndarray) -> np.ndarray:
+    """The features with every sign of agreeing values removed: what the "about" model reads."""
+    out = x.copy()
+    for name in VALUE_FEATURES:
+        out[:, FEATURES.index(name)] = 0.0
+    return out
+
+
+def _ranges_meet(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    low = np.full(len(facts), np.nan)
+    high = np.full(len(facts), np.nan)
+    for k, f in enumerate(facts):
+        q = f.quantity
+        if q is not None:
+            r = count_range(q.value, q.text, f.fact.qualifier, settings)
+            low[k], high[k] = r.low, r.high
+    with np.errstate(invalid="ignore"):
+        meet = (low[i] <= high[j]) & (low[j] <= high[i])
+    return np.nan_to_num(meet.astype(np.float32))
+
+
+def _value_ratio(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The smaller figure over the larger (1 for equal figures, near 1 for close ones): figures for one thing tend to
+    be close even when they disagree."""
+    v = np.array([abs(f.quantity.value) if f.quantity is not None else np.nan for f in facts], dtype=np.float64)
+    a, b = v[i], v[j]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = np.minimum(a, b) / np.maximum(a, b)
+    return np.nan_to_num(r, nan=0.0).astype(np.float32)
+
+
+def _times_meet(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    first = np.full(len(facts), np.nan)
+    last = np.full(len(facts), np.nan)
+    for k, f in enumerate(facts):
+        span = interval_of(f.time.value) if f.time is not None and f.time.value else None
+        if span is not None:
+            first[k], last[k] = span
+    with np.errstate(invalid="ignore"):
+        meet = (first[i] <= last[j]) & (first[j] <= last[i])
+    return np.nan_to_num(meet.astype(np.float32))
