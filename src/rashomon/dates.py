@@ -4,13 +4,16 @@ Two steps, both pure:
 
 - ``find_times(report_id, text, reference)`` tags expressions and resolves what the words and the publication date
   settle ("Friday (July 7)", "9 July 2023", "Monday" in a dated report).
-- ``resolve_event_times(times_by_report, published, today)`` is the per-event step: a report with no publication date
-  has its remaining expressions resolved against an explicit date of its own, else one of another report of the event.
+- ``resolve_event_times(times_by_report, published, today=)`` is the per-event step: a report with no publication date
+  has its remaining expressions resolved against the day it is about: an explicit date of its own (its dateline or
+  lede first, never a date of history told in passing), else the event's (another report's), else the reference day.
 
 Resolution rules (named so the output can be explained):
 - weekday with a publication date: the latest such weekday on or before it (news reports look back);
 - weekday against an anchor date taken from the text: the nearest such weekday (the anchor is a day the story is
   about, and a report is written within days of it, before or after);
+- weekday with neither a publication date nor an anchor, when a reference day is given: the latest such weekday on or
+  before the reference day;
 - weekday plus month-day with no year: the latest year not after the reference day in which that day is that weekday;
 - month-day with no year: the anchor's year, unless that puts it more than half a year after the anchor;
 - a month: the anchor's year, unless that month is after the anchor's month (then the year before);
@@ -20,6 +23,7 @@ Resolution rules (named so the output can be explained):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -60,7 +64,8 @@ _NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, revers
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|year)s?"
 
 CASE_SENSITIVE = frozenset({"weekday-md", "md", "dm", "month-year", "month", "weekday"})
-# Order matters: longer, more specific patterns first; a later match may not overlap an earlier one.
+# Order matters: longer, more specific patterns first; a later match may not overlap an earlier one. A comma may stand
+# apart from the words ("November 22 , 2013"), as in text set token by token (wire archives, ECB+).
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     # month and weekday names are capitalised in English: "march 5" and "may 3" are verbs before numbers
     (kind, re.compile(p, 0 if kind in CASE_SENSITIVE else re.IGNORECASE))
@@ -69,7 +74,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "weekday-md",
             _WD
-            + r",?\s*\(?\s*(?:"
+            + r"\s?,?\s*\(?\s*(?:"
             + _MON
             + r"\s+"
             + _DAY
@@ -77,13 +82,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _DAY.replace("day>", "day2>")
             + r"\s+"
             + _MON.replace("mon>", "mon2>")
-            + r")(?:\s*\))?(?:,?\s+"
+            + r")(?:\s*\))?(?:\s?,?\s+"
             + _YEAR
             + r")?",
         ),
-        ("md", r"\b" + _MON + r"\s+" + _DAY + r"\b(?:,?\s+" + _YEAR + r")?"),
-        ("dm", r"\b" + _DAY + r"\s+" + _MON + r"\b(?:,?\s+" + _YEAR + r")?"),
-        ("month-year", r"\b" + _MON + r",?\s+" + _YEAR + r"\b"),
+        ("md", r"\b" + _MON + r"\s+" + _DAY + r"\b(?:\s?,?\s+" + _YEAR + r")?"),
+        ("dm", r"\b" + _DAY + r"\s+" + _MON + r"\b(?:\s?,?\s+" + _YEAR + r")?"),
+        ("month-year", r"\b" + _MON + r"\s?,?\s+" + _YEAR + r"\b"),
         ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b"),
         ("day-word", r"\b(?P<w>today|yesterday|tomorrow|tonight)\b"),
         ("this-unit", r"\b(?:(?P<early>earlier|later)\s+)?(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b"),
@@ -235,12 +240,14 @@ def _classify(kind: str, m: re.Match[str], reference: date | None) -> tuple[str,
 
 
 def resolve_value(kind: str, spec: Mapping[str, int], reference: date, *, mode: str) -> str | None:
-    """Resolve a spec against a reference day. ``mode`` is "published" (look back) or "anchor" (nearest)."""
+    """Resolve a spec against a reference day. ``mode`` is "published" (look back from the day the report was
+    written), "anchor" (the nearest to a day the story is about) or "reference" (look back from the reference day, the
+    day the report is read as if written; what needs the day it was written, "yesterday", stays unresolved)."""
     if "weekday" in spec and "month" in spec:
         year = latest_year_with_weekday(spec["month"], spec["day"], spec["weekday"], reference)
         return f"{year:04d}-{spec['month']:02d}-{spec['day']:02d}" if year else None
     if "weekday" in spec:
-        pick = weekday_on_or_before if mode == "published" else weekday_nearest
+        pick = weekday_nearest if mode == "anchor" else weekday_on_or_before
         return pick(spec["weekday"], reference).isoformat()
     if "month" in spec and "day" in spec:
         year = year_for_month_day(spec["month"], spec["day"], reference)
@@ -268,18 +275,23 @@ def find_times(
     report_id: str, text: str, *, published: str | None = None, today: date | None = None
 ) -> tuple[TimeExpr, ...]:
     """Tag time expressions in a text and resolve what the text and its publication date settle."""
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far never overlap one another, so sorted by start they are sorted by end too
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     found: list[TimeExpr] = []
     reference = parse_iso_day(published)
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(start < b and a < end for a, b in taken):
+            k = bisect_left(taken_starts, end) - 1  # the last span taken that starts before this one ends
+            if k >= 0 and taken_ends[k] > start:
                 continue
             tkind, value, spec, explicit = _classify(kind, m, reference)
             if kind == "weekday-md" and value is None and spec:
                 value = resolve_value(tkind, spec, reference or today or date.today(), mode="published")
-            taken.append((start, end))
+            at = bisect_right(taken_starts, start)
+            taken_starts.insert(at, start)
+            taken_ends.insert(at, end)
             found.append(TimeExpr(report_id, start, end, text[start:end], tkind, value, _spec(**spec), explicit))
     found.sort(key=lambda t: t.start)
     resolved = resolve_against(found, reference, mode="published") if reference else found
@@ -321,24 +333,139 @@ def _is_day(t: TimeExpr) -> bool:
     return bool(t.value) and len(t.value or "") == 10 and t.kind in DAY_KINDS
 
 
-def anchor_day(times: Iterable[TimeExpr]) -> date | None:
-    """The latest explicit day-level date among the times (the day closest to when the report was written)."""
-    days = [parse_iso_day(t.value) for t in times if t.explicit and t.value and len(t.value) == 10]
-    return max((d for d in days if d), default=None)
+# Choosing the day an undated report is about, to anchor its weekdays on (see resolve_event_times)
+OPENING_CHARS = 300  # a date within a report's first characters is its dateline or its lede: the story's own day
+BACKGROUND_GAP = timedelta(days=365)  # a date this long before a later one the report gives is history, not the story
+
+
+def _explicit_days(times: Iterable[TimeExpr]) -> list[tuple[date, int]]:
+    """(day, offset) of the explicit day-level dates: "9 July 2023", "2023-07-09", "Friday (July 7)"."""
+    out = []
+    for t in times:
+        day = parse_iso_day(t.value) if t.explicit and t.value and len(t.value) == 10 else None
+        if day is not None:
+            out.append((day, t.start))
+    return out
+
+
+def latest_period_start(times: Iterable[TimeExpr], reference: date | None = None) -> date | None:
+    """The first day of the latest year or month the times name explicitly ("in 2019" -> 2019-01-01, "March 2019" ->
+    2019-03-01), leaving out any after the reference day (default: today), a plan or a deadline ("cuts by 2030")."""
+    reference = reference or date.today()
+    starts = []
+    for t in times:
+        if not (t.explicit and t.value) or t.kind not in ("year", "month"):
+            continue
+        try:
+            start = date(int(t.value[:4]), int(t.value[5:7]) if t.kind == "month" else 1, 1)
+        except ValueError:
+            continue
+        if start <= reference:
+            starts.append(start)
+    return max(starts, default=None)
+
+
+def is_background(day: date, later: date | None) -> bool:
+    """A date more than a year before a later year or month the same report names is history told in passing."""
+    return later is not None and day < later - BACKGROUND_GAP
+
+
+def anchor_day(times: Iterable[TimeExpr], reference: date | None = None) -> date | None:
+    """The day a report is about, from its own explicit dates: the latest date of its opening (a dateline, the lede),
+    else its most recent explicit date; None when that is background (years before a later year or month the report
+    names, as "passed on Oct. 10, 2002" in a report that goes on to 2019)."""
+    times = list(times)
+    days = _explicit_days(times)
+    if not days:
+        return None
+    opening = [d for d, start in days if start < OPENING_CHARS]
+    day = max(opening) if opening else max(d for d, _ in days)
+    return None if is_background(day, latest_period_start(times, reference)) else day
 
 
 def resolve_event_times(
-    times_by_report: Mapping[str, Sequence[TimeExpr]], published: Mapping[str, str | None]
+    times_by_report: Mapping[str, Sequence[TimeExpr]],
+    published: Mapping[str, str | None],
+    *,
+    today: date | None = None,
 ) -> dict[str, tuple[TimeExpr, ...]]:
-    """The per-event step: resolve an undated report's times against its own explicit dates, else the event's."""
-    own = {rid: anchor_day(ts) for rid, ts in times_by_report.items()}
+    """The per-event step: resolve an undated report's times against the day it is about. The cascade, first match:
+
+    1. its own anchor (``anchor_day``), unless that is not from its opening and lies more than a year before the
+       event's anchor (a history date told in passing, when the other reports show the event's own day);
+    2. the event's anchor, the most recent of the reports' own anchors, unless that is background for this report;
+    3. the reference day ``today``, looking back as from a publication date (day words such as "yesterday" stay
+       unresolved: the day a report was written is not known);
+    4. nothing: the expressions stay unresolved.
+    """
+    undated = {rid: list(ts) for rid, ts in times_by_report.items() if parse_iso_day(published.get(rid)) is None}
+    undated = _with_years_of_the_event(undated, today)
+    own = {rid: anchor_day(undated.get(rid, ts), today) for rid, ts in times_by_report.items()}
     event_anchor = max((d for d in own.values() if d), default=None)
     out: dict[str, tuple[TimeExpr, ...]] = {}
     for rid, ts in times_by_report.items():
-        if parse_iso_day(published.get(rid)) is not None:
+        if rid not in undated:
             out[rid] = tuple(ts)
             continue
-        anchor = own[rid] or event_anchor
-        resolved = resolve_against(ts, anchor, mode="anchor") if anchor else list(ts)
+        ts = undated[rid]
+        anchor, mode = _report_anchor(ts, own[rid], event_anchor, today), "anchor"
+        if anchor is None and today is not None:
+            anchor, mode = today, "reference"
+        resolved = resolve_against(ts, anchor, mode=mode) if anchor else list(ts)
         out[rid] = tuple(resolve_same_day(resolved))
     return out
+
+
+def _year_inferred(t: TimeExpr) -> bool:
+    """A weekday with a month-day and no year ("Friday (July 7)"): its year came from the reference day."""
+    spec = t.spec_dict()
+    return "weekday" in spec and "month" in spec and "day" in spec
+
+
+def _with_years_of_the_event(
+    times_by_report: Mapping[str, list[TimeExpr]], today: date | None
+) -> dict[str, list[TimeExpr]]:
+    """Undated reports' "Friday (July 7)" take the year of the event's written datelines, when there are some: the
+    latest year, not more than a year after the report's (else the event's) dateline, in which that day is that
+    weekday ("Wednesday, January 5" is 2011-01-05 beside a report opening "Jan 5, 2011", not 2022-01-05, the latest
+    such day before the reference day), when that year puts it within a year of the dateline. A dateline here is a
+    date written with its year in a report's opening (a date further on may be history). Same-day phrases of a report
+    so changed are resolved again afterwards."""
+    written = {
+        rid: anchor_day([t for t in ts if not _year_inferred(t) and t.start < OPENING_CHARS], today)
+        for rid, ts in times_by_report.items()
+    }
+    event_written = max((d for d in written.values() if d), default=None)
+    out: dict[str, list[TimeExpr]] = {}
+    for rid, ts in times_by_report.items():
+        anchor = written[rid] or event_written
+        if anchor is None or not any(_year_inferred(t) for t in ts):
+            out[rid] = ts
+            continue
+        limit = min(anchor + BACKGROUND_GAP, today or date.today())
+        changed, again = False, []
+        for t in ts:
+            if _year_inferred(t):
+                spec = t.spec_dict()
+                year = latest_year_with_weekday(spec["month"], spec["day"], spec["weekday"], limit)
+                day = _safe_date(year, spec["month"], spec["day"]) if year else None
+                if day is not None and day >= anchor - BACKGROUND_GAP:  # else the dateline is about other days
+                    changed |= day.isoformat() != t.value
+                    t = replace(t, value=day.isoformat())
+            again.append(t)
+        if changed:  # "earlier in the day on Friday (July 7)" follows the day it names
+            again = [replace(t, value=None) if t.kind == "same-day" else t for t in again]
+        out[rid] = again
+    return out
+
+
+def _report_anchor(
+    times: Sequence[TimeExpr], own: date | None, event_anchor: date | None, today: date | None
+) -> date | None:
+    if own is not None:
+        from_opening = any(d == own and start < OPENING_CHARS for d, start in _explicit_days(times))
+        if from_opening or not is_background(own, event_anchor):
+            return own
+    if event_anchor is not None and not is_background(event_anchor, latest_period_start(times, today)):
+        return event_anchor
+    return None

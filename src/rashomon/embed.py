@@ -75,8 +75,9 @@ class Embedder:
 
                 model_path, tokenizer_path = model_files()
                 options = ort.SessionOptions()
-                # one thread: on small batches a second one costs more in synchronisation than it gains (measured)
-                options.intra_op_num_threads = self._threads or 1
+                # encoding runs after parsing, when every core is free: two threads encode ~1.8x faster than one
+                # on this project's 2-core benchmark machine, small batches included (measured in BENCHMARKS.md)
+                options.intra_op_num_threads = self._threads or min(2, os.cpu_count() or 1)
                 options.log_severity_level = 3
                 tokenizer = Tokenizer.from_file(str(tokenizer_path))
                 tokenizer.enable_truncation(MAX_TOKENS)
@@ -131,6 +132,9 @@ def preload_in_background() -> threading.Thread:
     def load_or_leave_the_error_to_the_user() -> None:
         with contextlib.suppress(Exception):
             embedder.load()
+        with contextlib.suppress(Exception):
+            # the clustering library is imported here too, while spaCy loads on the main thread
+            import sklearn.cluster  # noqa: F401
 
     thread = threading.Thread(target=load_or_leave_the_error_to_the_user, name="rashomon-embedder-load", daemon=False)
     thread.start()

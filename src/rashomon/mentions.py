@@ -16,6 +16,8 @@ Each mention keeps ``name``: the name without titles, nickname or leading articl
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -302,12 +304,14 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
     text = parse.text
     mentions: list[Mention] = []
     links: list[AliasLink] = []
+    index = _SpanIndex(existing)
+    sentence_spans = [parse.char_span(a, b) for a, b in parse.sents]
     for m in ACRONYM_IN_PARENS.finditer(text):
         short = m.group("short")
         if sum(c.isupper() for c in short) < 2 or short in NON_NAME_WORDS:
             continue
         s_start, s_end = m.span("short")
-        sent_start = _sentence_start(parse, m.start())
+        sent_start = _sentence_start(sentence_spans, m.start())
         before = text[sent_start : m.start()].rstrip()
         closing = len(before) - len(before.rstrip("\"”'’"))
         before_end = sent_start + len(before) - closing
@@ -324,7 +328,7 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
         if defined and offset is not None:
             l_start, l_end = window_start + offset, before_end
             # prefer an existing mention that covers the long form and starts earlier ("US Central Command")
-            cover = [e for e in existing if e.start <= l_start < e.end and e.end >= l_end - 1 and e.label != "PERSON"]
+            cover = [e for e in index.covering(l_start) if e.end >= l_end - 1 and e.label != "PERSON"]
             if cover:
                 l_start, l_end = min(e.start for e in cover), max(e.end for e in cover)
             label = short_mention.label if short_mention.strong_type else "ORG"
@@ -332,29 +336,71 @@ def _acronyms(report: str, parse: Parse, existing: Sequence[Mention]) -> tuple[l
             mentions += [replace(long_mention, strong_type=True), short_mention]
             links.append(AliasLink(report, (l_start, l_end), (s_start, s_end), "acronym"))
             continue
-        prev = [e for e in existing if before_end - 1 <= e.end <= before_end + 1 and e.start < before_end]
+        prev = [e for e in index.ending_in(before_end - 1, before_end + 1) if e.start < before_end]
         if prev and prev[-1].label in ("ORG", "NORP", "GPE") and prev[-1].text.isupper():
             mentions.append(short_mention)
             links.append(AliasLink(report, (prev[-1].start, prev[-1].end), (s_start, s_end), "paren"))
     return mentions, links
 
 
-def _sentence_start(parse: Parse, char: int) -> int:
-    for a, b in parse.sents:
-        s, e = parse.char_span(a, b)
-        if s <= char <= e:
-            return s
+def _sentence_start(sentences: Sequence[tuple[int, int]], char: int) -> int:
+    """Start of the first sentence (character spans, in order) that holds the character, else 0."""
+    k = bisect_right(sentences, (char, sys.maxsize)) - 1
+    for j in (k - 1, k):  # two sentences can touch ("end.Next"): the earlier one wins
+        if 0 <= j < len(sentences) and sentences[j][0] <= char <= sentences[j][1]:
+            return sentences[j][0]
     return 0
+
+
+class _SpanIndex:
+    """Mentions looked up by position without a scan of them all: those covering a character, those ending in a
+    range (in their given order)."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.by_start = sorted(mentions, key=lambda e: e.start)
+        self.starts = [e.start for e in self.by_start]
+        self.reach: list[int] = []  # the furthest end among the mentions up to each one, in start order
+        for e in self.by_start:
+            self.reach.append(max(e.end, self.reach[-1]) if self.reach else e.end)
+        self.by_end: dict[int, list[tuple[int, Mention]]] = {}
+        for k, e in enumerate(mentions):
+            self.by_end.setdefault(e.end, []).append((k, e))
+
+    def covering(self, char: int) -> list[Mention]:
+        """Mentions with start <= char < end, in start order."""
+        out = []
+        k = bisect_right(self.starts, char) - 1
+        while k >= 0 and self.reach[k] > char:
+            if self.by_start[k].end > char:
+                out.append(self.by_start[k])
+            k -= 1
+        return out[::-1]
+
+    def ending_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions with lo <= end <= hi, in their given order."""
+        found = [hit for end in range(lo, hi + 1) for hit in self.by_end.get(end, ())]
+        return [e for _, e in sorted(found, key=lambda hit: hit[0])]
 
 
 def merge_mentions(layers: Sequence[Sequence[Mention]]) -> tuple[Mention, ...]:
     """Keep mentions in order of trust: a later layer's mention is dropped where it overlaps an earlier one."""
     kept: list[Mention] = []
+    # the kept spans never overlap one another, so sorted by start they are sorted by end too: one bisection finds
+    # the only kept span that can overlap a new one (the last one starting before it ends)
+    starts: list[int] = []
+    ends: list[int] = []
     for layer in layers:
         for m in sorted(layer, key=lambda x: (x.start, -(x.end - x.start))):
-            if any(m.start < k.end and k.start < m.end for k in kept):
+            k = bisect_left(starts, m.end) - 1
+            if m.end > m.start:
+                if k >= 0 and ends[k] > m.start:
+                    continue
+            elif any(m.start < k.end and k.start < m.end for k in kept):  # an empty span: checked in full
                 continue
             kept.append(m)
+            at = bisect_right(starts, m.start)
+            starts.insert(at, m.start)
+            ends.insert(at, m.end)
     return tuple(sorted(kept, key=lambda x: x.start))
 
 

@@ -10,8 +10,9 @@ name any installed pipeline instead (``--spacy-model en_core_web_trf`` or ``RASH
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -56,6 +57,16 @@ class Parse:
     sents: tuple[tuple[int, int], ...]
     ents: tuple[Ent, ...]
     chunks: tuple[tuple[int, int], ...] = ()  # noun chunks, token ranges
+    # derived once from the tokens, so that walking a subtree costs its size, not its sentence's length
+    children: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        n = len(self.tokens)
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < n:
+                kids[t.head].append(t.i)
+        object.__setattr__(self, "children", tuple(tuple(k) for k in kids))
 
     def char_span(self, start_tok: int, end_tok: int) -> tuple[int, int]:
         return self.tokens[start_tok].start, self.tokens[end_tok - 1].end
@@ -66,18 +77,18 @@ class Parse:
         stack = [i]
         a, b = self.sents[self.sent_of(i)] if self.sents else (0, len(self.tokens))
         a, b = min(a, i), max(b, i + 1)  # a subtree stays inside its sentence
-        kids: dict[int, list[int]] = {}
-        for t in self.tokens[a:b]:
-            if t.head != t.i:
-                kids.setdefault(t.head, []).append(t.i)
         while stack:
             n = stack.pop()
             lo, hi = min(lo, n), max(hi, n)
-            stack.extend(kids.get(n, ()))
+            stack.extend(c for c in self.children[n] if a <= c < b)
         return lo, hi + 1
 
     def sent_of(self, i: int) -> int:
-        for k, (a, b) in enumerate(self.sents):
+        """Index of the sentence holding token i (the last sentence when none does)."""
+        k = bisect_right(self.sents, (i, len(self.tokens) + 1)) - 1
+        if 0 <= k < len(self.sents) and self.sents[k][0] <= i < self.sents[k][1]:
+            return k
+        for k, (a, b) in enumerate(self.sents):  # a token between sentences (a line break), or unordered sentences
             if a <= i < b:
                 return k
         return len(self.sents) - 1

@@ -76,7 +76,9 @@ def compare_annotated(
 ) -> Comparison:
     """The per-event stages: dates anchored across reports, entities, quotes, claims, summary."""
     vectorize = vectors_of or default_vectorizer(settings)
-    times = resolve_event_times({d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs})
+    times = resolve_event_times(
+        {d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs}, today=settings.today
+    )
     docs = [replace(d, times=times[d.report.id]) for d in docs]
     resolution = resolve_entities([m for d in docs for m in d.mentions], [link for d in docs for link in d.alias_links])
     quotes, attribution_claims = group_quotes(docs, resolution, settings.align)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from rashomon.nlp import Parse
 from rashomon.records import Quantity, TimeExpr
@@ -60,13 +63,14 @@ def number_of(word: str) -> float | None:
 def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tuple[Quantity, ...]:
     """Counts and amounts outside time expressions and names, with the noun they count when the parse shows it."""
     toks = parse.tokens
-    taken = [(t.start, t.end) for t in times]
+    taken = sorted((t.start, t.end) for t in times)
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the time spans up to each one
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
         t = toks[i]
         value = number_of(t.text)
-        if value is None or t.ent in NAME_LABELS or any(a <= t.start < b for a, b in taken):
+        if value is None or t.ent in NAME_LABELS or _within(taken, reach, t.start):
             i += 1
             continue
         first, last = i, i
@@ -85,6 +89,16 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
         out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted, predicate))
         i = last + 1
     return tuple(out)
+
+
+def _within(spans: Sequence[tuple[int, int]], reach: Sequence[int], char: int) -> bool:
+    """Whether a character lies in one of the spans (sorted by start; ``reach``: the running maximum of their ends)."""
+    k = bisect_right(spans, (char, sys.maxsize)) - 1
+    while k >= 0 and reach[k] > char:
+        if spans[k][1] > char:
+            return True
+        k -= 1
+    return False
 
 
 RATE = re.compile(r"^\s+(?:a|per|each|every)\s+(day|week|month|year|hour)\b", re.IGNORECASE)

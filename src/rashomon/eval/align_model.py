@@ -17,7 +17,14 @@ import numpy as np
 from rashomon.config import AlignSettings
 from rashomon.eval.gold import GoldEvent
 from rashomon.event.align.facts import EventFact
-from rashomon.event.align.similarity import FEATURES, AlignModel, Model, about_features, valued_pairs
+from rashomon.event.align.similarity import (
+    FEATURES,
+    VALUE_KINDS,
+    AlignModel,
+    Model,
+    about_features,
+    valued_pairs,
+)
 
 SEED = 13
 
@@ -27,7 +34,7 @@ class PairSet:
     x: np.ndarray
     y: np.ndarray
     event: np.ndarray  # index of the gold event each pair comes from
-    valued: np.ndarray  # the pair is two figures, times or places
+    valued: np.ndarray  # the kind of both facts when the pair is two figures, two times or two places, else ""
 
 
 def item_labels(gold: GoldEvent, facts: Sequence[EventFact]) -> list[set[int]]:
@@ -55,7 +62,8 @@ def labelled_pairs(
             continue
         keep.append(row)
         y.append(1 if la & lb else 0)
-    valued = valued_pairs(facts, pairs)[keep] if len(pairs) else np.zeros(0, dtype=bool)
+    kinds = np.array([facts[a].fact.kind if facts[a].fact.kind == facts[b].fact.kind else "" for a, b in pairs])
+    valued = np.where(valued_pairs(facts, pairs), kinds, "")[keep] if len(pairs) else np.zeros(0, dtype="<U5")
     return features[keep], np.array(y, dtype=np.int64), valued
 
 
@@ -76,7 +84,7 @@ def collect(
         np.vstack(xs) if xs else np.zeros((0, width)),
         np.concatenate(ys) if ys else np.zeros(0, dtype=np.int64),
         np.concatenate(events) if events else np.zeros(0, dtype=np.int64),
-        np.concatenate(valued) if valued else np.zeros(0, dtype=bool),
+        np.concatenate(valued) if valued else np.zeros(0, dtype="<U5"),
     )
 
 
@@ -89,10 +97,13 @@ def _logistic(x: np.ndarray, y: np.ndarray, c: float) -> Model:
 
 
 def fit(data: PairSet, c: float = 1.0) -> AlignModel:
-    """Both models: "fact" on every labelled pair; "about" on the valued pairs, their value features removed."""
-    return AlignModel(
-        _logistic(data.x, data.y, c), _logistic(about_features(data.x[data.valued]), data.y[data.valued], c)
-    )
+    """The "fact" model on every labelled pair; an "about" model per valued kind, its value features removed."""
+    about = {}
+    for kind in sorted(VALUE_KINDS):
+        rows = data.valued == kind
+        if rows.any() and len(set(data.y[rows].tolist())) == 2:
+            about[kind] = _logistic(about_features(data.x[rows]), data.y[rows], c)
+    return AlignModel(_logistic(data.x, data.y, c), about)
 
 
 def _weights(model: Model) -> dict[str, object]:
@@ -103,7 +114,7 @@ def model_to_json(model: AlignModel, note: str) -> dict[str, object]:
     return {
         "about": note,
         "features": list(FEATURES),
-        "models": {"fact": _weights(model.fact), "about": _weights(model.about)},
+        "models": {"fact": _weights(model.fact), **{f"about:{k}": _weights(m) for k, m in model.about.items()}},
     }
 
 

@@ -14,7 +14,6 @@ from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.grouping import group_facts
 from rashomon.event.align.similarity import (
     AlignModel,
-    about_features,
     candidate_pairs,
     default_model,
     pair_features,
@@ -75,9 +74,7 @@ def score_facts(
     x = pair_features(facts, pairs, context, words, sentence_of, settings)
     valued = valued_pairs(facts, pairs) if len(pairs) else np.zeros(0, dtype=bool)
     p = model.fact.probability(x) if model is not None else np.zeros(len(pairs), dtype=np.float32)
-    about = np.zeros(len(pairs), dtype=np.float32)
-    if model is not None and valued.any():
-        about[valued] = model.about.probability(about_features(x[valued]))
+    about = model.about_probability(facts, pairs, x) if model is not None else np.zeros(len(pairs), np.float32)
     same_report = np.array([facts[a].report_rank == facts[b].report_rank for a, b in pairs], dtype=bool)
     p = np.where(same_report, np.float32(settings.restatement), p) if len(pairs) else p
     return Scored(facts, pairs, x, p, about, valued)

@@ -101,7 +101,7 @@ def count_range(value: float, written: str, qualifier: str | None, settings: Ali
     if qualifier in AT_LEAST or qualifier in MORE_THAN:
         return Range(low, INF)
     if qualifier in NEARLY:
-        return Range(value * settings.near_low, high)
+        return Range(value * settings.near_low, value)
     if qualifier in ABOUT:
         return Range(value * settings.vague_low, value * settings.vague_high)
     if qualifier in AT_MOST or qualifier in LESS_THAN:

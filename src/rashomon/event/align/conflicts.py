@@ -78,9 +78,21 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
     return f"{a.fact.text!r} allows {describe_range(ra)}, {b.fact.text!r} allows {describe_range(rb)} ({what})"
 
 
+RELATIVE_KINDS = frozenset({"relative", "day-relative", "same-day"})
+
+
 def _time_pair(a: EventFact, b: EventFact) -> str | None:
     if not _happening(a) & _happening(b):
         return None  # two dates of one happening only: a dateline or a date of something else says nothing
+    ta, tb = a.time, b.time
+    if ta is None or tb is None:
+        return None
+    if ta.kind == "weekday" and tb.kind == "weekday":
+        # "Sunday" and "Sunday" agree whatever week each report's anchor puts them in; two names can differ
+        da, db = _spec(a).get("weekday"), _spec(b).get("weekday")
+        return None if da == db else f"{a.fact.text!r} and {b.fact.text!r} are different days for what both tell"
+    if (ta.kind in RELATIVE_KINDS and not a.dated) or (tb.kind in RELATIVE_KINDS and not b.dated):
+        return None  # "this year", "yesterday" in a report with no date: resolved by a guess, not compared
     va = a.time.value if a.time is not None else None
     vb = b.time.value if b.time is not None else None
     if (va and va.startswith("P")) or (vb and vb.startswith("P")):

@@ -57,6 +57,7 @@ class EventFact:
     location: Location | None
     attribution: str | None  # whom the report credits the fact to, as written
     sentence_text: str  # the sentence it stands in (the context that is embedded)
+    dated: bool = False  # the report has a publication date (relative times resolve against it, not a guess)
 
 
 class _EntityIndex:
@@ -124,6 +125,7 @@ def event_facts(
                     location=locations.get((f.start, f.end)) if f.kind == "place" else None,
                     attribution=speaker or credited.get(f.sentence),
                     sentence_text=sentence.text if sentence is not None else text[f.clause[0] : f.clause[1]],
+                    dated=doc.report.published is not None,
                 )
             )
     return out

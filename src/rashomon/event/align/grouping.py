@@ -28,46 +28,38 @@ def group_facts(
     strong = probability >= link
     graph = coo_matrix((np.ones(int(strong.sum())), (pairs[strong, 0], pairs[strong, 1])), shape=(n, n))
     _, component = connected_components(graph, directed=False)
-    members: dict[int, list[int]] = {}
-    for i, c in enumerate(component):
-        members.setdefault(int(c), []).append(i)
-    by_component: dict[int, list[int]] = {}
-    for k, (a, b) in enumerate(pairs):
-        if component[a] == component[b] and len(members[int(component[a])]) > 1:
-            by_component.setdefault(int(component[a]), []).append(k)
+    reports = np.asarray(report_of, dtype=np.int64)
+    codes: dict[str, int] = {}
+    values = np.array([codes.setdefault(v, len(codes)) for v in value_of], dtype=np.int64)
+    inside = component[pairs[:, 0]] == component[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
+    pair_component = np.where(inside, component[pairs[:, 0]], -1) if len(pairs) else np.zeros(0, dtype=np.int64)
+    order = np.argsort(component, kind="stable")
+    bounds = np.flatnonzero(np.diff(component[order])) + 1
     groups: list[list[int]] = []
-    for c, idx in members.items():
+    for idx in np.split(order, bounds):
         if len(idx) == 1:
-            groups.append(idx)
+            groups.append([int(idx[0])])
             continue
-        groups.extend(
-            _cluster(
-                idx, pairs[by_component.get(c, [])], probability[by_component.get(c, [])], link, report_of, value_of
-            )
-        )
+        rows = np.flatnonzero(pair_component == component[idx[0]])
+        groups.extend(_cluster(idx, pairs[rows], probability[rows], link, reports, values))
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])
 
 
 def _cluster(
-    idx: list[int],
-    pairs: np.ndarray,
-    probability: np.ndarray,
-    link: float,
-    report_of: Sequence[int],
-    value_of: Sequence[str],
+    idx: np.ndarray, pairs: np.ndarray, probability: np.ndarray, link: float, reports: np.ndarray, values: np.ndarray
 ) -> list[list[int]]:
+    """Average linkage over one component (scikit-learn), pairs that were never candidates at probability 0."""
     from sklearn.cluster import AgglomerativeClustering
 
-    local = {g: k for k, g in enumerate(idx)}
     size = len(idx)
+    local = np.full(int(idx.max()) + 1, -1, dtype=np.int64)
+    local[idx] = np.arange(size)
     distance = np.ones((size, size), dtype=np.float64)
-    reports = np.array([report_of[g] for g in idx])
-    values = np.array([value_of[g] for g in idx], dtype=object)
-    apart = (reports[:, None] == reports[None, :]) & (values[:, None] != values[None, :])
+    r, v = reports[idx], values[idx]
+    apart = (r[:, None] == r[None, :]) & (v[:, None] != v[None, :])
+    a, b = local[pairs[:, 0]], local[pairs[:, 1]]
+    distance[a, b] = distance[b, a] = 1.0 - probability
     distance[apart] = FAR
-    a = np.array([local[int(p)] for p in pairs[:, 0]], dtype=np.int64)
-    b = np.array([local[int(p)] for p in pairs[:, 1]], dtype=np.int64)
-    distance[a, b] = distance[b, a] = np.where(apart[a, b], FAR, 1.0 - probability)
     np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(
         n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - link
@@ -75,5 +67,5 @@ def _cluster(
     labels = model.fit_predict(distance)
     out: dict[int, list[int]] = {}
     for k, label in enumerate(labels):
-        out.setdefault(int(label), []).append(idx[k])
+        out.setdefault(int(label), []).append(int(idx[k]))
     return list(out.values())

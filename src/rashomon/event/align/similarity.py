@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from itertools import combinations
 
 import numpy as np
 
@@ -32,7 +31,7 @@ from rashomon.event.align.facts import EventFact
 from rashomon.event.align.lexicon import counted_class, event_type
 from rashomon.records import FactKind
 
-MAX_BLOCK = 80
+MAX_BLOCK = 40
 LIGHT_PREDICATES = frozenset({"", "be", "have", "do", "get", "make", "take", "accord", "say", "tell"})
 KINDS: tuple[FactKind, ...] = ("count", "time", "place", "participant", "thing", "event")
 # kinds that may state one fact; any other pair of kinds never does
@@ -51,6 +50,14 @@ KIND_PAIRS: tuple[tuple[str, str], ...] = (
     ("thing", "time"),
 )
 _PAIR_INDEX = {frozenset(p): k for k, p in enumerate(KIND_PAIRS)}
+# KIND_PAIR_TABLE[a, b]: the index in KIND_PAIRS of kinds a and b (positions in KINDS), -1 when they never match
+KIND_PAIR_TABLE = np.array(
+    [[_PAIR_INDEX.get(frozenset((a, b)), -1) for b in KINDS] for a in KINDS], dtype=np.int64
+)
+
+
+def kind_codes(facts: Sequence[EventFact]) -> np.ndarray:
+    return np.array([KINDS.index(f.fact.kind) for f in facts], dtype=np.int64)
 SIGNALS = (
     "context",
     "context_words",
@@ -106,11 +113,24 @@ class Model:
 
 @dataclass(frozen=True, slots=True)
 class AlignModel:
-    """``fact``: two facts state one fact (all features). ``about``: two figures, times or places are about one
-    thing, whatever their values (``about_features``)."""
+    """``fact``: two facts state one fact (all features). ``about``: per kind (count, time, place), two figures,
+    two times or two places are about one thing, whatever their values (``about_features``)."""
 
     fact: Model
-    about: Model
+    about: dict[str, Model]
+
+    def about_probability(self, facts: Sequence[EventFact], pairs: np.ndarray, x: np.ndarray) -> np.ndarray:
+        """The "about" probability of each pair of two facts of one valued kind; 0 for any other pair."""
+        out = np.zeros(len(pairs), dtype=np.float32)
+        if len(pairs) == 0:
+            return out
+        codes = kind_codes(facts)
+        ki, kj = codes[pairs[:, 0]], codes[pairs[:, 1]]
+        for kind, model in self.about.items():
+            rows = (ki == KINDS.index(kind)) & (kj == KINDS.index(kind))
+            if rows.any():
+                out[rows] = model.probability(about_features(x[rows]))
+        return out
 
 
 def _model(data: dict[str, object], names: list[str]) -> Model:
@@ -123,8 +143,9 @@ def _model(data: dict[str, object], names: list[str]) -> Model:
 
 def model_from_json(data: dict[str, object]) -> AlignModel:
     names = list(data["features"])  # type: ignore[call-overload]
-    models = data["models"]
-    return AlignModel(_model(models["fact"], names), _model(models["about"], names))  # type: ignore[index]
+    models: dict[str, dict[str, object]] = data["models"]  # type: ignore[assignment]
+    about = {kind: _model(models[f"about:{kind}"], names) for kind in sorted(VALUE_KINDS) if f"about:{kind}" in models}
+    return AlignModel(_model(models["fact"], names), about)
 
 
 @lru_cache(maxsize=1)
@@ -197,38 +218,42 @@ def candidate_pairs(facts: Sequence[EventFact], sentence_of: np.ndarray, paraphr
     """(m, 2) index pairs, i < j, worth scoring. ``sentence_of``: each fact's sentence row; ``paraphrases``: (k, 2)
     pairs of sentence rows close enough that all their facts are compared."""
     n = len(facts)
-    reports = np.array([f.report_rank for f in facts])
-    keys = [value_key(f) for f in facts]
-    found: set[tuple[int, int]] = set()
-
-    def add_block(members: Sequence[int]) -> None:
-        for i, j in combinations(members, 2):
-            if reports[i] != reports[j] or keys[i] == keys[j]:
-                found.add((i, j) if i < j else (j, i))
-
-    by_kind: dict[str, list[int]] = defaultdict(list)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    reports = np.array([f.report_rank for f in facts], dtype=np.int64)
+    key_codes: dict[str, int] = {}
+    values = np.array([key_codes.setdefault(value_key(f), len(key_codes)) for f in facts], dtype=np.int64)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        by_kind[f.fact.kind].append(i)
+        if f.fact.kind in ("count", "time", "place"):
+            blocks["kind:" + f.fact.kind].append(i)
         for key in _block_keys(f):
             blocks[key].append(i)
-    for kind in ("count", "time", "place"):
-        add_block(by_kind[kind])
-    for members in blocks.values():
-        if 1 < len(members) <= MAX_BLOCK:
-            add_block(members)
+    chunks = []
+    for key, members in blocks.items():
+        if len(members) < 2 or (len(members) > MAX_BLOCK and not key.startswith("kind:")):
+            continue
+        m = np.array(members, dtype=np.int64)
+        a, b = np.triu_indices(len(m), k=1)
+        chunks.append(np.stack([m[a], m[b]], axis=1))
     if len(paraphrases):
-        by_sentence: dict[int, list[int]] = defaultdict(list)
-        for i in range(n):
-            by_sentence[int(sentence_of[i])].append(i)
-        for a, b in paraphrases:
-            for i in by_sentence[int(a)]:
-                for j in by_sentence[int(b)]:
-                    if reports[i] != reports[j]:
-                        found.add((i, j) if i < j else (j, i))
-    kinds = [f.fact.kind for f in facts]
-    kept = [(i, j) for i, j in found if frozenset((kinds[i], kinds[j])) in _PAIR_INDEX]
-    return np.array(sorted(kept), dtype=np.int64).reshape(-1, 2)
+        order = np.argsort(sentence_of, kind="stable")
+        starts = np.searchsorted(sentence_of[order], np.arange(int(sentence_of.max()) + 2))
+        for s, t in paraphrases:
+            fa = order[starts[s] : starts[s + 1]]
+            fb = order[starts[t] : starts[t + 1]]
+            if len(fa) and len(fb):
+                chunks.append(np.stack(np.meshgrid(fa, fb, indexing="ij"), axis=-1).reshape(-1, 2))
+    if not chunks:
+        return np.zeros((0, 2), dtype=np.int64)
+    found = np.concatenate(chunks)
+    found = np.sort(found, axis=1)
+    first, second = found[:, 0], found[:, 1]
+    keep = (first != second) & ((reports[first] != reports[second]) | (values[first] == values[second]))
+    found = np.unique(found[keep], axis=0)
+    kinds = kind_codes(facts)
+    allowed = KIND_PAIR_TABLE[kinds[found[:, 0]], kinds[found[:, 1]]] >= 0
+    return found[allowed].reshape(-1, 2)
 
 
 def _block_keys(f: EventFact) -> list[str]:
@@ -302,11 +327,13 @@ def pair_features(
     x[:, col["value_ratio"]] = _value_ratio(facts, i, j) * both_counts
     lead = np.array([f.fact.sentence <= 1 for f in facts])
     x[:, col["both_lead"]] = (lead[i] & lead[j]).astype(np.float32)
-    pair_kind = np.array([_PAIR_INDEX[frozenset((kinds[a], kinds[b]))] for a, b in pairs])
+    codes = kind_codes(facts)
+    ki, kj = codes[i], codes[j]
+    pair_kind = KIND_PAIR_TABLE[ki, kj]
     for k, (a, b) in enumerate(KIND_PAIRS):
         x[:, col[f"kinds:{a}-{b}"]] = pair_kind == k
-    for kind in KINDS:
-        both = np.array([kinds[a] == kind and kinds[b] == kind for a, b in pairs], dtype=np.float32)
+    for n_kind, kind in enumerate(KINDS):
+        both = ((ki == n_kind) & (kj == n_kind)).astype(np.float32)
         x[:, col[f"context*{kind}"]] = ctx * both
         x[:, col[f"same_value*{kind}"]] = x[:, col["same_value"]] * both
         x[:, col[f"same_predicate*{kind}"]] = x[:, col["same_predicate"]] * both
@@ -314,9 +341,13 @@ def pair_features(
 
 
 def valued_pairs(facts: Sequence[EventFact], pairs: np.ndarray) -> np.ndarray:
-    """Pairs of two figures, two times or two places (any mix of those kinds)."""
-    kinds = [f.fact.kind for f in facts]
-    return np.array([kinds[a] in VALUE_KINDS and kinds[b] in VALUE_KINDS for a, b in pairs], dtype=bool)
+    """Pairs of two figures, two times or two places."""
+    if len(pairs) == 0:
+        return np.zeros(0, dtype=bool)
+    codes = kind_codes(facts)
+    valued = np.array([k in VALUE_KINDS for k in KINDS])
+    ki, kj = codes[pairs[:, 0]], codes[pairs[:, 1]]
+    return (ki == kj) & valued[ki]
 
 
 def about_features(x: np.ndarray) -> np.ndarray:

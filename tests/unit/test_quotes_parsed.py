@@ -1,0 +1,41 @@
+"""Quotes and speakers through the spaCy pipeline: wire-archive quotation marks and speakers named after the quote."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rashomon.records import Report
+
+pytestmark = pytest.mark.model
+
+
+def quotes(text: str) -> list[tuple[str, str | None]]:
+    from rashomon.annotate import annotate
+
+    (doc,) = annotate([Report("a", text)], today=date(2026, 11, 22))
+    return [(q.text, q.speaker.text if q.speaker else None) for q in doc.quotes]
+
+
+def test_wire_archive_quotes_over_several_lines_are_found_with_their_speakers() -> None:
+    text = (
+        "According to Laurence Mark , producer of the telecast , the actor was chosen `` because we want the "
+        "ceremony to be fun .\nHe can hold the screen and he can hold a stage . ''\n"
+        "`` Deb and my kids have been the best things that have ever happened to me , without a doubt , '' he said ."
+    )
+
+    assert quotes(text) == [
+        ("because we want the ceremony to be fun .\nHe can hold the screen and he can hold a stage .", "Laurence Mark"),
+        ("Deb and my kids have been the best things that have ever happened to me , without a doubt", "Laurence Mark"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["That was what Jim Smith told reporters after the game.", "The statement came from club president Jim Smith."],
+)
+def test_a_quote_standing_alone_is_credited_to_the_speaker_the_next_paragraph_names(after: str) -> None:
+    text = f"The club fired its coach on Monday.\n\n“We needed a change and we will win the cup this year.”\n\n{after}"
+
+    assert [speaker for _, speaker in quotes(text)] == ["Jim Smith"]
