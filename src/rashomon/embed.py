@@ -79,6 +79,8 @@ class Embedder:
                 # on this project's 2-core benchmark machine, small batches included (measured in BENCHMARKS.md)
                 options.intra_op_num_threads = self._threads or min(2, os.cpu_count() or 1)
                 options.log_severity_level = 3
+                # no busy-waiting between batches: the other core is parsing, and a spinning pool would steal it
+                options.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 tokenizer = Tokenizer.from_file(str(tokenizer_path))
                 tokenizer.enable_truncation(MAX_TOKENS)
                 tokenizer.enable_padding()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
+from time import perf_counter
 
 import numpy as np
 
@@ -19,6 +21,21 @@ from rashomon.resolve import resolve_entities
 from rashomon.summarize import summarize
 
 Vectorizer = Callable[[list[str]], np.ndarray]
+
+
+class Stopwatch:
+    """Seconds spent per stage (added up when a stage runs more than once), for benchmarks; cheap when unused."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + perf_counter() - start
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,20 +90,27 @@ def compare_annotated(
     settings: Settings = Settings(),
     vectors_of: Vectorizer | None = None,
     group: str | None = None,
+    stopwatch: Stopwatch | None = None,
 ) -> Comparison:
     """The per-event stages: dates anchored across reports, entities, quotes, claims, summary."""
+    watch = stopwatch or Stopwatch()
     vectorize = vectors_of or default_vectorizer(settings)
-    times = resolve_event_times(
-        {d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs}, today=settings.today
-    )
-    docs = [replace(d, times=times[d.report.id]) for d in docs]
-    resolution = resolve_entities([m for d in docs for m in d.mentions], [link for d in docs for link in d.alias_links])
-    quotes, attribution_claims = group_quotes(docs, resolution, settings.align)
-    claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model)
+    with watch.stage("dates"):
+        times = resolve_event_times(
+            {d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs}, today=settings.today
+        )
+        docs = [replace(d, times=times[d.report.id]) for d in docs]
+    with watch.stage("entities"):
+        mentions = [m for d in docs for m in d.mentions]
+        resolution = resolve_entities(mentions, [link for d in docs for link in d.alias_links])
+    with watch.stage("quotes"):
+        quotes, attribution_claims = group_quotes(docs, resolution, settings.align)
+    claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch)
     all_claims = _numbered([*claims, *(attribution_claims if len(docs) > 1 else ())])
     reports = tuple(d.report for d in docs)
     sentences = {d.report.id: d.sentences for d in docs}
-    summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities, sentences)
+    with watch.stage("summary"):
+        summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities, sentences)
     return Comparison(
         reports=reports,
         entities=resolution.entities,
@@ -103,19 +127,25 @@ def _numbered(claims: Sequence[Claim]) -> tuple[Claim, ...]:
 
 
 def compare_reports(
-    reports: Sequence[Report], settings: Settings = Settings(), vectors_of: Vectorizer | None = None
+    reports: Sequence[Report],
+    settings: Settings = Settings(),
+    vectors_of: Vectorizer | None = None,
+    stopwatch: Stopwatch | None = None,
 ) -> Comparison:
     """Compare the reports of one event."""
-    docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
-    return compare_annotated(docs, settings, vectors_of)
+    watch = stopwatch or Stopwatch()
+    vectorize = vectors_of or default_vectorizer(settings)
+    with watch.stage("annotate"):
+        docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
+    return compare_annotated(docs, settings, vectorize, stopwatch=watch)
 
 
 def compare_by_event(
     reports: Sequence[Report], settings: Settings = Settings(), vectors_of: Vectorizer | None = None
 ) -> list[Comparison]:
     """One comparison per value of the reports' "event" field, in order of first appearance."""
-    docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
     vectorize = vectors_of or default_vectorizer(settings)
+    docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
     groups: dict[str | None, list[AnnotatedReport]] = {}
     for d in docs:
         groups.setdefault(d.report.event, []).append(d)

@@ -3,8 +3,10 @@ it, with the clause it stands in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -55,10 +57,13 @@ def score_facts(
     vectors_of: Vectorizer,
     settings: AlignSettings = DEFAULT_ALIGN,
     model: AlignModel | None = None,
+    stopwatch: Any = None,
 ) -> Scored:
     """Facts, candidate pairs, features and (with a model) probabilities; what grouping and training both use.
     Probabilities are 0 without a model."""
-    facts = event_facts(docs, resolution, times)
+    watch = stopwatch if stopwatch is not None else _NoWatch()
+    with watch.stage("facts"):
+        facts = event_facts(docs, resolution, times)
     rows: dict[tuple[str, int], int] = {}
     for f in facts:
         rows.setdefault((f.fact.report, f.fact.sentence), len(rows))
@@ -67,11 +72,13 @@ def score_facts(
     keys = list(rows)
     texts = [_sentence_text(by_report[r], k) for r, k in keys]
     words = [_sentence_words(by_report[r], k) for r, k in keys]
-    context = _unit_rows(vectors_of, texts) if keys else np.zeros((0, 1), dtype=np.float32)
-    report_of_row = np.array([r for r, _ in keys], dtype=object)
-    paraphrases = _paraphrases(context, report_of_row, settings.paraphrase)
-    pairs = candidate_pairs(facts, sentence_of, paraphrases)
-    x = pair_features(facts, pairs, context, words, sentence_of, settings)
+    with watch.stage("embeddings"):
+        context = _unit_rows(vectors_of, texts) if keys else np.zeros((0, 1), dtype=np.float32)
+    with watch.stage("pairs"):
+        report_of_row = np.array([r for r, _ in keys], dtype=object)
+        paraphrases = _paraphrases(context, report_of_row, settings.paraphrase)
+        pairs = candidate_pairs(facts, sentence_of, paraphrases)
+        x = pair_features(facts, pairs, context, words, sentence_of, settings)
     valued = valued_pairs(facts, pairs) if len(pairs) else np.zeros(0, dtype=bool)
     p = model.fact.probability(x) if model is not None else np.zeros(len(pairs), dtype=np.float32)
     about = model.about_probability(facts, pairs, x) if model is not None else np.zeros(len(pairs), np.float32)
@@ -175,12 +182,27 @@ def align_facts(
     vectors_of: Vectorizer,
     settings: AlignSettings = DEFAULT_ALIGN,
     model: AlignModel | None = None,
+    stopwatch: Any = None,
 ) -> tuple[Claim, ...]:
-    """Every fact of the event's reports in exactly one claim, claims in reading order."""
-    scored = score_facts(docs, resolution, times, vectors_of, settings, model or default_model())
+    """Every fact of the event's reports in exactly one claim, claims in reading order. ``stopwatch``: anything with
+    a ``stage(name)`` context manager (``pipeline.Stopwatch``), to time the steps."""
+    watch = stopwatch if stopwatch is not None else _NoWatch()
+    scored = score_facts(docs, resolution, times, vectors_of, settings, model or default_model(), watch)
     facts = scored.facts
     if not facts:
         return ()
+    with watch.stage("grouping"):
+        return _claims(docs, scored, settings)
+
+
+class _NoWatch:
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        yield
+
+
+def _claims(docs: Sequence[AnnotatedReport], scored: Scored, settings: AlignSettings) -> tuple[Claim, ...]:
+    facts = scored.facts
     groups = group_facts(
         len(facts),
         scored.pairs,
