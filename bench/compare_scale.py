@@ -99,8 +99,9 @@ def measure(feed: Path, runs: int) -> dict[str, object]:
             wall, peak = timed(cmd)
             walls[name].append(wall)
             peaks[name].append(peak)
-    stages = json.loads(subprocess.run([sys.executable, "-c", STAGES, str(feed)], check=True, capture_output=True,
-                                       text=True).stdout)
+    stages = json.loads(
+        subprocess.run([sys.executable, "-c", STAGES, str(feed)], check=True, capture_output=True, text=True).stdout
+    )
     median = {name: statistics.median(w) for name, w in walls.items()}
     return {
         "median_s": median,
@@ -132,8 +133,10 @@ def main() -> None:
             print(f"{event}: 20 reports, {words} words")
             for name, seconds in med.items():  # type: ignore[attr-defined]
                 print(f"  {name:<26} median {seconds:6.2f} s  peak {result['peak_rss_mb'][name]:5.0f} MB")  # type: ignore[index]
-            print(f"  ratio {result['ratio']:.2f}x; stages: " + ", ".join(
-                f"{k} {v:.2f}" for k, v in result["stages_s"].items()))  # type: ignore[attr-defined]
+            print(
+                f"  ratio {result['ratio']:.2f}x; stages: "
+                + ", ".join(f"{k} {v:.2f}" for k, v in result["stages_s"].items())
+            )  # type: ignore[attr-defined]
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "compare_scale.json"
     out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "runs": args.runs, "events": results}, indent=2))

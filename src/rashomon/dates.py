@@ -32,6 +32,9 @@ from rashomon.quantities import NUMBER_WORDS as COUNT_WORDS
 from rashomon.records import TimeExpr
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# parts of the day, as codes in a time's spec ("part"); their hours are in event.align.compatibility
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night", "overnight")
+CLOCK_QUALIFIERS = r"about|around|approximately|roughly|shortly\s+(?:after|before)|just\s+(?:after|before)"
 MONTHS = (
     "january",
     "february",
@@ -90,6 +93,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dm", r"\b" + _DAY + r"\s+" + _MON + r"\b(?:\s?,?\s+" + _YEAR + r")?"),
         ("month-year", r"\b" + _MON + r"\s?,?\s+" + _YEAR + r"\b"),
         ("ago", r"\b" + _NUM + r"\s+" + _UNIT + r"\s+ago\b"),
+        (
+            "numeric-date",
+            r"\b(?P<a>[0-3]?\d)\s?/\s?(?P<b>[01]?\d)\s?/\s?(?P<year>(?:19|20)\d\d)\b",
+        ),
+        (
+            "clock",
+            r"\b(?:(?P<q>" + CLOCK_QUALIFIERS + r")\s+)?(?P<h>[01]?\d)(?:\s?[:.]\s?(?P<mi>[0-5]\d))?\s?"
+            r"(?P<ap>[ap])\s?\.?\s?m\b(?:\s?\.)?",
+        ),
+        (
+            "clock24",
+            r"\b(?:(?P<q>" + CLOCK_QUALIFIERS + r")\s+)?(?P<h>[01]?\d|2[0-3])\s?:\s?(?P<mi>[0-5]\d)\b"
+            r"(?:\s?(?:hours|hrs|GMT|UTC))?",
+        ),
+        (
+            "part-of-day",
+            r"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+            r"(?:(?:early|late|mid)[-\s](?:in\s+the\s+)?)?(?P<part>morning|afternoon|evening|night|overnight)\b",
+        ),
         ("day-word", r"\b(?P<w>today|yesterday|tomorrow|tonight)\b"),
         ("this-unit", r"\b(?:(?P<early>earlier|later)\s+)?(?P<rel>this|last|next|past)\s+(?P<unit>week|month|year)\b"),
         ("same-day", r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|that\s+day)\b"),
@@ -220,6 +242,28 @@ def _classify(kind: str, m: re.Match[str], reference: date | None) -> tuple[str,
         if unit in ("day", "week") and amount:
             return "day-relative", None, {"day_offset": -int(amount * (7 if unit == "week" else 1))}, False
         return "relative", None, {}, False
+    if kind == "numeric-date":
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and 1 <= b <= 12:  # 14/09/2013: day first
+            d = _safe_date(int(g["year"]), b, a)
+        elif b > 12 and 1 <= a <= 12:  # 09/14/2013: month first
+            d = _safe_date(int(g["year"]), a, b)
+        else:
+            return "date", None, {}, False  # 04/05/2013: which is the month is not written
+        return "date", d.isoformat() if d else None, {}, d is not None
+    if kind in ("clock", "clock24"):
+        hour, minute = int(g["h"]), int(g["mi"] or 0)
+        if kind == "clock":
+            if not 1 <= hour <= 12:
+                return "clock", None, {}, False
+            hour = hour % 12 + (12 if g["ap"].lower() == "p" else 0)
+        return "clock", None, {"hour": hour, "minute": minute}, False
+    if kind == "part-of-day":
+        spec = {"part": PARTS_OF_DAY.index(g["part"].lower())}
+        if g.get("wd"):
+            spec["weekday"] = WEEKDAYS.index(g["wd"].lower())
+            return "weekday", None, spec, False
+        return "part-of-day", None, spec, False
     if kind == "day-word":
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["w"].lower()]
         return "day-relative", None, {"day_offset": offset}, False

@@ -135,15 +135,33 @@ def make_claim(
     )
 
 
+def incompatible_and_unlike(scored: Scored, settings: AlignSettings) -> np.ndarray:
+    """Pairs of values of two reports that cannot both be true and are not alike enough to be one disputed fact:
+    kept apart, so that a corroborated claim never holds 15 dead beside 70 dead."""
+    out = np.zeros(len(scored.pairs), dtype=bool)
+    strength = np.maximum(scored.about, scored.probability)
+    for k in np.flatnonzero(scored.valued & (strength < settings.conflict)):
+        a, b = (scored.facts[int(x)] for x in scored.pairs[k])
+        out[k] = a.report_rank != b.report_rank and pair_conflict(a, b, settings) is not None
+    return out
+
+
+def _counts_two_things(a: tuple[int, str, str], b: tuple[int, str, str]) -> bool:
+    """Two values of one report for what would be one fact: two things, unless the report credits them to two
+    different named sources (then it reports the dispute itself)."""
+    (ra, credit_a, va), (rb, credit_b, vb) = a, b
+    return ra == rb and va != vb and not (credit_a and credit_b and credit_a != credit_b)
+
+
 def join_disputes(groups: list[list[int]], scored: Scored, settings: AlignSettings) -> list[list[int]]:
     """Join two groups when a figure, time or place of one and of the other are about one thing (the "about" model,
     at least ``settings.conflict``) and their values cannot both be true: one fact, disputed, rather than two facts.
-    Likeliest pairs first. Two groups never join when a report would then give two different values in it on the
-    same authority (it counts two things); a report that credits two values to two sources reports a dispute."""
+    Likeliest pairs first. Two groups never join when a report would then give two different values in it
+    (``_counts_two_things``)."""
     facts = scored.facts
     group_of = {i: g for g, members in enumerate(groups) for i in members}
-    values: dict[int, dict[tuple[int, str], str]] = {
-        g: {(facts[i].report_rank, facts[i].attribution or ""): value_key(facts[i]) for i in members}
+    values: dict[int, list[tuple[int, str, str]]] = {
+        g: [(facts[i].report_rank, facts[i].attribution or "", value_key(facts[i])) for i in members]
         for g, members in enumerate(groups)
     }
     members_of = {g: list(m) for g, m in enumerate(groups)}
@@ -167,10 +185,10 @@ def join_disputes(groups: list[list[int]], scored: Scored, settings: AlignSettin
         if ga == gb or fa.fact.report == fb.fact.report or pair_conflict(fa, fb, settings) is None:
             continue
         va, vb = values[ga], values[gb]
-        if any(va[r] != vb[r] for r in va.keys() & vb.keys()):
+        if any(_counts_two_things(x, y) for x in va for y in vb):
             continue
         parent[gb] = ga
-        va.update(vb)
+        va.extend(vb)
         members_of[ga].extend(members_of.pop(gb))
     return sorted((sorted(m) for m in members_of.values()), key=lambda m: m[0])
 
@@ -210,6 +228,7 @@ def _claims(docs: Sequence[AnnotatedReport], scored: Scored, settings: AlignSett
         settings.link,
         [f.report_rank for f in facts],
         [value_key(f) for f in facts],
+        incompatible_and_unlike(scored, settings),
     )
     # a pair of figures, times or places is one fact if either model says so; any other pair by the "fact" model
     strength = np.where(scored.valued, np.maximum(scored.about, scored.probability), scored.probability)

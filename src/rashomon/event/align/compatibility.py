@@ -186,6 +186,35 @@ def times_conflict(
     return any(fa[k] != fb[k] for k in shared)
 
 
+# hours a part of the day covers (past 24: the small hours of the next day)
+PART_HOURS: dict[int, tuple[float, float]] = {
+    0: (1.0, 12.0),  # morning ("early Sunday morning" may be 2 a.m.)
+    1: (12.0, 18.0),  # afternoon
+    2: (17.0, 22.0),  # evening
+    3: (19.0, 29.0),  # night
+    4: (21.0, 31.0),  # overnight
+}
+APPROXIMATE_MINUTES = 45  # "about 7 p.m." allows 6:15 to 7:45
+
+
+def time_of_day(spec: dict[str, int], approximate: bool = False) -> tuple[float, float] | None:
+    """The minutes of the day a time allows: a clock time (a margin when it is approximate) or a part of the day."""
+    if "hour" in spec:
+        at = spec["hour"] * 60 + spec.get("minute", 0)
+        margin = APPROXIMATE_MINUTES if approximate else 0
+        return at - margin, at + margin
+    if "part" in spec and spec["part"] in PART_HOURS:
+        lo, hi = PART_HOURS[spec["part"]]
+        return lo * 60, hi * 60
+    return None
+
+
+def times_of_day_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two stretches of the day that do not meet, the small hours counted on either side of midnight."""
+    day = 24 * 60
+    return not any(a[0] + s <= b[1] and b[0] <= a[1] + s for s in (-day, 0, day))
+
+
 # ---- places --------------------------------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ report credits it, and says why in words a reader can check.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
@@ -20,12 +21,19 @@ from rashomon.event.align.compatibility import (
     counts_conflict,
     describe_range,
     places_conflict,
+    time_of_day,
     times_conflict,
+    times_of_day_conflict,
 )
 from rashomon.event.align.facts import EventFact
 from rashomon.event.align.lexicon import TO_BASE, counted_class, event_type
 from rashomon.records import Conflict, ConflictKind, ConflictValue
 
+TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday day days week month year time hour minute morning afternoon evening
+    night date""".split()
+)
 LIGHT = frozenset({"be", "have", "do", "say", "tell", "accord", "update", "post", "last"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -53,8 +61,11 @@ def _about(f: EventFact) -> str:
 
 
 def _happening(f: EventFact) -> set[str]:
+    """What a time or figure is attached to: its predicate, the word it goes with, their kinds of happening. Empty
+    for a dateline or a timestamp ("Last updated 20:09, 28 November")."""
     p = f.fact.predicate
-    return {x for x in (p, event_type(p), f.fact.topic, event_type(f.fact.topic)) if x and x not in LIGHT}
+    words = (p, event_type(p), f.fact.topic, event_type(f.fact.topic))
+    return {x for x in words if x and x not in LIGHT and x not in TIME_WORDS}
 
 
 def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | None:
@@ -79,29 +90,36 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
 
 
 RELATIVE_KINDS = frozenset({"relative", "day-relative", "same-day"})
+APPROXIMATE = re.compile(r"^(?:about|around|approximately|roughly|shortly|just)\b", re.IGNORECASE)
 
 
 def _time_pair(a: EventFact, b: EventFact) -> str | None:
-    if not _happening(a) & _happening(b):
-        return None  # two dates of one happening only: a dateline or a date of something else says nothing
+    """Two times of one happening that cannot both be right: different days (or years, months), or times of day that
+    do not meet ("Sunday afternoon" / "Sunday night"; "1:30 a.m." / "1 a.m."). Weekdays named in reports with no
+    date are compared by name, never by the week a guess puts them in."""
+    if not _happening(a) or not _happening(b):
+        return None  # a date tied to no happening (a dateline, a timestamp) says nothing to dispute
     ta, tb = a.time, b.time
     if ta is None or tb is None:
         return None
-    if ta.kind == "weekday" and tb.kind == "weekday":
-        # "Sunday" and "Sunday" agree whatever week each report's anchor puts them in; two names can differ
-        da, db = _spec(a).get("weekday"), _spec(b).get("weekday")
-        return None if da == db else f"{a.fact.text!r} and {b.fact.text!r} are different days for what both tell"
     if (ta.kind in RELATIVE_KINDS and not a.dated) or (tb.kind in RELATIVE_KINDS and not b.dated):
         return None  # "this year", "yesterday" in a report with no date: resolved by a guess, not compared
-    va = a.time.value if a.time is not None else None
-    vb = b.time.value if b.time is not None else None
+    sa, sb = _spec(a), _spec(b)
+    if ta.kind == "weekday" and tb.kind == "weekday":
+        va = vb = None  # both named by weekday: the names decide
+    else:
+        va, vb = ta.value, tb.value
     if (va and va.startswith("P")) or (vb and vb.startswith("P")):
         return None  # durations are lengths, not moments
-    if not times_conflict(va, vb, _spec(a), _spec(b)):
-        return None
     shown_a = f"{a.fact.text!r}" + (f" ({va})" if va else "")
     shown_b = f"{b.fact.text!r}" + (f" ({vb})" if vb else "")
-    return f"{shown_a} and {shown_b} are different times for what both tell"
+    if times_conflict(va, vb, sa, sb):
+        return f"{shown_a} and {shown_b} are different days for what both tell"
+    da = time_of_day(sa, APPROXIMATE.match(a.fact.text) is not None)
+    db = time_of_day(sb, APPROXIMATE.match(b.fact.text) is not None)
+    if da is not None and db is not None and times_of_day_conflict(da, db):
+        return f"{shown_a} and {shown_b} are different times of day for what both tell"
+    return None
 
 
 def _place_pair(a: EventFact, b: EventFact) -> str | None:

@@ -17,9 +17,16 @@ FAR = 1e6  # the distance of a pair that may never share a group
 
 
 def group_facts(
-    n: int, pairs: np.ndarray, probability: np.ndarray, link: float, report_of: Sequence[int], value_of: Sequence[str]
+    n: int,
+    pairs: np.ndarray,
+    probability: np.ndarray,
+    link: float,
+    report_of: Sequence[int],
+    value_of: Sequence[str],
+    forbidden: np.ndarray | None = None,
 ) -> list[list[int]]:
-    """Indices 0..n-1 in groups (each sorted; groups in order of their first member)."""
+    """Indices 0..n-1 in groups (each sorted; groups in order of their first member). ``forbidden`` marks pairs that
+    may never share a group (two values that cannot both be true, not alike enough to be one disputed fact)."""
     if n == 0:
         return []
     from scipy.sparse import coo_matrix
@@ -41,12 +48,19 @@ def group_facts(
             groups.append([int(idx[0])])
             continue
         rows = np.flatnonzero(pair_component == component[idx[0]])
-        groups.extend(_cluster(idx, pairs[rows], probability[rows], link, reports, values))
+        apart = forbidden[rows] if forbidden is not None else np.zeros(len(rows), dtype=bool)
+        groups.extend(_cluster(idx, pairs[rows], probability[rows], link, reports, values, apart))
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])
 
 
 def _cluster(
-    idx: np.ndarray, pairs: np.ndarray, probability: np.ndarray, link: float, reports: np.ndarray, values: np.ndarray
+    idx: np.ndarray,
+    pairs: np.ndarray,
+    probability: np.ndarray,
+    link: float,
+    reports: np.ndarray,
+    values: np.ndarray,
+    forbidden: np.ndarray,
 ) -> list[list[int]]:
     """Average linkage over one component (scikit-learn), pairs that were never candidates at probability 0."""
     from sklearn.cluster import AgglomerativeClustering
@@ -58,7 +72,7 @@ def _cluster(
     r, v = reports[idx], values[idx]
     apart = (r[:, None] == r[None, :]) & (v[:, None] != v[None, :])
     a, b = local[pairs[:, 0]], local[pairs[:, 1]]
-    distance[a, b] = distance[b, a] = 1.0 - probability
+    distance[a, b] = distance[b, a] = np.where(forbidden, FAR, 1.0 - probability)
     distance[apart] = FAR
     np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(

@@ -78,6 +78,7 @@ SIGNALS = (
     "both_lead",
     "window_words",
     "value_ratio",
+    "same_grain",
 )
 FEATURES: tuple[str, ...] = (
     *SIGNALS,
@@ -325,6 +326,7 @@ def pair_features(
     x[:, col["times_meet"]] = _times_meet(facts, i, j)
     x[:, col["window_words"]] = _overlaps([frozenset(f.fact.window) for f in facts], pairs, "jaccard")
     x[:, col["value_ratio"]] = _value_ratio(facts, i, j) * both_counts
+    x[:, col["same_grain"]] = same([time_grain(f) for f in facts])
     lead = np.array([f.fact.sentence <= 1 for f in facts])
     x[:, col["both_lead"]] = (lead[i] & lead[j]).astype(np.float32)
     codes = kind_codes(facts)
@@ -369,6 +371,22 @@ def _ranges_meet(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray, setti
     with np.errstate(invalid="ignore"):
         meet = (low[i] <= high[j]) & (low[j] <= high[i])
     return np.nan_to_num(meet.astype(np.float32))
+
+
+def time_grain(f: EventFact) -> str:
+    """How fine a time is: a clock time, a part of a day, a day, a month, a year, a span, a relative time."""
+    t = f.time
+    if t is None:
+        return ""
+    spec = t.spec_dict()
+    if "hour" in spec:
+        return "clock"
+    if "part" in spec:
+        return "part"
+    if t.kind in ("weekday", "day-relative", "same-day") or "day" in spec:
+        return "day"
+    value = t.value or ""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value), t.kind)
 
 
 def _value_ratio(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray) -> np.ndarray:
