@@ -18,9 +18,7 @@ def requires_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is absent (the running example lives in ../shared)")
 
 
-@pytest.fixture()
-def run_cli():
-    """Run `rashomon ...` in process; returns (exit code, stdout, stderr)."""
+def _cli_runner():  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
 
     from rashomon.cli import cli
@@ -30,6 +28,18 @@ def run_cli():
         return result.exit_code, result.stdout, result.stderr
 
     return run
+
+
+@pytest.fixture()
+def run_cli():  # type: ignore[no-untyped-def]
+    """Run `rashomon ...` in process; returns (exit code, stdout, stderr)."""
+    return _cli_runner()
+
+
+@pytest.fixture(scope="module")
+def run_cli_module():  # type: ignore[no-untyped-def]
+    """``run_cli`` for module-scoped fixtures (one expensive run shared by a module's tests)."""
+    return _cli_runner()
 
 
 def load_json(text: str) -> Any:

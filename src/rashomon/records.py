@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "OTHER"]
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "OTHER")
+ENTITY_TYPES: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "OTHER")
 
 ClaimStatus = Literal["corroborated", "conflicting", "unique"]
 ConflictKind = Literal["location", "time", "quantity", "entity", "attribution", "other"]
@@ -202,7 +202,7 @@ class AnnotatedReport:
 class Entity:
     id: str
     name: str
-    type: str
+    type: EntityType
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
 

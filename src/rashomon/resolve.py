@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rashomon.mentions import ORG_WORDS, alias_table
 from rashomon.names import fold, given_names_compatible, name_tokens, skeleton, token_similarity
 from rashomon.places import is_known_place
-from rashomon.records import AliasLink, Entity, Mention
+from rashomon.records import ENTITY_TYPES, AliasLink, Entity, EntityType, Mention
 
 PERSON_MATCH = 0.9  # surname similarity needed to join two full names (given names must also agree)
 SURNAME_MATCH = 0.93  # similarity needed for a surname alone to join a full name
@@ -172,10 +172,10 @@ def _entity(eid: str, group: Sequence[Mention]) -> Entity:
     return Entity(eid, name, etype, aliases, tuple(group))
 
 
-def _entity_type(group: Sequence[Mention]) -> str:
+def _entity_type(group: Sequence[Mention]) -> EntityType:
     strong = Counter(m.label for m in group if m.strong_type)
     if strong:
-        return strong.most_common(1)[0][0]
+        return as_entity_type(strong.most_common(1)[0][0])
     votes: Counter[str] = Counter()
     for m in group:
         votes[m.label] += len(m.name.split())
@@ -184,7 +184,12 @@ def _entity_type(group: Sequence[Mention]) -> str:
     guess = votes.most_common(1)[0][0]
     if guess in ("ORG", "PERSON", "OTHER", "PRODUCT") and any(is_known_place(m.name) for m in group):
         return "GPE"  # the model's guess loses to the gazetteer: "Munshiganj" is a town, not an organisation
-    return guess
+    return as_entity_type(guess)
+
+
+def as_entity_type(label: str) -> EntityType:
+    """A mention label as the contract's entity type (anything unknown is OTHER)."""
+    return next((t for t in ENTITY_TYPES if t == label), "OTHER")
 
 
 def _canonical_name(group: Sequence[Mention], etype: str) -> str:

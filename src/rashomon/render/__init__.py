@@ -11,13 +11,29 @@ The format modules are imported only when asked for: ``rich`` in particular cost
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
+    "CONTEXT_LIMIT",
     "FORMATS",
+    "KIND_ORDER",
+    "Snippet",
+    "ValueLine",
+    "claim_reports",
+    "claim_snippet",
     "claims_with_status",
+    "conflict_lines",
     "distinct_reports",
+    "is_minor",
+    "kind_rank",
+    "other_wordings",
+    "ranked_claims",
+    "report_texts",
+    "statement_snippet",
+    "unique_claims_by_report",
     "entity_names",
     "entity_report_count",
     "grouped_times",
@@ -28,6 +44,7 @@ __all__ = [
     "render_json",
     "text_or",
     "unique_by_report",
+    "value_in_context",
 ]
 
 Doc = dict[str, Any]
@@ -156,3 +173,351 @@ def details_by_report(claim: dict[str, Any]) -> dict[str, list[str]]:
         if text and text not in texts:
             texts.append(text)
     return out
+
+
+# --- fact-level claims: a value in its context, ranked for a reader -----------------------------------------
+
+CONTEXT_LIMIT = 120
+"""About how many characters of context a claim is shown in (its value included)."""
+
+KIND_ORDER: tuple[str, ...] = ("count", "time", "place", "participant", "", "thing", "event")
+"""The order claim kinds are listed in; "" stands for a claim without a kind (a quote's attribution, old JSON)."""
+
+# Verbs that say little on their own ("doing", "made", "according"): an event claim whose value is one of them
+# is listed after every other claim. Inflected forms are spelled out; no lemmatiser is loaded for rendering.
+LIGHT_VERBS = frozenset(
+    """
+    be is are was were been being have has had having do does did doing done make makes made making
+    take takes took taken taking get gets got gotten getting give gives gave given giving go goes went gone
+    going come comes came coming say says said saying tell tells told telling find finds found finding
+    keep keeps kept keeping put puts putting set sets setting let lets letting remain remains remained
+    remaining seem seems seemed seeming become becomes became becoming according accorded involve involves
+    involved involving use uses used using want wants wanted wanting try tries tried trying add adds added
+    adding report reports reported reporting see sees saw seen seeing know knows knew known knowing
+    think thinks thought thinking
+    """.split()
+)
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A value in the words around it, on one line: ``before`` and ``after`` end in "…" where the context was
+    cut. ``value`` is empty when nothing is to be marked (a claim from older JSON, whose statement is a whole
+    sentence: it is all in ``before``)."""
+
+    before: str
+    value: str
+    after: str
+
+    @property
+    def text(self) -> str:
+        return self.before + self.value + self.after
+
+
+def report_texts(doc: Doc) -> dict[str, str]:
+    """Report id -> the report's text (the contract's offsets index into it)."""
+    texts: dict[str, str] = {}
+    for report in doc.get("reports") or []:
+        texts.setdefault(str(report.get("id")), str(report.get("text") or ""))
+    return texts
+
+
+def kind_rank(kind: object) -> int:
+    """Where a claim kind sorts in ``KIND_ORDER``: count, time, place and participant first, thing and event
+    last; a claim without a known kind sits between them."""
+    key = kind if isinstance(kind, str) else ""
+    return KIND_ORDER.index(key) if key in KIND_ORDER else KIND_ORDER.index("")
+
+
+def claim_reports(claim: dict[str, Any]) -> list[str]:
+    """The reports that state a claim, each once, in the order of its statements."""
+    return distinct_reports(claim.get("statements") or [])
+
+
+def _offsets(span: dict[str, Any]) -> tuple[int, int] | None:
+    try:
+        start, end = int(span.get("start", -1)), int(span.get("end", -1))
+    except (TypeError, ValueError):
+        return None
+    return (start, end) if 0 <= start <= end else None
+
+
+def _quoted_spans(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for quote in doc.get("quotes") or []:
+        for occurrence in quote.get("occurrences") or []:
+            offsets = _offsets(occurrence)
+            if offsets is not None:
+                spans.setdefault(str(occurrence.get("report")), []).append(offsets)
+    return spans
+
+
+def _inside(offsets: tuple[int, int] | None, spans: list[tuple[int, int]]) -> bool:
+    return offsets is not None and any(s <= offsets[0] and offsets[1] <= e for s, e in spans)
+
+
+def is_minor(claim: dict[str, Any], quoted: Mapping[str, list[tuple[int, int]]]) -> bool:
+    """Whether a claim says little to a reader on its own: an event whose value is one word in every report and
+    that word is a light verb ("doing", "made"), or every statement of it stands inside a quotation (the quotes
+    section shows those words in full). ``quoted`` maps a report id to its quotations' offsets."""
+    statements = claim.get("statements") or []
+    if claim.get("kind") != "event" or not statements:
+        return False
+    words = [str(s.get("text", "")).strip() for s in statements]
+    if any(len(w.split()) != 1 for w in words):
+        return False
+    if all(w.casefold() in LIGHT_VERBS for w in words):
+        return True
+    return all(_inside(_offsets(s), list(quoted.get(str(s.get("report")), []))) for s in statements)
+
+
+def ranked_claims(doc: Doc, status: str) -> list[dict[str, Any]]:
+    """The claims of one status in the order a reader wants them: stated by more reports first, then by kind
+    (``kind_rank``), then in reading order; minor claims (``is_minor``) after all the others."""
+    quoted = _quoted_spans(doc)
+    claims = claims_with_status(doc, status)
+    order = sorted(
+        range(len(claims)),
+        key=lambda i: (
+            is_minor(claims[i], quoted),
+            -len(claim_reports(claims[i])),
+            kind_rank(claims[i].get("kind")),
+            i,
+        ),
+    )
+    return [claims[i] for i in order]
+
+
+def unique_claims_by_report(doc: Doc) -> dict[str, list[dict[str, Any]]]:
+    """Unique claims grouped by the report that states them, reports in input order (those with none left out),
+    claims ranked as ``ranked_claims`` ranks them."""
+    groups: dict[str, list[dict[str, Any]]] = {str(r.get("id")): [] for r in doc.get("reports") or []}
+    for claim in ranked_claims(doc, "unique"):
+        reports = claim_reports(claim)
+        if reports:
+            groups.setdefault(reports[0], []).append(claim)
+    return {report: claims for report, claims in groups.items() if claims}
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) of ``text`` that holds ``[start, end)``."""
+    left, right = 0, len(text)
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start() + (0 if text[match.start()] == "\n" else 1)
+            break
+    return left, right
+
+
+def _cut(before: str, value: str, after: str, limit: int) -> Snippet:
+    """``before + value + after`` on one line, cut at words around the value to about ``limit`` characters."""
+    before, value, after = _one_line(before).lstrip(), _one_line(value), _one_line(after).rstrip()
+    stripped = value.strip()
+    if value != stripped:  # keep the marked part free of spaces
+        lead = value[: len(value) - len(value.lstrip())]
+        before, after, value = before + lead, value[len(lead) + len(stripped) :] + after, stripped
+    if len(value) >= limit - 2:
+        return Snippet("", _shorten(value, limit), "")
+    budget = limit - len(value)
+    if len(before) + len(after) > budget:
+        left = min(len(before), max(budget // 2, budget - len(after)))
+        right = budget - left
+        if left < len(before):
+            chunk = before[len(before) - max(0, left - 1) :]
+            if chunk and not before[len(before) - len(chunk) - 1].isspace():
+                space = chunk.find(" ")
+                chunk = chunk[space + 1 :] if space >= 0 else ""
+            before = "…" + chunk
+        if right < len(after):
+            chunk = after[: max(0, right - 1)]
+            if chunk and not after[len(chunk)].isspace():
+                space = chunk.rfind(" ")
+                chunk = chunk[:space] if space >= 0 else ""
+            after = chunk.rstrip(" ,;:") + "…"
+    return Snippet(before, value, after)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def value_in_context(
+    text: str, value: dict[str, Any], context: dict[str, Any] | None, limit: int = CONTEXT_LIMIT
+) -> Snippet:
+    """A value span shown in its context clause, cut around it to about ``limit`` characters.
+
+    ``text`` is the report's text. The context is used when it holds the value and adds words to it; else the
+    sentence of ``text`` around the value. When the offsets do not fit ``text`` (an edited or foreign dict), the
+    value's words are looked for in the context's own text; failing that the value is shown alone."""
+    written = str(value.get("text", ""))
+    offsets = _offsets(value)
+    if offsets is not None and offsets[1] <= len(text) and _same_words(text[offsets[0] : offsets[1]], written):
+        start, end = offsets
+        window = _offsets(context) if context is not None else None
+        if (
+            window is None
+            or str(context.get("report", value.get("report"))) != str(value.get("report"))  # type: ignore[union-attr]
+            or not (window[0] <= start and end <= window[1] <= len(text))
+            or not _WORD.search(text[window[0] : start] + text[end : window[1]])
+        ):
+            window = _sentence_around(text, start, end)
+        return _cut(text[window[0] : start], text[start:end], text[end : window[1]], limit)
+    around = str((context or {}).get("text") or "")
+    found = re.search(re.escape(written.strip()), around, re.IGNORECASE) if written.strip() else None
+    if found is not None:
+        return _cut(around[: found.start()], found.group(0), around[found.end() :], limit)
+    return Snippet("", _shorten(written, limit), "")
+
+
+def statement_snippet(
+    claim: dict[str, Any], index: int, texts: Mapping[str, str], limit: int = CONTEXT_LIMIT
+) -> Snippet:
+    """Statement ``index`` of a claim in its context (``contexts`` is parallel to ``statements``). A claim from
+    older JSON has no contexts: its statement is a sentence already and is shown whole, unmarked."""
+    statement = (claim.get("statements") or [])[index]
+    if "contexts" not in claim:
+        return Snippet(_shorten(str(statement.get("text", "")), max(limit, 160)), "", "")
+    contexts = claim.get("contexts") or []
+    context = contexts[index] if index < len(contexts) else None
+    return value_in_context(texts.get(str(statement.get("report")), ""), statement, context, limit)
+
+
+def claim_snippet(claim: dict[str, Any], texts: Mapping[str, str], limit: int = CONTEXT_LIMIT) -> Snippet:
+    """A claim as a reader first meets it: the first report's value in its context clause. Of that report's
+    statements, the first whose context holds the value and adds words to it is taken."""
+    statements = claim.get("statements") or []
+    if not statements:
+        return Snippet("", "", "")
+    first = str(statements[0].get("report"))
+    candidates = [i for i, s in enumerate(statements) if str(s.get("report")) == first]
+    for i in candidates:
+        if _context_fits(claim, i):
+            return statement_snippet(claim, i, texts, limit)
+    return statement_snippet(claim, candidates[0], texts, limit)
+
+
+def _context_fits(claim: dict[str, Any], index: int) -> bool:
+    statement = (claim.get("statements") or [])[index]
+    contexts = claim.get("contexts") or []
+    if index >= len(contexts):
+        return False
+    value, window = _offsets(statement), _offsets(contexts[index])
+    return (
+        value is not None
+        and window is not None
+        and window[0] <= value[0]
+        and value[1] <= window[1]
+        and (window[1] - window[0]) > (value[1] - value[0])
+    )
+
+
+def other_wordings(claim: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """How other reports write a claim's value when it differs from the first statement's wording, as
+    (wording, report ids); a wording the first one contains ("Islam" in "Muhammad Rafiqul Islam") or that
+    differs only in case is left out."""
+    statements = claim.get("statements") or []
+    if not statements or "contexts" not in claim:
+        return []
+    shown = " ".join(str(statements[0].get("text", "")).split()).casefold()
+    out: dict[str, tuple[str, list[str]]] = {}
+    for statement in statements[1:]:
+        wording = " ".join(str(statement.get("text", "")).split())
+        key = wording.casefold()
+        if not key or key in shown:
+            continue
+        reports = out.setdefault(key, (wording, []))[1]
+        if str(statement.get("report")) not in reports:
+            reports.append(str(statement.get("report")))
+    return list(out.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ValueLine:
+    """One value of a conflict as one report gives it: the value, the report, who the report credits it to
+    (each distinct attribution once) and the span to show it in context and to cite."""
+
+    value: str
+    report: str
+    attributions: tuple[str, ...]
+    span: dict[str, Any]
+    snippet: Snippet
+
+
+def conflict_lines(
+    claim: dict[str, Any], conflict: dict[str, Any], texts: Mapping[str, str], limit: int = CONTEXT_LIMIT
+) -> list[ValueLine]:
+    """A conflict's values, one line per report and value (a report writing "NARAYANGANJ" and "Narayanganj"
+    gives one line), each in the context of the claim statement it comes from; an attribution contained in
+    another one ("CENTCOM" in "US Central Command (CENTCOM)") is left out."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for value in conflict.get("values") or []:
+        shown = text_or(value.get("value"), str(value.get("text", "")))
+        groups.setdefault((str(value.get("report")), " ".join(shown.split()).casefold()), []).append(value)
+    lines = []
+    for (report, _), values in groups.items():
+        contexts = [(v, _value_context(claim, v)) for v in values]
+        span, context = next(((v, c) for v, c in contexts if c is not None and _holds(c, v)), contexts[0])
+        snippet = (
+            value_in_context(texts.get(report, ""), span, context, limit)
+            if "contexts" in claim or texts.get(report)
+            else Snippet("", "", "")
+        )
+        lines.append(
+            ValueLine(
+                value=" ".join(text_or(span.get("value"), str(span.get("text", "?"))).split()) or "?",
+                report=report,
+                attributions=_distinct_attributions(values),
+                span=span,
+                snippet=snippet,
+            )
+        )
+    return lines
+
+
+def _holds(context: dict[str, Any], value: dict[str, Any]) -> bool:
+    window, offsets = _offsets(context), _offsets(value)
+    return window is not None and offsets is not None and window[0] <= offsets[0] and offsets[1] <= window[1]
+
+
+def _value_context(claim: dict[str, Any], value: dict[str, Any]) -> dict[str, Any] | None:
+    """The context of the claim statement a conflict value comes from (same report, same or enclosing span)."""
+    offsets = _offsets(value)
+    statements = claim.get("statements") or []
+    contexts = claim.get("contexts") or []
+    if offsets is None:
+        return None
+    same = [i for i, s in enumerate(statements) if str(s.get("report")) == str(value.get("report"))]
+    for i in [i for i in same if _offsets(statements[i]) == offsets] + same:
+        span = _offsets(statements[i])
+        if i < len(contexts) and span is not None and span[0] <= offsets[0] and offsets[1] <= span[1]:
+            return dict(contexts[i])
+    return None
+
+
+def _distinct_attributions(values: list[dict[str, Any]]) -> tuple[str, ...]:
+    said = [" ".join(str(v.get("attribution")).split()) for v in values if v.get("attribution")]
+    kept: list[str] = []
+    for attribution in sorted(dict.fromkeys(said), key=len, reverse=True):
+        if not any(attribution.casefold() in k.casefold() for k in kept):
+            kept.append(attribution)
+    return tuple(a for a in dict.fromkeys(said) if a in kept)

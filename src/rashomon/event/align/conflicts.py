@@ -53,6 +53,10 @@ def _scaled(r: Range, counted: str | None) -> Range:
     return Range(r.low * factor, r.high * factor)
 
 
+def _widened(r: Range, share: float) -> Range:
+    return Range(r.low * (1 - share), r.high * (1 + share))
+
+
 def _about(f: EventFact) -> str:
     """What a figure or a time is about: its counted thing, else the kind of happening or the word it goes with."""
     if f.quantity is not None and f.quantity.counted:
@@ -83,6 +87,9 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
         return None  # "13 short of a majority" is a gap, not a count
     ra = _scaled(count_range(qa.value, qa.text, a.fact.qualifier, settings), qa.counted)
     rb = _scaled(count_range(qb.value, qb.text, b.fact.qualifier, settings), qb.counted)
+    if TO_BASE.get(qa.counted or "", 1.0) != TO_BASE.get(qb.counted or "", 1.0):
+        # one figure converted from the other's unit is rounded ("60 metres (200 feet)")
+        ra, rb = _widened(ra, settings.relative_tolerance), _widened(rb, settings.relative_tolerance)
     if not counts_conflict(ra, rb):
         return None
     what = ca or cb or "the figure"

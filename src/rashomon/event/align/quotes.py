@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from rashomon.config import DEFAULT_ALIGN, AlignSettings
@@ -79,7 +79,7 @@ def group_quotes(
 
 
 def attribution_conflict(
-    quotes: Sequence[Quote], occurrences: Sequence[QuoteOccurrence], types: dict[str, str]
+    quotes: Sequence[Quote], occurrences: Sequence[QuoteOccurrence], types: Mapping[str, str]
 ) -> Conflict | None:
     """One quote that two reports credit to two different people. Each value is the speaker as the report names
     them; a group speaking through a person ("the team" / its manager) is no conflict, nor is a report that names no

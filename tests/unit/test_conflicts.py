@@ -1,0 +1,114 @@
+"""Which facts of one group conflict, and how: typed tests on hand-built facts (no model)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rashomon.config import DEFAULT_ALIGN
+from rashomon.event.align.conflicts import find_conflicts, pair_conflict
+from rashomon.event.align.facts import EventFact, is_source
+from rashomon.places import Location
+from rashomon.records import Fact, Quantity, TimeExpr
+
+
+def fact(report: str, kind: str, text: str, **extra: object) -> Fact:
+    fields: dict[str, object] = {
+        "report": report,
+        "kind": kind,
+        "start": 0,
+        "end": len(text),
+        "text": text,
+        "sentence": 0,
+        "clause": (0, len(text)),
+        "predicate": "kill",
+        "role": "dobj",
+        "head": text.lower(),
+    }
+    fields.update(extra)
+    return Fact(**fields)  # type: ignore[arg-type]
+
+
+def count(
+    report: str, written: str, value: float, counted: str | None = "people", rank: int = 0, **extra: object
+) -> EventFact:
+    q = Quantity(report, 0, len(written), written, value, None, counted, "kill")
+    return EventFact(
+        rank, fact(report, "count", written, **extra), rank, None, frozenset(), q, None, None, None, written
+    )
+
+
+def time(
+    report: str, written: str, value: str | None, spec: tuple = (), kind: str = "date", rank: int = 0, **extra: object
+) -> EventFact:
+    t = TimeExpr(report, 0, len(written), written, kind, value, spec)
+    return EventFact(
+        rank, fact(report, "time", written, **extra), rank, None, frozenset(), None, t, None, None, written
+    )
+
+
+def place(report: str, written: str, name: str, directions: frozenset[str], rank: int = 0) -> EventFact:
+    loc = Location(0, len(written), written, "E1" if name == "Syria" else name, name, directions)
+    return EventFact(rank, fact(report, "place", written), rank, "E1", frozenset(), None, None, loc, None, written)
+
+
+def test_different_tolls_of_one_happening_conflict_with_an_explanation() -> None:
+    hit = pair_conflict(count("a", "13", 13), count("b", "15", 15, rank=1), DEFAULT_ALIGN)
+    assert hit is not None and hit[0] == "quantity"
+    assert "13" in hit[1] and "15" in hit[1]
+
+
+def test_an_update_a_hedge_or_a_gap_is_no_conflict() -> None:
+    earlier = count("a", "13", 13)
+    assert pair_conflict(earlier, count("b", "15", 15, rank=1, update=True), DEFAULT_ALIGN) is None
+    assert pair_conflict(earlier, count("b", "15", 15, rank=1, hedged=True), DEFAULT_ALIGN) is None
+    assert pair_conflict(earlier, count("b", "15", 15, rank=1, qualifier="difference"), DEFAULT_ALIGN) is None
+
+
+def test_figures_of_different_things_are_not_compared() -> None:
+    dead = count("a", "13", 13, counted="people")
+    assert pair_conflict(dead, count("b", "15", 15, counted="vehicle", rank=1), DEFAULT_ALIGN) is None
+    # a figure that says nothing of what it counts is compared with nothing
+    bare = count("b", "15", 15, counted=None, rank=1)
+    assert pair_conflict(dead, replace(bare, fact=replace(bare.fact, topic="")), DEFAULT_ALIGN) is None
+
+
+def test_lengths_compare_across_units() -> None:
+    metres = count("a", "150", 150, counted="metre")
+    feet = count("b", "200", 200, counted="ft", rank=1)
+    assert pair_conflict(metres, feet, DEFAULT_ALIGN) is not None  # 150 m is about 490 ft
+    assert pair_conflict(count("a", "60", 60, counted="metre"), feet, DEFAULT_ALIGN) is None
+
+
+def test_the_same_fact_counted_twice_in_one_report_never_conflicts_with_itself() -> None:
+    group = [count("a", "13", 13), count("a", "15", 15)]
+    assert find_conflicts(group, lambda i, j: 1.0, {"a": "13 15"}, DEFAULT_ALIGN) == ()
+
+
+def test_tuesday_and_wednesday_for_one_vote_conflict_but_a_dateline_says_nothing() -> None:
+    tuesday = time("a", "Tuesday", None, (("weekday", 1),), kind="weekday", predicate="vote")
+    wednesday = time("b", "Wednesday", None, (("weekday", 2),), kind="weekday", rank=1, predicate="vote")
+    assert pair_conflict(tuesday, wednesday, DEFAULT_ALIGN) is not None
+    dateline = time("b", "May 23 , 2005", "2005-05-23", rank=1, predicate="", topic="")
+    assert pair_conflict(time("a", "May 24", "2005-05-24", predicate="fire"), dateline, DEFAULT_ALIGN) is None
+
+
+def test_a_place_and_its_refinement_agree_opposite_directions_conflict() -> None:
+    syria = place("a", "Syria", "Syria", frozenset())
+    eastern = place("b", "eastern Syria", "Syria", frozenset({"E"}), rank=1)
+    northwestern = place("c", "northwestern Syria", "Syria", frozenset({"N", "W"}), rank=2)
+    assert pair_conflict(syria, eastern, DEFAULT_ALIGN) is None
+    hit = pair_conflict(eastern, northwestern, DEFAULT_ALIGN)
+    assert hit is not None and hit[0] == "location"
+
+
+def test_each_conflict_value_carries_whom_its_report_credits() -> None:
+    a = replace(count("a", "13", 13), attribution="the health ministry")
+    b = replace(count("b", "15", 15, rank=1), attribution="witnesses")
+    (conflict,) = find_conflicts([a, b], lambda i, j: 1.0, {"a": "13", "b": "15"}, DEFAULT_ALIGN)
+    assert {(v.report, v.attribution) for v in conflict.values} == {("a", "the health ministry"), ("b", "witnesses")}
+    assert conflict.explanation
+
+
+def test_only_phrases_that_can_speak_are_sources() -> None:
+    assert is_source("a defence official") and is_source("CENTCOM") and is_source("local media")
+    assert not is_source("no damage") and not is_source("targets")

@@ -1,0 +1,94 @@
+"""A report's statements split into facts with slots (hand-built parses, no model)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rashomon.facts import find_facts
+from rashomon.records import Quantity, TimeExpr
+from tests.unit.builders import mention, parse_of, sentences_for
+
+TEXT = "At least 13 people were killed in eastern Syria on Friday , officials said ."
+
+
+def _killed() -> tuple:  # type: ignore[type-arg]
+    parse = parse_of(
+        TEXT,
+        pos="ADP ADJ NUM NOUN AUX VERB ADP ADJ PROPN ADP PROPN PUNCT NOUN VERB PUNCT",
+        dep="advmod pobj nummod nsubjpass auxpass ccomp prep amod pobj prep pobj punct nsubj ROOT punct",
+        head="2 0 3 5 5 13 5 8 6 5 9 13 13 13 13",
+        lemma="at least 13 people be kill in eastern syria on friday , official say .",
+    )
+    parse = replace(parse, chunks=((12, 13),))
+    start = TEXT.index("13")
+    quantity = Quantity("r", start, start + 2, "13", 13.0, None, "people", "kill")
+    friday = TEXT.index("Friday")
+    time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
+    syria = mention("r", TEXT, "Syria", "GPE")
+    facts = find_facts("r", parse, sentences_for("r", parse), (syria,), (time,), (quantity,))
+    return facts
+
+
+def test_one_sentence_with_a_toll_a_place_and_a_day_gives_one_fact_each() -> None:
+    facts = {f.kind: f for f in _killed()}
+    assert {"count", "place", "time", "event"} <= facts.keys()
+    assert {facts[k].predicate for k in ("count", "place", "time", "event")} == {"kill"}
+    assert facts["count"].text == "13" and facts["count"].qualifier == "at least"
+    assert facts["place"].text == "Syria" and facts["place"].role == "prep:in"
+    assert facts["time"].text == "Friday" and facts["time"].role == "prep:on"
+    assert facts["event"].text == "killed" and not facts["event"].negated
+
+
+def test_said_gives_no_fact_of_its_own_but_the_speaker_phrase_is_a_thing() -> None:
+    facts = _killed()
+    assert not any(f.kind == "event" and f.text == "said" for f in facts)
+    officials = next(f for f in facts if f.text == "officials")
+    assert officials.kind == "thing" and officials.predicate == "say"
+
+
+def test_a_fact_keeps_its_clause_and_the_words_around_its_value() -> None:
+    count = next(f for f in _killed() if f.kind == "count")
+    clause = TEXT[count.clause[0] : count.clause[1]]
+    assert clause.startswith("At least 13 people") and "Friday" in clause
+    assert "people" in count.window and count.topic == "people"
+
+
+def test_nobody_was_killed_denies_the_killing() -> None:
+    text = "Nobody was killed ."
+    parse = parse_of(
+        text, pos="PRON AUX VERB PUNCT", dep="nsubjpass auxpass ROOT punct", head="2 2 2 2", lemma="nobody be kill ."
+    )
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), ())
+    assert next(f for f in facts if f.kind == "event").negated
+
+
+def test_what_officials_are_assessing_is_not_asserted() -> None:
+    text = "Officials are assessing reports of civilian injuries ."
+    parse = parse_of(
+        text,
+        pos="NOUN AUX VERB NOUN ADP ADJ NOUN PUNCT",
+        dep="nsubj aux ROOT dobj prep amod pobj punct",
+        head="2 2 2 2 3 6 4 2",
+        lemma="official be assess report of civilian injury .",
+    )
+    parse = replace(parse, chunks=((0, 1), (3, 4), (5, 7)))
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), ())
+    injuries = next(f for f in facts if f.text == "civilian injuries")
+    assert injuries.hedged and injuries.predicate == "assess"
+
+
+def test_a_figure_given_as_a_rise_is_an_update_and_a_gap_is_a_difference() -> None:
+    text = "The toll rose to 15 , 13 short of the record ."
+    parse = parse_of(
+        text,
+        pos="DET NOUN VERB ADP NUM PUNCT NUM ADJ ADP DET NOUN PUNCT",
+        dep="det nsubj ROOT prep pobj punct appos amod prep det pobj punct",
+        head="1 2 2 2 3 2 4 6 7 10 8 2",
+        lemma="the toll rise to 15 , 13 short of the record .",
+    )
+    q15 = Quantity("r", text.index("15"), text.index("15") + 2, "15", 15.0, None, None, "rise")
+    q13 = Quantity("r", text.index("13"), text.index("13") + 2, "13", 13.0, None, None, None)
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (q15, q13))
+    by_text = {f.text: f for f in facts if f.kind == "count"}
+    assert by_text["15"].update
+    assert by_text["13"].qualifier == "difference"
