@@ -123,10 +123,17 @@ def _is_personish(m: Mention) -> bool:
 
 
 def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
-    people = [(i, name_tokens(m.name)) for i, m in enumerate(ms) if m.label == "PERSON"]
-    full = [(i, t) for i, t in people if len(t) >= 2]
-    for x, (i, ti) in enumerate(full):
-        for j, tj in full[x + 1 :]:
+    """Full names that can be one name spelled two ways. Each distinct spelling is compared once (mentions of one
+    spelling are already one entity), so the cost grows with the names of the event, not with their mentions."""
+    first_of: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(ms):
+        if m.label == "PERSON":
+            tokens = name_tokens(m.name)
+            if len(tokens) >= 2:
+                first_of.setdefault(tokens, i)
+    full = list(first_of.items())
+    for x, (ti, i) in enumerate(full):
+        for tj, j in full[x + 1 :]:
             if uf.find(i) == uf.find(j):
                 continue
             if token_similarity(ti[-1], tj[-1]) >= PERSON_MATCH and given_names_compatible(ti[:-1], tj[:-1]):
@@ -136,18 +143,23 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
 def _join_short_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
     """A surname alone joins the one full name ending with it; an organisation's head word its organisation."""
     full_people: dict[int, list[int]] = defaultdict(list)  # entity root -> mention indices with full names
+    surnames: dict[int, set[str]] = defaultdict(set)  # entity root -> the surnames its full names end with
     for i, m in enumerate(ms):
-        if m.label == "PERSON" and len(name_tokens(m.name)) >= 2:
-            full_people[uf.find(i)].append(i)
+        tokens = name_tokens(m.name)
+        if m.label == "PERSON" and len(tokens) >= 2:
+            root = uf.find(i)
+            full_people[root].append(i)
+            surnames[root].add(tokens[-1])
+    matches: dict[str, set[int]] = {}  # a one-word name -> the roots whose surnames it matches
     for i, m in enumerate(ms):
         tokens = name_tokens(m.name)
         if len(tokens) != 1 or not _is_personish(m) or m.name.isupper():
             continue
-        candidates = {
-            root
-            for root, idx in full_people.items()
-            if any(_surname_matches(tokens[0], name_tokens(ms[k].name)[-1]) for k in idx)
-        }
+        if tokens[0] not in matches:
+            matches[tokens[0]] = {
+                root for root, names in surnames.items() if any(_surname_matches(tokens[0], n) for n in names)
+            }
+        candidates = set(matches[tokens[0]])
         if len(candidates) > 1:
             candidates = {root for root in candidates if any(ms[k].report == m.report for k in full_people[root])}
         if len(candidates) == 1:

@@ -110,8 +110,16 @@ def statement_of(f: EventFact, text: str) -> Span:
     return Span(f.fact.report, start, end, text[start:end])
 
 
+MAX_CONTEXT = 400  # characters of a clause shown around its value; a run-on "sentence" is cut to this
+
+
 def context_of(f: EventFact, text: str) -> Span:
+    """The clause a value stands in; a very long one is cut to a window around the value."""
     start, end = f.fact.clause
+    if end - start > MAX_CONTEXT:
+        half = (MAX_CONTEXT - (f.fact.end - f.fact.start)) // 2
+        start = max(start, f.fact.start - max(half, 0))
+        end = min(end, max(f.fact.end, start + MAX_CONTEXT))
     return Span(f.fact.report, start, end, text[start:end])
 
 
