@@ -34,6 +34,35 @@ def test_each_format_renders_the_fixture(fmt: str, opening: str) -> None:
     assert "6 people" in out
 
 
+def old_style(doc: dict[str, Any]) -> dict[str, Any]:
+    """The fixture as older JSON wrote it: sentence statements, no kind, contexts or explanation; details."""
+    for claim in doc["claims"]:
+        claim["statements"] = claim.pop("contexts")
+        del claim["kind"]
+        for conflict in claim["conflicts"]:
+            del conflict["explanation"]
+    doc["claims"][1]["details"] = [{"report": "coast-daily", "start": 0, "end": 9, "text": "The blaze"}]
+    return doc
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_older_json_without_kinds_or_contexts_renders(fmt: str) -> None:
+    out = render(old_style(load_fixture()), fmt)
+    assert "6 people" in out and "A ferry caught fire off Port Alder on Friday" in out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_claims_with_missing_or_odd_contexts_render(fmt: str) -> None:
+    doc = load_fixture()
+    doc["claims"][0]["contexts"] = doc["claims"][0]["contexts"][:1]  # fewer contexts than statements
+    doc["claims"][1]["contexts"][0] = {"report": "coast-daily", "start": "x", "end": None, "text": 3}
+    doc["claims"][2]["statements"][0].update(start=900, end=999)  # past the end of the text
+    doc["claims"][3]["kind"] = "weather"  # a kind this version does not know
+    doc["claims"][4]["statements"][0]["report"] = "nowhere"
+    out = render(doc, fmt)
+    assert "Port Alder" in out and "6 people" in out
+
+
 def test_every_listed_format_is_known() -> None:
     for fmt in FORMATS:
         assert isinstance(render(load_fixture(), fmt), str)

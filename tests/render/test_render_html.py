@@ -27,9 +27,22 @@ def hostile_doc() -> dict[str, Any]:
     report["title"] = report["source"] = report["path"] = HOSTILE
     report["url"] = HOSTILE_URL
     report["published"] = HOSTILE
+    start = len(report["text"]) - len(HOSTILE)
+    value = start + HOSTILE.index("alert")
+    doc["claims"].append(
+        {
+            "id": "C9",
+            "status": "unique",
+            "kind": "event",
+            "statements": [{"report": "coast-daily", "start": value, "end": value + 5, "text": "alert"}],
+            "contexts": [{"report": "coast-daily", "start": start, "end": start + len(HOSTILE), "text": HOSTILE}],
+            "conflicts": [],
+        }
+    )
     doc["claims"][0]["statements"][1]["text"] = HOSTILE
     doc["claims"][0]["conflicts"][0]["values"][1]["attribution"] = HOSTILE
     doc["claims"][0]["conflicts"][0]["values"][1]["value"] = HOSTILE
+    doc["claims"][0]["conflicts"][0]["explanation"] = HOSTILE
     doc["summary"][0]["text"] = HOSTILE
     doc["quotes"][0]["text"] = HOSTILE
     doc["entities"][0]["name"] = HOSTILE
@@ -123,6 +136,7 @@ def test_report_text_cannot_inject_html() -> None:
     assert page.count("<script") == 1  # the page's own script
     assert "alert(1)" not in "".join(structure.scripts)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x" in page
+    assert '&lt;script&gt;<mark class="value">alert</mark>(1)&lt;/script&gt;&quot; onmouseover' in page
     assert '" onmouseover="' not in page
     assert not [a for a in structure.attributes if a[1].startswith("on")]
 
@@ -145,7 +159,7 @@ def test_summary_citation_links_to_the_cited_span() -> None:
     page = render_html(load_fixture())
     summary = page.split('<section id="summary">')[1].split("</section>")[0]
     assert 'href="#r0-0-67"' in summary
-    assert '<span class="stmt unique" id="r0-0-67"' in page
+    assert 'id="r0-0-67"' in page.split('<section id="texts">')[1]
 
 
 def test_report_texts_highlight_mentions_quotes_and_values() -> None:
@@ -157,11 +171,61 @@ def test_report_texts_highlight_mentions_quotes_and_values() -> None:
     assert texts.count("<details") == 2
 
 
+def section(page: str, name: str) -> str:
+    return page.split(f'<section id="{name}">')[1].split("</section>")[0]
+
+
 def test_claims_carry_status_badges() -> None:
     page = render_html(load_fixture())
     assert '<span class="badge conflicting">conflicting</span>' in page
-    assert "according to officials" in page.split('<section id="disputed">')[1].split("</section>")[0]
+    assert "according to officials" in section(page, "disputed")
     assert '<article class="card unique">' in page
+
+
+def test_disputed_card_explains_the_conflict_and_shows_each_value_in_context() -> None:
+    disputed = section(render_html(load_fixture()), "disputed")
+    assert '<p class="why">&#x27;Four&#x27; allows 4, &#x27;six&#x27; allows 6 (people)</p>' in disputed
+    assert "<td><strong>6 people</strong></td>" in disputed
+    assert 'injured <mark class="value">six</mark> people, officials said. <a class="chip" href="#r1-47-50"' in disputed
+
+
+def test_claim_is_its_value_marked_in_context_with_a_link_per_report() -> None:
+    corroborated = section(render_html(load_fixture()), "corroborated")
+    first = corroborated.split('<li class="fact">')[1]
+    assert first.startswith('A ferry caught fire off <mark class="value">Port Alder</mark> on Friday')
+    assert first.count('class="chip"') >= 2
+    assert 'href="#r0-24-34"' in first and 'href="#r1-28-38"' in first
+    assert "<details><summary>In the other reports (1)</summary>" in first
+    assert 'near <mark class="value">Port Alder</mark> injured six people' in first
+
+
+def test_claims_beyond_the_first_ones_are_folded_not_dropped() -> None:
+    page = render_html(load_fixture(), open_corroborated=1, open_unique=1)
+    corroborated = section(page, "corroborated")
+    assert '<details class="more"><summary>1 more corroborated claim</summary>' in corroborated
+    assert (
+        corroborated.index("Port Alder</mark>")
+        < corroborated.index('class="more"')
+        < corroborated.index('<mark class="value">ferry</mark>')
+    )
+    unique = section(page, "unique")
+    assert "<summary>1 more from harbor-wire</summary>" in unique
+    structure = parse(page)
+    assert structure.errors == [] and structure.stack == []
+
+
+def test_old_json_without_contexts_renders_its_sentences() -> None:
+    doc = load_fixture()
+    for claim in doc["claims"]:
+        claim["statements"] = claim.pop("contexts")
+        del claim["kind"]
+        for conflict in claim["conflicts"]:
+            del conflict["explanation"]
+    page = render_html(doc)
+    corroborated = section(page, "corroborated")
+    assert "A ferry caught fire off Port Alder on Friday" in corroborated
+    assert '<mark class="value">' not in corroborated and "In the other reports" not in corroborated
+    assert parse(page).errors == []
 
 
 def test_highlight_escapes_every_slice() -> None:
@@ -198,7 +262,7 @@ def test_anchor_of_a_span_that_cannot_be_drawn_still_exists() -> None:
 
 
 def test_empty_comparison_renders() -> None:
-    doc = {
+    doc: dict[str, Any] = {
         "schema": "rashomon.comparison/1",
         "reports": [],
         "entities": [],

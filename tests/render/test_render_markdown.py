@@ -19,11 +19,24 @@ def load_fixture() -> dict[str, Any]:
 
 
 def hostile_doc() -> dict[str, Any]:
+    """The fixture with hostile text in metadata, quotes, summary and in a report, where a claim shows it."""
     doc = load_fixture()
     report = doc["reports"][1]
+    start = len(report["text"]) + 1
     report["text"] = report["text"] + " " + HOSTILE
     report["title"] = report["source"] = HOSTILE
-    doc["claims"][1]["statements"][0]["text"] = HOSTILE
+    value = start + HOSTILE.index("cell")
+    doc["claims"].append(
+        {
+            "id": "C9",
+            "status": "unique",
+            "kind": "thing",
+            "statements": [{"report": "coast-daily", "start": value, "end": value + 4, "text": "cell"}],
+            "contexts": [{"report": "coast-daily", "start": start, "end": start + len(HOSTILE), "text": HOSTILE}],
+            "conflicts": [],
+        }
+    )
+    doc["claims"][3]["statements"][0]["text"] = HOSTILE  # offsets no longer fit: the value is shown alone
     doc["summary"][0]["text"] = HOSTILE
     doc["quotes"][0]["text"] = HOSTILE
     doc["entities"][1]["name"] = HOSTILE
@@ -53,21 +66,70 @@ def test_summary_cites_reports_with_links_to_them() -> None:
     assert '<a id="report-harbor-wire"></a>' in page
 
 
-def test_disputed_values_show_report_and_attribution() -> None:
+def test_disputed_values_show_report_attribution_and_context() -> None:
     page = render_markdown(load_fixture())
     disputed = page.split("## Disputed")[1].split("## Corroborated")[0]
-    assert "quantity" in disputed
+    assert "### quantity (C1)" in disputed
     rows = [line for line in disputed.splitlines() if "**4 people**" in line or "**6 people**" in line]
-    assert len(rows) == 2
-    assert "harbor-wire" in rows[0] and "“Four”" in rows[0]
-    assert "coast-daily" in rows[1] and rows[1].rstrip(" |").endswith("officials")
+    assert rows == [
+        "- **4 people** — [\\[harbor-wire\\]](#report-harbor-wire): “**Four** people were hurt.”",
+        "- **6 people** — [\\[coast-daily\\]](#report-coast-daily), according to officials: "
+        "“The blaze on the ferry near Port Alder injured **six** people, officials said.”",
+    ]
 
 
-def test_unique_claims_are_grouped_by_report() -> None:
-    page = render_markdown(load_fixture())
-    unique = page.split("## Unique to one report")[1].split("## Quotes")[0]
+def test_disputed_conflict_is_explained() -> None:
+    disputed = render_markdown(load_fixture()).split("## Disputed")[1].split("## Corroborated")[0]
+    assert "_'Four' allows 4, 'six' allows 6 (people)_" in disputed
+
+
+def test_corroborated_claim_is_its_value_in_bold_in_context_citing_each_report() -> None:
+    corroborated = render_markdown(load_fixture()).split("## Corroborated")[1].split("## Unique")[0]
+    lines = corroborated.strip().splitlines()
+    assert lines[0] == (
+        "- A ferry caught fire off **Port Alder** on Friday, the coast guard said. "
+        "[\\[harbor-wire\\]](#report-harbor-wire) [\\[coast-daily\\]](#report-coast-daily)"
+    )
+    assert lines[1].startswith("- A **ferry** caught fire")  # a thing ranks after a place
+
+
+def test_corroborated_list_is_trimmed_with_a_count_of_the_rest() -> None:
+    corroborated = render_markdown(load_fixture(), max_corroborated=1).split("## Corroborated")[1].split("## Unique")[0]
+    assert "**ferry**" not in corroborated
+    assert corroborated.strip().endswith("- _… and 1 more_")
+
+
+def test_other_wording_of_a_value_is_a_sub_item() -> None:
+    doc = load_fixture()
+    doc["claims"][1]["statements"][1]["text"] = "Port Aldr"
+    corroborated = render_markdown(doc).split("## Corroborated")[1].split("## Unique")[0]
+    assert "  - also “Port Aldr” [\\[coast-daily\\]](#report-coast-daily)" in corroborated
+
+
+def test_unique_claims_are_grouped_by_report_and_trimmed() -> None:
+    unique = render_markdown(load_fixture()).split("## Unique to one report")[1].split("## Quotes")[0]
     assert "### [harbor-wire](#report-harbor-wire) — Harbor Wire" in unique
-    assert "- A ferry caught fire off Port Alder on Friday, the coast guard said." in unique
+    items = [line for line in unique.splitlines() if line.startswith("- ")]
+    assert items == [
+        "- A ferry caught fire off Port Alder on **Friday**, the coast guard said.",  # a time before an event
+        "- A ferry **caught fire** off Port Alder on Friday, the coast guard said.",
+    ]
+    unique = render_markdown(load_fixture(), max_unique=1).split("## Unique to one report")[1]
+    assert "**caught fire**" not in unique.split("## Quotes")[0] and "- _… and 1 more_" in unique
+
+
+def test_old_json_claims_are_their_sentences_unmarked() -> None:
+    doc = load_fixture()
+    for claim in doc["claims"]:
+        claim["statements"] = claim.pop("contexts")
+        del claim["kind"]
+        for conflict in claim["conflicts"]:
+            del conflict["explanation"]
+    doc["claims"][1]["details"] = [{"report": "coast-daily", "start": 0, "end": 9, "text": "The blaze"}]
+    page = render_markdown(doc)
+    assert "- A ferry caught fire off Port Alder on Friday [\\[harbor-wire\\]]" in page
+    assert "  - only in [\\[coast-daily\\]](#report-coast-daily): The blaze" in page
+    assert "**6 people**" in page
 
 
 def test_quote_names_its_speaker_and_match() -> None:
@@ -110,6 +172,7 @@ def test_report_text_cannot_inject_markdown() -> None:
     assert "**bold**" not in page
     assert "\\*\\*bold\\*\\*" in page
     assert "\\| cell \\# \\`code\\`" in page
+    assert "\\*\\*bold\\*\\* \\| **cell** \\# \\`code\\`" in page  # a claim's context, its value marked
 
 
 def test_only_the_renderer_writes_html_tags() -> None:

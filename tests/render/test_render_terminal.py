@@ -23,8 +23,9 @@ def markup_doc() -> dict[str, Any]:
     doc = load_fixture()
     doc["reports"][0]["title"] = MARKUP
     doc["reports"][1]["source"] = MARKUP
-    doc["claims"][1]["statements"][0]["text"] = MARKUP
+    doc["claims"][3]["statements"][0]["text"] = MARKUP  # offsets no longer fit: the value is shown alone
     doc["claims"][0]["conflicts"][0]["values"][1]["attribution"] = MARKUP
+    doc["claims"][0]["conflicts"][0]["explanation"] = MARKUP
     doc["quotes"][0]["text"] = MARKUP
     doc["entities"][0]["name"] = MARKUP
     doc["times"][0]["value"] = MARKUP
@@ -39,6 +40,57 @@ def test_fixture_shows_conflict_values_with_their_attribution() -> None:
     six = next(line for line in out.splitlines() if "6 people" in line)
     assert "harbor-wire" in four and "according to" not in four
     assert "coast-daily — according to officials" in six
+
+
+def test_disputed_value_is_followed_by_the_reports_words_around_it() -> None:
+    lines = render_terminal(load_fixture(), width=100, color=False).splitlines()
+    four = next(i for i, line in enumerate(lines) if "4 people" in line)
+    six = next(i for i, line in enumerate(lines) if "6 people" in line)
+    assert "*Four* people were hurt" in lines[four + 1]
+    assert "The blaze on the ferry near Port Alder injured *six* people" in lines[six + 1]
+
+
+def test_disputed_conflict_says_why_the_values_cannot_both_be_true() -> None:
+    out = render_terminal(load_fixture(), width=100, color=False)
+    heading = next(line for line in out.splitlines() if "quantity" in line)
+    assert "quantity: 'Four' allows 4, 'six' allows 6 (people)" in heading and "C1" in heading
+
+
+def test_claim_is_its_value_marked_in_the_first_reports_context() -> None:
+    out = render_terminal(load_fixture(), width=100, color=False)
+    row = next(line for line in out.splitlines() if "*Port Alder*" in line)
+    assert "A ferry caught fire off *Port Alder* on Friday" in row
+    assert "both reports" in row  # every report states it
+    colored = render_terminal(load_fixture(), width=100, color=True)
+    assert "\x1b[1;4mPort Alder" in colored and "*Port Alder*" not in colored
+
+
+def test_claim_stated_by_some_reports_names_them() -> None:
+    doc = load_fixture()
+    doc["reports"].append({"id": "third", "text": "Nothing here."})
+    row = next(line for line in render_terminal(doc, width=120, color=False).splitlines() if "*Port Alder*" in line)
+    assert row.rstrip(" │").endswith("on Friday  harbor-wire, coast-daily")
+
+
+def test_corroborated_list_shows_the_best_ranked_and_counts_the_rest() -> None:
+    doc = load_fixture()
+    out = render_terminal(doc, width=100, color=False, max_corroborated=1)
+    corroborated = out.split("Corroborated (2)")[1].split("Unique")[0]
+    assert "*Port Alder*" in corroborated  # a place ranks before a thing
+    assert "*ferry*" not in corroborated
+    assert "… and 1 more" in corroborated
+
+
+def test_other_wording_of_a_value_is_listed_under_it() -> None:
+    doc = load_fixture()
+    statement = doc["claims"][1]["statements"][1]
+    statement.update(start=statement["start"] + 5, end=statement["end"], text="Alder")
+    lines = render_terminal(doc, width=100, color=False).splitlines()
+    row = next(i for i, line in enumerate(lines) if "*Port Alder*" in line)
+    assert "also “Alder”" not in lines[row + 1]  # contained in the first wording
+    statement["text"] = "Port Aldr"
+    lines = render_terminal(doc, width=100, color=False).splitlines()
+    assert "also “Port Aldr” coast-daily" in lines[row + 1]
 
 
 def test_plain_output_has_no_escape_codes_or_trailing_spaces() -> None:
@@ -85,20 +137,23 @@ def test_long_quote_is_shortened() -> None:
 
 def test_unique_list_is_truncated_per_report() -> None:
     doc = load_fixture()
-    statement = doc["claims"][1]["statements"][0]
+    statement = doc["claims"][3]["statements"][0]
     doc["claims"] += [
         {
             "id": f"U{i}",
             "status": "unique",
+            "kind": "thing",
             "statements": [dict(statement, text=f"Detail number {i}.")],
+            "contexts": [],
             "conflicts": [],
         }
         for i in range(7)
     ]
     out = render_terminal(doc, width=100, color=False, max_unique=5)
-    assert "Unique (8)" in out
+    assert "Unique (9)" in out
+    assert "*Friday*" in out  # a time ranks before things and events
     assert "Detail number 3." in out and "Detail number 4." not in out
-    assert "… and 3 more" in out
+    assert "… and 4 more" in out
 
 
 def test_entities_named_once_without_aliases_are_left_out() -> None:
@@ -150,9 +205,26 @@ def test_a_time_written_alike_in_two_reports_is_listed_once() -> None:
     assert "harbor-wire, coast-daily" in rows[0]
 
 
-def test_conflict_value_shows_the_reports_words_only_when_they_differ() -> None:
+def test_conflict_value_without_context_shows_the_reports_words_only_when_they_differ() -> None:
     doc = load_fixture()
+    for report in doc["reports"]:
+        report["text"] = ""
+    doc["claims"][0]["contexts"] = []
     doc["claims"][0]["conflicts"][0]["values"][1]["value"] = "Six"
     out = render_terminal(doc, width=120, color=False)
     assert "“Four”" in out
     assert "“six”" not in out
+
+
+def test_old_json_without_kinds_contexts_or_explanations_renders() -> None:
+    doc = load_fixture()
+    for claim in doc["claims"]:
+        claim["statements"] = claim.pop("contexts")
+        del claim["kind"]
+        for conflict in claim["conflicts"]:
+            del conflict["explanation"]
+    doc["claims"][1]["details"] = [{"report": "coast-daily", "start": 0, "end": 9, "text": "The blaze"}]
+    out = render_terminal(doc, width=120, color=False)
+    assert "A ferry caught fire off Port Alder on Friday  both reports" in out
+    assert "only in coast-daily: The blaze" in out
+    assert "*" not in out.split("Corroborated")[1].split("Who said what")[0]  # nothing to mark in a sentence

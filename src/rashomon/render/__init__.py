@@ -27,23 +27,23 @@ __all__ = [
     "claims_with_status",
     "conflict_lines",
     "distinct_reports",
-    "is_minor",
-    "kind_rank",
-    "other_wordings",
-    "ranked_claims",
-    "report_texts",
-    "statement_snippet",
-    "unique_claims_by_report",
     "entity_names",
     "entity_report_count",
     "grouped_times",
+    "is_minor",
+    "kind_rank",
     "other_aliases",
+    "other_wordings",
     "quote_match",
     "quote_speaker",
+    "ranked_claims",
     "render",
     "render_json",
+    "report_texts",
+    "statement_snippet",
     "text_or",
     "unique_by_report",
+    "unique_claims_by_report",
     "value_in_context",
 ]
 
@@ -216,6 +216,11 @@ class Snippet:
     def text(self) -> str:
         return self.before + self.value + self.after
 
+    @property
+    def has_context(self) -> bool:
+        """Whether there are words around the value (else the snippet is the bare value)."""
+        return bool(self.before or self.after)
+
 
 def report_texts(doc: Doc) -> dict[str, str]:
     """Report id -> the report's text (the contract's offsets index into it)."""
@@ -255,11 +260,11 @@ def _quoted_spans(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     return spans
 
 
-def _inside(offsets: tuple[int, int] | None, spans: list[tuple[int, int]]) -> bool:
+def _inside(offsets: tuple[int, int] | None, spans: Iterable[tuple[int, int]]) -> bool:
     return offsets is not None and any(s <= offsets[0] and offsets[1] <= e for s, e in spans)
 
 
-def is_minor(claim: dict[str, Any], quoted: Mapping[str, list[tuple[int, int]]]) -> bool:
+def is_minor(claim: dict[str, Any], quoted: Mapping[str, Iterable[tuple[int, int]]]) -> bool:
     """Whether a claim says little to a reader on its own: an event whose value is one word in every report and
     that word is a light verb ("doing", "made"), or every statement of it stands inside a quotation (the quotes
     section shows those words in full). ``quoted`` maps a report id to its quotations' offsets."""
@@ -271,7 +276,7 @@ def is_minor(claim: dict[str, Any], quoted: Mapping[str, list[tuple[int, int]]])
         return False
     if all(w.casefold() in LIGHT_VERBS for w in words):
         return True
-    return all(_inside(_offsets(s), list(quoted.get(str(s.get("report")), []))) for s in statements)
+    return all(_inside(_offsets(s), quoted.get(str(s.get("report")), [])) for s in statements)
 
 
 def ranked_claims(doc: Doc, status: str) -> list[dict[str, Any]]:
@@ -317,7 +322,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         if match.end() <= start:
             left = match.end()
         elif match.start() >= end:
-            right = match.start() + (0 if text[match.start()] == "\n" else 1)
+            right = match.start() + len(match.group(0).rstrip())  # the full stop and closing quote stay
             break
     return left, right
 
@@ -347,7 +352,7 @@ def _cut(before: str, value: str, after: str, limit: int) -> Snippet:
                 space = chunk.rfind(" ")
                 chunk = chunk[:space] if space >= 0 else ""
             after = chunk.rstrip(" ,;:") + "…"
-    return Snippet(before, value, after)
+    return Snippet(before, value, after.rstrip(" ,;:"))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -366,21 +371,24 @@ def value_in_context(
 ) -> Snippet:
     """A value span shown in its context clause, cut around it to about ``limit`` characters.
 
-    ``text`` is the report's text. The context is used when it holds the value and adds words to it; else the
-    sentence of ``text`` around the value. When the offsets do not fit ``text`` (an edited or foreign dict), the
-    value's words are looked for in the context's own text; failing that the value is shown alone."""
+    ``text`` is the report's text. The context is used when it holds the value and adds words to it, widened to
+    its sentence when it is shorter than half the limit; else the sentence of ``text`` around the value. When
+    the offsets do not fit ``text`` (an edited or foreign dict), the value's words are looked for in the
+    context's own text; failing that the value is shown alone."""
     written = str(value.get("text", ""))
     offsets = _offsets(value)
     if offsets is not None and offsets[1] <= len(text) and _same_words(text[offsets[0] : offsets[1]], written):
         start, end = offsets
-        window = _offsets(context) if context is not None else None
+        window = _offsets(context) if context is not None and context.get("report") == value.get("report") else None
         if (
             window is None
-            or str(context.get("report", value.get("report"))) != str(value.get("report"))  # type: ignore[union-attr]
             or not (window[0] <= start and end <= window[1] <= len(text))
             or not _WORD.search(text[window[0] : start] + text[end : window[1]])
         ):
             window = _sentence_around(text, start, end)
+        elif window[1] - window[0] < limit // 2:  # a short clause ("for dozens still missing"): its sentence
+            sentence = _sentence_around(text, window[0], window[1])
+            window = (min(window[0], sentence[0]), max(window[1], sentence[1]))
         return _cut(text[window[0] : start], text[start:end], text[end : window[1]], limit)
     around = str((context or {}).get("text") or "")
     found = re.search(re.escape(written.strip()), around, re.IGNORECASE) if written.strip() else None
@@ -405,15 +413,17 @@ def statement_snippet(
 def claim_snippet(claim: dict[str, Any], texts: Mapping[str, str], limit: int = CONTEXT_LIMIT) -> Snippet:
     """A claim as a reader first meets it: the first report's value in its context clause. Of that report's
     statements, the first whose context holds the value and adds words to it is taken."""
-    statements = claim.get("statements") or []
-    if not statements:
+    if not claim.get("statements"):
         return Snippet("", "", "")
+    return statement_snippet(claim, _shown_statement(claim), texts, limit)
+
+
+def _shown_statement(claim: dict[str, Any]) -> int:
+    """The index of the statement ``claim_snippet`` shows (the claim has at least one)."""
+    statements = claim.get("statements") or []
     first = str(statements[0].get("report"))
     candidates = [i for i, s in enumerate(statements) if str(s.get("report")) == first]
-    for i in candidates:
-        if _context_fits(claim, i):
-            return statement_snippet(claim, i, texts, limit)
-    return statement_snippet(claim, candidates[0], texts, limit)
+    return next((i for i in candidates if _context_fits(claim, i)), 0)
 
 
 def _context_fits(claim: dict[str, Any], index: int) -> bool:
@@ -432,15 +442,15 @@ def _context_fits(claim: dict[str, Any], index: int) -> bool:
 
 
 def other_wordings(claim: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    """How other reports write a claim's value when it differs from the first statement's wording, as
-    (wording, report ids); a wording the first one contains ("Islam" in "Muhammad Rafiqul Islam") or that
+    """How the reports write a claim's value where it differs from the wording ``claim_snippet`` shows, as
+    (wording, report ids); a wording the shown one contains ("Islam" in "Muhammad Rafiqul Islam") or that
     differs only in case is left out."""
     statements = claim.get("statements") or []
     if not statements or "contexts" not in claim:
         return []
-    shown = " ".join(str(statements[0].get("text", "")).split()).casefold()
+    shown = " ".join(str(statements[_shown_statement(claim)].get("text", "")).split()).casefold()
     out: dict[str, tuple[str, list[str]]] = {}
-    for statement in statements[1:]:
+    for statement in statements:
         wording = " ".join(str(statement.get("text", "")).split())
         key = wording.casefold()
         if not key or key in shown:
@@ -477,11 +487,7 @@ def conflict_lines(
     for (report, _), values in groups.items():
         contexts = [(v, _value_context(claim, v)) for v in values]
         span, context = next(((v, c) for v, c in contexts if c is not None and _holds(c, v)), contexts[0])
-        snippet = (
-            value_in_context(texts.get(report, ""), span, context, limit)
-            if "contexts" in claim or texts.get(report)
-            else Snippet("", "", "")
-        )
+        snippet = value_in_context(texts.get(report, ""), span, context, limit)
         lines.append(
             ValueLine(
                 value=" ".join(text_or(span.get("value"), str(span.get("text", "?"))).split()) or "?",

@@ -13,19 +13,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.render import (
+    Snippet,
+    ValueLine,
+    claim_snippet,
     claims_with_status,
+    conflict_lines,
     details_by_report,
     entity_names,
     entity_report_count,
     grouped_times,
     other_aliases,
+    other_wordings,
     quote_match,
     quote_speaker,
+    ranked_claims,
+    statement_snippet,
     text_or,
-    unique_by_report,
+    unique_claims_by_report,
 )
 
-__all__ = ["highlight", "render_html"]
+__all__ = ["highlight", "html_snippet", "render_html"]
 
 Doc = dict[str, Any]
 
@@ -193,16 +200,18 @@ class Page:
 # --- page ---------------------------------------------------------------------------------------------------
 
 
-def render_html(doc: Doc) -> str:
-    """The comparison as one self-contained HTML page."""
+def render_html(doc: Doc, *, open_corroborated: int = 15, open_unique: int = 5) -> str:
+    """The comparison as one self-contained HTML page. Every claim is listed, each as its value marked in the
+    first report's context; beyond the ``open_corroborated`` best ranked corroborated claims and the first
+    ``open_unique`` unique claims of each report they are folded into a details element."""
     page = Page.of(doc)
     reports = doc.get("reports") or []
     sections = [
         _reports(doc),
         _summary(doc, page),
         _disputed(doc, page),
-        _corroborated(doc, page),
-        _unique(doc, page),
+        _corroborated(doc, page, open_corroborated),
+        _unique(doc, page, open_unique),
         _quotes(doc, page),
         _entities(doc),
         _times(doc, page),
@@ -285,13 +294,44 @@ def _summary(doc: Doc, page: Page) -> str:
     return _section("summary", "Summary", body)
 
 
-def _statements(claim: dict[str, Any], page: Page) -> str:
-    items = [f"<li>{esc(s.get('text', ''))} {page.chip(s)}</li>" for s in claim.get("statements") or []]
-    return '<ul class="statements">' + "".join(items) + "</ul>"
+def html_snippet(snippet: Snippet) -> str:
+    """A value in its context as HTML: every piece escaped, the value in ``<mark class="value">``."""
+    if not snippet.value:
+        return esc(snippet.before + snippet.after)
+    return f'{esc(snippet.before)}<mark class="value">{esc(snippet.value)}</mark>{esc(snippet.after)}'
+
+
+def _first_per_report(claim: dict[str, Any]) -> list[int]:
+    """The index of each report's first statement of a claim, reports in order."""
+    seen: dict[str, int] = {}
+    for i, statement in enumerate(claim.get("statements") or []):
+        seen.setdefault(str(statement.get("report")), i)
+    return list(seen.values())
+
+
+def _chips(claim: dict[str, Any], page: Page) -> str:
+    """One link per report that states a claim, to its first statement."""
+    statements = claim.get("statements") or []
+    return " ".join(page.chip(statements[i]) for i in _first_per_report(claim))
+
+
+def _folded(items: list[str], shown: int, noun: str, tag: str = "ul", css: str = "facts") -> str:
+    """``items`` as a list; those past the first ``shown`` in a closed details element."""
+    if not items:
+        return ""
+    out = f'<{tag} class="{css}">' + "".join(items[:shown]) + f"</{tag}>"
+    rest = items[shown:]
+    if rest:
+        start = f' start="{shown + 1}"' if tag == "ol" else ""  # numbering goes on past the fold
+        out += (
+            f'<details class="more"><summary>{len(rest)} more {esc(noun)}</summary>'
+            f'<{tag} class="{css}"{start}>' + "".join(rest) + f"</{tag}></details>"
+        )
+    return out
 
 
 def _disputed(doc: Doc, page: Page) -> str:
-    claims = claims_with_status(doc, "conflicting")
+    claims = ranked_claims(doc, "conflicting")
     cards = [_disputed_claim(claim, page) for claim in claims]
     return _section("disputed", "Disputed", "\n".join(cards), len(claims))
 
@@ -299,36 +339,34 @@ def _disputed(doc: Doc, page: Page) -> str:
 def _disputed_claim(claim: dict[str, Any], page: Page) -> str:
     conflicts = claim.get("conflicts") or []
     kinds = ", ".join(dict.fromkeys(str(c.get("kind")) for c in conflicts)) or "other"
-    tables = [
-        (f"<h4>{esc(conflict.get('kind'))}</h4>" if len(conflicts) > 1 else "") + _conflict_table(conflict, page)
-        for conflict in conflicts
-    ]
-    statements = claim.get("statements") or []
+    parts = []
+    for conflict in conflicts:
+        if len(conflicts) > 1:
+            parts.append(f"<h4>{esc(conflict.get('kind'))}</h4>")
+        explanation = " ".join(str(conflict.get("explanation") or "").split())
+        if explanation:
+            parts.append(f'<p class="why">{esc(explanation)}</p>')
+        lines = conflict_lines(claim, conflict, page.texts)
+        parts.append(_table(["value", "in the report's words", "attribution"], [_value_row(v, page) for v in lines]))
+    if not conflicts:
+        parts.append(f"<p>{html_snippet(claim_snippet(claim, page.texts))} {_chips(claim, page)}</p>")
     return (
         f'<article class="card conflicting"><h3>{_badge("conflicting")} {esc(kinds)} '
-        f'<span class="muted">{esc(claim.get("id", ""))}</span></h3>{"".join(tables)}'
-        f"{_details(claim)}"
-        f"<details><summary>The statements ({len(statements)})</summary>{_statements(claim, page)}</details>"
-        "</article>"
+        f'<span class="muted">{esc(claim.get("id", ""))}</span></h3>{"".join(parts)}{_details(claim)}</article>'
     )
 
 
-def _conflict_table(conflict: dict[str, Any], page: Page) -> str:
-    rows = []
-    for value in conflict.get("values") or []:
-        attribution = value.get("attribution")
-        rows.append(
-            [
-                f"<strong>{esc(text_or(value.get('value'), '?'))}</strong>",
-                f"“{esc(value.get('text', ''))}” {page.chip(value)}",
-                f"according to {esc(attribution)}" if attribution else _UNKNOWN,
-            ]
-        )
-    return _table(["value", "as written", "attribution"], rows)
+def _value_row(line: ValueLine, page: Page) -> list[str]:
+    snippet = line.snippet if line.snippet.has_context else Snippet("", line.snippet.value, "")
+    return [
+        f"<strong>{esc(line.value)}</strong>",
+        f"{html_snippet(snippet)} {page.chip(line.span, line.report)}",
+        "according to " + esc(" / ".join(line.attributions)) if line.attributions else _UNKNOWN,
+    ]
 
 
 def _details(claim: dict[str, Any]) -> str:
-    """A shared claim's details that only one report gives."""
+    """A shared claim's details that only one report gives (older JSON)."""
     rows = [
         f'<li>only in <span class="rid">{esc(report)}</span>: ' + "; ".join(esc(t) for t in texts) + "</li>"
         for report, texts in details_by_report(claim).items()
@@ -336,40 +374,57 @@ def _details(claim: dict[str, Any]) -> str:
     return '<ul class="details muted">' + "".join(rows) + "</ul>" if rows else ""
 
 
-def _corroborated(doc: Doc, page: Page) -> str:
-    claims = claims_with_status(doc, "corroborated")
-    cards = []
-    for claim in claims:
-        statements = claim.get("statements") or []
-        if not statements:
-            continue
-        first = statements[0]
-        chips = " ".join(page.chip(s) for s in statements)
-        others = [s for s in statements[1:] if s.get("text") != first.get("text")]
-        wordings = (
-            "<details><summary>Other wordings</summary><ul>"
-            + "".join(f"<li>{esc(s.get('text', ''))} {page.chip(s)}</li>" for s in others)
-            + "</ul></details>"
-            if others
-            else ""
-        )
-        cards.append(
-            f'<article class="card corroborated"><p>{_badge("corroborated")} {esc(first.get("text", ""))}</p>'
-            f'<p class="chips">{chips}</p>{_details(claim)}{wordings}</article>'
-        )
-    return _section("corroborated", "Corroborated", "\n".join(cards), len(claims))
+def _corroborated(doc: Doc, page: Page, shown: int) -> str:
+    claims = [c for c in ranked_claims(doc, "corroborated") if c.get("statements")]
+    items = [_corroborated_item(claim, page) for claim in claims]
+    noun = "corroborated claim" if len(items) - shown == 1 else "corroborated claims"
+    body = _folded(items, shown, noun, tag="ol")
+    return _section("corroborated", "Corroborated", body, len(claims))
 
 
-def _unique(doc: Doc, page: Page) -> str:
+def _corroborated_item(claim: dict[str, Any], page: Page) -> str:
+    """The claim in the first report's context, links to each report, other wordings, and folded, how each of
+    the other reports puts it."""
+    wordings = other_wordings(claim)
+    also = (
+        '<p class="also muted">also written '
+        + "; ".join(f'“{esc(w)}” <span class="rid">{esc(", ".join(r))}</span>' for w, r in wordings)
+        + "</p>"
+        if wordings
+        else ""
+    )
+    others = _first_per_report(claim)[1:]
+    contexts = (
+        f"<details><summary>In the other reports ({len(others)})</summary><ul>"
+        + "".join(
+            f"<li>{html_snippet(statement_snippet(claim, i, page.texts))} {page.chip(claim['statements'][i])}</li>"
+            for i in others
+        )
+        + "</ul></details>"
+        if others and "contexts" in claim
+        else ""
+    )
+    return (
+        f'<li class="fact">{html_snippet(claim_snippet(claim, page.texts))} '
+        f'<span class="chips">{_chips(claim, page)}</span>{also}{_details(claim)}{contexts}</li>'
+    )
+
+
+def _unique(doc: Doc, page: Page, shown: int) -> str:
     sources = {str(r.get("id")): r.get("source") for r in doc.get("reports") or []}
-    groups = unique_by_report(doc)
+    groups = unique_claims_by_report(doc)
     blocks = []
-    for report, statements in groups.items():
+    for report, claims in groups.items():
         source = sources.get(report)
         heading = esc(report) + (f' <span class="muted">{esc(source)}</span>' if source else "")
-        items = "".join(f"<li>{esc(s.get('text', ''))} {page.chip(s, 'in text')}</li>" for s in statements)
-        blocks.append(f'<article class="card unique"><h3>{heading}</h3><ul>{items}</ul></article>')
-    count = sum(len(s) for s in groups.values())
+        items = [
+            f"<li>{html_snippet(claim_snippet(c, page.texts))} {page.chip(c['statements'][0], 'in text')}</li>"
+            for c in claims
+        ]
+        blocks.append(
+            f'<article class="card unique"><h3>{heading}</h3>{_folded(items, shown, "from " + report)}</article>'
+        )
+    count = sum(len(c) for c in groups.values())
     return _section("unique", "Unique to one report", "\n".join(blocks), count)
 
 
@@ -544,6 +599,14 @@ mark.conflict{background:var(--conflict);font-weight:600}
 .legend{font-size:.82rem;color:var(--muted);display:flex;flex-wrap:wrap;gap:.5rem}
 :target{outline:2px solid var(--link);outline-offset:2px;border-radius:3px}
 .summary{font-size:1.05rem}
+mark.value{background:var(--time);font-weight:600}
+.facts{padding-left:1.4rem;margin:.4rem 0}.facts>li{margin:.45rem 0}
+.fact details,.card details.more{border:0;background:none;margin:.1rem 0}
+.fact details>summary,.card details.more>summary{padding:0;font-size:.85rem;color:var(--muted)}
+.fact details[open]>summary,.card details.more[open]>summary{border-bottom:0}
+details.more>.facts{margin:.4rem .8rem .6rem}
+.fact ul{font-size:.92rem;margin:.2rem 0;padding-left:1.2rem}
+.also{font-size:.85rem;margin:.1rem 0}.why{font-style:italic;margin:.2rem 0 .4rem}
 """
 
 _SCRIPT = """

@@ -10,20 +10,27 @@ import re
 from typing import Any
 
 from rashomon.render import (
-    claims_with_status,
+    Snippet,
+    ValueLine,
+    claim_reports,
+    claim_snippet,
+    conflict_lines,
     details_by_report,
     distinct_reports,
     entity_names,
     entity_report_count,
     grouped_times,
     other_aliases,
+    other_wordings,
     quote_match,
     quote_speaker,
+    ranked_claims,
+    report_texts,
     text_or,
-    unique_by_report,
+    unique_claims_by_report,
 )
 
-__all__ = ["md_escape", "render_markdown"]
+__all__ = ["md_escape", "md_snippet", "render_markdown"]
 
 Doc = dict[str, Any]
 
@@ -48,17 +55,19 @@ def _escape_marker(match: re.Match[str]) -> str:
     return match.group(2) + "\\" + match.group(3)
 
 
-def render_markdown(doc: Doc) -> str:
-    """The comparison as one Markdown document: reports, summary, disputed, corroborated and unique claims,
-    quotes, entities and times."""
+def render_markdown(doc: Doc, *, max_corroborated: int = 15, max_unique: int = 5) -> str:
+    """The comparison as one Markdown document: reports, summary, disputed claims, the ``max_corroborated`` best
+    ranked corroborated claims, at most ``max_unique`` unique claims per report, quotes, entities and times.
+    Each claim is its value, in **bold**, in the first report's context."""
     anchors = report_anchors(doc)
+    texts = report_texts(doc)
     parts = [
         _title(doc),
         _reports(doc, anchors),
         _summary(doc, anchors),
-        _disputed(doc, anchors),
-        _corroborated(doc, anchors),
-        _unique(doc, anchors),
+        _disputed(doc, anchors, texts),
+        _corroborated(doc, anchors, texts, max_corroborated),
+        _unique(doc, anchors, texts, max_unique),
         _quotes(doc, anchors),
         _entities(doc),
         _times(doc, anchors),
@@ -144,64 +153,91 @@ def _details(claim: dict[str, Any], anchors: dict[str, str], indent: str = "") -
     ]
 
 
-def _statement_line(statement: dict[str, Any], anchors: dict[str, str]) -> str:
-    return f"- {md_escape(str(statement.get('text', '')))} {cite(statement.get('report'), anchors)}"
+def _escaped_part(text: str) -> str:
+    """``md_escape`` for a piece of a line: a space at either end is kept (it separates the piece from the next)."""
+    core = md_escape(text)
+    if not core:
+        return " " if text[:1].isspace() else ""
+    return (" " if text[:1].isspace() else "") + core + (" " if text[-1:].isspace() else "")
 
 
-def _disputed(doc: Doc, anchors: dict[str, str]) -> str:
-    blocks = [_disputed_claim(claim, anchors) for claim in claims_with_status(doc, "conflicting")]
+def md_snippet(snippet: Snippet) -> str:
+    """A value in its context as Markdown: the context escaped, the value escaped and in **bold**."""
+    if not snippet.value:
+        return md_escape(snippet.before + snippet.after)
+    return _escaped_part(snippet.before) + f"**{md_escape(snippet.value)}**" + _escaped_part(snippet.after)
+
+
+def _more(hidden: int, indent: str = "") -> list[str]:
+    return [f"{indent}- _… and {hidden} more_"] if hidden > 0 else []
+
+
+def _disputed(doc: Doc, anchors: dict[str, str], texts: dict[str, str]) -> str:
+    blocks = [_disputed_claim(claim, anchors, texts) for claim in ranked_claims(doc, "conflicting")]
     return _section("Disputed", "\n\n".join(blocks))
 
 
-def _disputed_claim(claim: dict[str, Any], anchors: dict[str, str]) -> str:
+def _disputed_claim(claim: dict[str, Any], anchors: dict[str, str], texts: dict[str, str]) -> str:
+    """A heading naming the conflict kinds, then per conflict its explanation and one line per value: the value,
+    the report, who it credits, and the report's words around it."""
     conflicts = claim.get("conflicts") or []
     kinds = ", ".join(dict.fromkeys(md_escape(str(c.get("kind"))) for c in conflicts)) or "other"
-    statements = [_statement_line(s, anchors) for s in claim.get("statements") or []]
-    rows = [
-        [
-            md_escape(str(conflict.get("kind"))),
-            f"**{md_escape(text_or(value.get('value'), '?'))}**",
-            cite(value.get("report"), anchors),
-            "“" + md_escape(str(value.get("text", ""))) + "”",
-            _cell(value.get("attribution")),
-        ]
-        for conflict in conflicts
-        for value in conflict.get("values") or []
-    ]
-    header = f"### {md_escape(str(claim.get('id', '')))}: {kinds}"
-    table = _table(["kind", "value", "report", "as written", "according to"], rows)
+    parts = [f"### {kinds} ({md_escape(str(claim.get('id', '')))})"]
+    for conflict in conflicts:
+        explanation = md_escape(str(conflict.get("explanation") or ""))
+        if explanation:
+            label = f"{md_escape(str(conflict.get('kind')))}: " if len(conflicts) > 1 else ""
+            parts.append(f"{label}_{explanation}_")
+        lines = [_value_line(line, anchors) for line in conflict_lines(claim, conflict, texts)]
+        parts.append("\n".join(lines))
+    if not conflicts:
+        parts.append(f"- {md_snippet(claim_snippet(claim, texts))} {_cites(claim_reports(claim), anchors)}")
     details = _details(claim, anchors)
-    return "\n\n".join([header, "\n".join(statements), table, *(["\n".join(details)] if details else [])])
+    if details:
+        parts.append("\n".join(details))
+    return "\n\n".join(p for p in parts if p)
 
 
-def _corroborated(doc: Doc, anchors: dict[str, str]) -> str:
+def _value_line(line: ValueLine, anchors: dict[str, str]) -> str:
+    out = f"- **{md_escape(line.value)}** — {cite(line.report, anchors)}"
+    if line.attributions:
+        out += ", according to " + " / ".join(md_escape(a) for a in line.attributions)
+    if line.snippet.has_context:
+        out += ": “" + md_snippet(line.snippet) + "”"
+    elif line.snippet.value.casefold() != line.value.casefold():
+        out += ": “" + md_escape(line.snippet.value) + "”"
+    return out
+
+
+def _cites(reports: list[str], anchors: dict[str, str]) -> str:
+    return " ".join(cite(r, anchors) for r in reports)
+
+
+def _corroborated(doc: Doc, anchors: dict[str, str], texts: dict[str, str], limit: int) -> str:
+    claims = ranked_claims(doc, "corroborated")
     items = []
-    for claim in claims_with_status(doc, "corroborated"):
-        statements = claim.get("statements") or []
-        if not statements:
+    for claim in claims[:limit]:
+        if not claim.get("statements"):
             continue
-        first = statements[0]
-        markers = " ".join(cite(r, anchors) for r in distinct_reports(statements))
-        lines = [f"- {md_escape(str(first.get('text', '')))} {markers}"]
+        lines = [f"- {md_snippet(claim_snippet(claim, texts))} {_cites(claim_reports(claim), anchors)}"]
         lines += [
-            f"  - {cite(s.get('report'), anchors)} {md_escape(str(s.get('text', '')))}"
-            for s in statements[1:]
-            if s.get("text") != first.get("text")
+            f"  - also “{md_escape(wording)}” {_cites(reports, anchors)}" for wording, reports in other_wordings(claim)
         ]
         lines += _details(claim, anchors, indent="  ")
         items.append("\n".join(lines))
+    items += _more(len(claims) - limit)
     return _section("Corroborated", "\n".join(items))
 
 
-def _unique(doc: Doc, anchors: dict[str, str]) -> str:
+def _unique(doc: Doc, anchors: dict[str, str], texts: dict[str, str], limit: int) -> str:
     sources = {str(r.get("id")): text_or(r.get("source"), "") for r in doc.get("reports") or []}
     blocks = []
-    for report, statements in unique_by_report(doc).items():
+    for report, claims in unique_claims_by_report(doc).items():
         source = sources.get(report)
         anchor = anchors.get(report)
         name = md_escape(report)
         heading = "### " + (f"[{name}](#{anchor})" if anchor else name) + (f" — {md_escape(source)}" if source else "")
-        lines = [f"- {md_escape(str(s.get('text', '')))}" for s in statements]
+        lines = [f"- {md_snippet(claim_snippet(c, texts))}" for c in claims[:limit]] + _more(len(claims) - limit)
         blocks.append(heading + "\n\n" + "\n".join(lines))
     return _section("Unique to one report", "\n\n".join(blocks))
 

@@ -11,16 +11,24 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any
 
 from rashomon.render import (
-    claims_with_status,
+    CONTEXT_LIMIT,
+    Snippet,
+    ValueLine,
+    claim_reports,
+    claim_snippet,
+    conflict_lines,
     details_by_report,
     distinct_reports,
     entity_names,
     grouped_times,
     other_aliases,
+    other_wordings,
     quote_match,
     quote_speaker,
+    ranked_claims,
+    report_texts,
     text_or,
-    unique_by_report,
+    unique_claims_by_report,
 )
 
 if TYPE_CHECKING:
@@ -48,9 +56,18 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def render_terminal(doc: Doc, *, width: int | None = None, color: bool = True, max_unique: int = 5) -> str:
-    """The comparison as terminal text: header, disputed, corroborated, unique (at most ``max_unique`` per
-    report), who said what, entities and times. ANSI styles when ``color``; plain text otherwise."""
+def render_terminal(
+    doc: Doc,
+    *,
+    width: int | None = None,
+    color: bool = True,
+    max_corroborated: int = 15,
+    max_unique: int = 5,
+) -> str:
+    """The comparison as terminal text: header, disputed, corroborated (the ``max_corroborated`` best ranked),
+    unique (at most ``max_unique`` per report), who said what, entities and times. Each claim is its value in
+    the first report's context, the value in bold and underlined (between asterisks without ``color``). ANSI
+    styles when ``color``; plain text otherwise."""
     from rich.console import Console
 
     buffer = StringIO()
@@ -65,7 +82,8 @@ def render_terminal(doc: Doc, *, width: int | None = None, color: bool = True, m
         markup=False,
         soft_wrap=False,
     )
-    for i, renderable in enumerate(_renderables(doc, max_unique)):
+    view = _View(doc, color, console.width, max_corroborated, max_unique)
+    for i, renderable in enumerate(view.renderables()):
         if i > 1:
             console.line()
         console.print(renderable)
@@ -73,16 +91,117 @@ def render_terminal(doc: Doc, *, width: int | None = None, color: bool = True, m
     return output if color else "\n".join(line.rstrip() for line in output.split("\n"))
 
 
-def _renderables(doc: Doc, max_unique: int) -> list[RenderableType]:
-    return [
-        _header(doc),
-        _disputed(doc),
-        _corroborated(doc),
-        _unique(doc, max_unique),
-        _quotes(doc),
-        _entities(doc),
-        _times(doc),
-    ]
+class _View:
+    """What the sections share: the report texts (claims are shown in them), whether styles are drawn, the
+    width a line of a section has (panel border and padding taken off), limits."""
+
+    def __init__(self, doc: Doc, color: bool, width: int, max_corroborated: int, max_unique: int) -> None:
+        self.doc = doc
+        self.texts = report_texts(doc)
+        self.color = color
+        self.inner = width - 4
+        self.max_corroborated = max_corroborated
+        self.max_unique = max_unique
+
+    def renderables(self) -> list[RenderableType]:
+        return [
+            _header(self.doc),
+            self.disputed(),
+            self.corroborated(),
+            self.unique(),
+            _quotes(self.doc),
+            _entities(self.doc),
+            _times(self.doc),
+        ]
+
+    def limit(self, taken: int) -> int:
+        """How much context fits on the line beside ``taken`` characters (and the asterisks that mark a value in
+        plain text): CONTEXT_LIMIT at most, 60 at least."""
+        return max(60, min(CONTEXT_LIMIT, self.inner - taken - (0 if self.color else 2)))
+
+    def snippet(self, snippet: Snippet, style: str = "") -> Text:
+        """A value in its context: the value bold and underlined, or between asterisks in plain text."""
+        from rich.text import Text
+
+        line = Text(snippet.before, style=style)
+        if snippet.value:
+            mark = snippet.value if self.color else f"*{snippet.value}*"
+            line.append(mark, style="bold underline")
+        line.append(snippet.after, style=style)
+        return line
+
+    def claim_line(self, claim: dict[str, Any]) -> Text:
+        """A claim in the first report's context, followed by the reports that state it ("all 3 reports" when
+        every one does) and the other wordings of its value."""
+        reports = claim_reports(claim)
+        everyone = len(self.doc.get("reports") or [])
+        if len(reports) == everyone > 1:
+            label = _text(("both reports" if everyone == 2 else f"all {everyone} reports", "cyan"))
+        else:
+            label = _reports_label(reports)
+        line = self.snippet(claim_snippet(claim, self.texts, self.limit(2 + len(label) + 2)))
+        line.append("  ")
+        line.append_text(label)
+        for wording, reports in other_wordings(claim):
+            line.append(f"\n  also “{wording}” ", style="dim")
+            line.append(", ".join(reports), style="dim cyan")
+        return line
+
+    def disputed(self) -> RenderableType:
+        claims = ranked_claims(self.doc, "conflicting")
+        body: list[RenderableType] = []
+        for claim in claims:
+            for conflict in claim.get("conflicts") or []:
+                if body:
+                    body.append(_text(""))
+                heading = _text((str(conflict.get("kind", "other")), "bold yellow"))
+                explanation = " ".join(str(conflict.get("explanation") or "").split())
+                if explanation:
+                    heading.append(": " + explanation)
+                heading.append("  " + str(claim.get("id", "")), style="dim")
+                body.append(heading)
+                lines = conflict_lines(claim, conflict, self.texts, self.limit(4))
+                body.append(_bullets([self.conflict_value(line) for line in lines], indent=2))
+            if not claim.get("conflicts"):
+                body.append(_bullets([self.claim_line(claim)]))
+            body.extend(_details(claim))
+        return _section(f"Disputed ({len(claims)})", body, "yellow")
+
+    def conflict_value(self, line: ValueLine) -> Text:
+        """The value, the report and who it credits, then the value as the report writes it, in context."""
+        text = _text((line.value, "bold"), "  ", (line.report, "cyan"))
+        if line.attributions:
+            text.append(" — according to ")
+            text.append(" / ".join(line.attributions), style="italic")
+        snippet = line.snippet
+        if snippet.has_context:
+            text.append("\n")
+            text.append_text(self.snippet(snippet, style="dim"))
+        elif snippet.value.casefold() != line.value.casefold():
+            text.append(f"  “{snippet.value}”", style="dim")
+        return text
+
+    def corroborated(self) -> RenderableType:
+        claims = ranked_claims(self.doc, "corroborated")
+        body: list[RenderableType] = []
+        for claim in claims[: self.max_corroborated]:
+            body.append(_bullets([self.claim_line(claim)]))
+            body.extend(_details(claim))
+        if len(claims) > self.max_corroborated:
+            body.append(_text((f"  … and {len(claims) - self.max_corroborated} more", "dim")))
+        return _section(f"Corroborated ({len(claims)})", body, "green")
+
+    def unique(self) -> RenderableType:
+        body: list[RenderableType] = []
+        count = 0
+        for report, claims in unique_claims_by_report(self.doc).items():
+            count += len(claims)
+            body.append(_text((report, "bold cyan")))
+            shown = [self.snippet(claim_snippet(c, self.texts, self.limit(4))) for c in claims[: self.max_unique]]
+            body.append(_bullets(shown, indent=2))
+            if len(claims) > self.max_unique:
+                body.append(_text((f"    … and {len(claims) - self.max_unique} more", "dim")))
+        return _section(f"Unique ({count})", body, "bright_black")
 
 
 def _text(*parts: str | tuple[str, str]) -> Text:
@@ -126,26 +245,6 @@ def _section(title: str, body: list[RenderableType], style: str) -> RenderableTy
     return Panel(content, title=_text((title, f"bold {style}")), title_align="left", border_style=style)
 
 
-def _disputed(doc: Doc) -> RenderableType:
-    claims = claims_with_status(doc, "conflicting")
-    body: list[RenderableType] = []
-    for claim in claims:
-        for conflict in claim.get("conflicts") or []:
-            if body:
-                body.append(_text(""))
-            body.append(
-                _text(
-                    (str(conflict.get("kind", "other")), "bold yellow"),
-                    ("  " + str(claim.get("id", "")), "dim"),
-                )
-            )
-            body.append(_bullets([_conflict_value(v) for v in conflict.get("values") or []], indent=2))
-        if not claim.get("conflicts"):
-            body.append(_bullets([_statement(claim)]))
-        body.extend(_details(claim))
-    return _section(f"Disputed ({len(claims)})", body, "yellow")
-
-
 def _details(claim: dict[str, Any]) -> list[RenderableType]:
     """'only in REPORT: a motorcycle; ABC News' lines for a shared claim."""
     lines: list[RenderableType] = []
@@ -154,22 +253,6 @@ def _details(claim: dict[str, Any]) -> list[RenderableType]:
         line.append(shorten("; ".join(texts), 120))
         lines.append(line)
     return lines
-
-
-def _conflict_value(value: dict[str, Any]) -> Text:
-    """The value, the words the report uses for it (when they differ), the report and who it credits."""
-    shown = text_or(value.get("value"), "?")
-    written = " ".join(str(value.get("text", "")).split())
-    line = _text((shown, "bold"))
-    if written.casefold() != shown.casefold():
-        line.append(f"  “{shorten(written, 60)}”", style="dim")
-    line.append("  ")
-    line.append(str(value.get("report")), style="cyan")
-    attribution = value.get("attribution")
-    if attribution:
-        line.append(" — according to ")
-        line.append(" ".join(str(attribution).split()), style="italic")
-    return line
 
 
 def _bullets(items: list[Text], indent: int = 0) -> RenderableType:
@@ -182,37 +265,6 @@ def _bullets(items: list[Text], indent: int = 0) -> RenderableType:
     for item in items:
         grid.add_row(_text("•"), item)
     return grid
-
-
-def _statement(claim: dict[str, Any]) -> Text:
-    """A claim's first statement, followed by the ids of the reports that make it."""
-    statements = claim.get("statements") or []
-    text = str(statements[0].get("text", "")) if statements else ""
-    line = _text(" ".join(text.split()), "  ")
-    line.append_text(_reports_label(distinct_reports(statements)))
-    return line
-
-
-def _corroborated(doc: Doc) -> RenderableType:
-    claims = claims_with_status(doc, "corroborated")
-    body: list[RenderableType] = []
-    for claim in claims:
-        body.append(_bullets([_statement(claim)]))
-        body.extend(_details(claim))
-    return _section(f"Corroborated ({len(claims)})", body, "green")
-
-
-def _unique(doc: Doc, max_unique: int) -> RenderableType:
-    body: list[RenderableType] = []
-    count = 0
-    for report, statements in unique_by_report(doc).items():
-        count += len(statements)
-        body.append(_text((report, "bold cyan")))
-        shown = [_text(shorten(str(s.get("text", "")), 160)) for s in statements[:max_unique]]
-        body.append(_bullets(shown, indent=2))
-        if len(statements) > max_unique:
-            body.append(_text((f"    … and {len(statements) - max_unique} more", "dim")))
-    return _section(f"Unique ({count})", body, "bright_black")
 
 
 def _quotes(doc: Doc) -> RenderableType:
