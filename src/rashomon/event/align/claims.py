@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from rashomon.config import DEFAULT_ALIGN, AlignSettings
-from rashomon.event.align.conflicts import find_conflicts, pair_conflict
+from rashomon.event.align.conflicts import find_conflicts, pair_conflict, values_differ
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.grouping import group_facts
 from rashomon.event.align.similarity import (
@@ -144,13 +144,16 @@ def make_claim(
 
 
 def incompatible_and_unlike(scored: Scored, settings: AlignSettings) -> np.ndarray:
-    """Pairs of values of two reports that cannot both be true and are not alike enough to be one disputed fact:
-    kept apart, so that a corroborated claim never holds 15 dead beside 70 dead."""
+    """Pairs of values of two reports that cannot both be true and are not a disputed fact (not alike enough, or
+    not about the same thing): kept apart, so that a corroborated claim never holds 15 dead beside 70 dead."""
     out = np.zeros(len(scored.pairs), dtype=bool)
     strength = np.maximum(scored.about, scored.probability)
-    for k in np.flatnonzero(scored.valued & (strength < settings.conflict)):
+    for k in np.flatnonzero(scored.valued):
         a, b = (scored.facts[int(x)] for x in scored.pairs[k])
-        out[k] = a.report_rank != b.report_rank and pair_conflict(a, b, settings) is not None
+        if a.report_rank == b.report_rank or not values_differ(a, b, settings):
+            continue
+        disputed = strength[k] >= settings.conflict and pair_conflict(a, b, settings) is not None
+        out[k] = not disputed
     return out
 
 

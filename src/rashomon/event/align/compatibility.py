@@ -194,7 +194,7 @@ PART_HOURS: dict[int, tuple[float, float]] = {
     3: (19.0, 29.0),  # night
     4: (21.0, 31.0),  # overnight
 }
-APPROXIMATE_MINUTES = 45  # "about 7 p.m." allows 6:15 to 7:45
+APPROXIMATE_MINUTES = 15  # "about 7 p.m." allows 6:45 to 7:15
 
 
 def time_of_day(spec: dict[str, int], approximate: bool = False) -> tuple[float, float] | None:
@@ -212,7 +212,13 @@ def time_of_day(spec: dict[str, int], approximate: bool = False) -> tuple[float,
 def times_of_day_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
     """Two stretches of the day that do not meet, the small hours counted on either side of midnight."""
     day = 24 * 60
-    return not any(a[0] + s <= b[1] and b[0] <= a[1] + s for s in (-day, 0, day))
+
+    def meet(shift: int) -> bool:
+        overlap = min(a[1] + shift, b[1]) - max(a[0] + shift, b[0])
+        # ranges that only touch (about 1:00 / about 1:30) differ; a clock time on a part's edge belongs to it
+        return overlap > 0 or (overlap == 0 and (a[0] == a[1] or b[0] == b[1]))
+
+    return not any(meet(shift) for shift in (-day, 0, day))
 
 
 # ---- places --------------------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from rashomon.event.align.compatibility import (
 )
 from rashomon.event.align.facts import EventFact
 from rashomon.event.align.lexicon import TO_BASE, counted_class, event_type
-from rashomon.records import Conflict, ConflictKind, ConflictValue
+from rashomon.records import Conflict, ConflictKind, ConflictValue, Quantity
 
 TIME_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -45,6 +45,40 @@ def _spec(f: EventFact) -> dict[str, int]:
     if "weekday" not in spec and word in WEEKDAYS:
         spec["weekday"] = WEEKDAYS.index(word)
     return spec
+
+
+COUNT_HAPPENINGS = {"dead": "kill", "injured": "injure"}  # "49 dead" counts a killing whatever its verb
+COUNT_LIGHT = frozenset({"leave", "bring", "put", "reach", "stand", "total", "number", "include", "rise", "climb"})
+
+
+def _kind_of_happening(q: Quantity) -> str:
+    """What a count counts the victims of: its counted word when that says it ("dead"), else its verb's kind."""
+    counted = counted_class(q.counted)
+    if counted in COUNT_HAPPENINGS:
+        return COUNT_HAPPENINGS[counted]
+    if not q.predicate or q.predicate in LIGHT or q.predicate in COUNT_LIGHT:
+        return ""
+    return event_type(q.predicate) or q.predicate
+
+
+def values_differ(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
+    """The two values, taken alone, cannot both be true (whatever they are about): figures whose ranges do not
+    meet, two days, two places that cannot be one."""
+    kind = a.fact.kind
+    if kind != b.fact.kind:
+        return False
+    if kind == "count" and a.quantity is not None and b.quantity is not None:
+        qa, qb = a.quantity, b.quantity
+        if qa.unit != qb.unit:
+            return False
+        ra = _scaled(count_range(qa.value, qa.text, a.fact.qualifier, settings), qa.counted)
+        rb = _scaled(count_range(qb.value, qb.text, b.fact.qualifier, settings), qb.counted)
+        return counts_conflict(ra, rb)
+    if kind == "time" and a.time is not None and b.time is not None:
+        return times_conflict(a.time.value, b.time.value, _spec(a), _spec(b))
+    if kind == "place" and a.location is not None and b.location is not None:
+        return places_conflict(a.location, b.location)
+    return False
 
 
 def _scaled(r: Range, counted: str | None) -> Range:
@@ -81,6 +115,9 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
         return None
     if not _about(a) or _about(a) != _about(b):
         return None  # two figures are compared only when both say what they count, and it is the same
+    ha, hb = _kind_of_happening(qa), _kind_of_happening(qb)
+    if ha and hb and ha != hb:
+        return None  # "three people were shot" and "one person died" count different things
     if a.fact.update != b.fact.update:
         return None
     if "difference" in (a.fact.qualifier, b.fact.qualifier):
