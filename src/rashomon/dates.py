@@ -117,11 +117,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("same-day", r"\b(?:(?:earlier|later)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day|that\s+day)\b"),
         (
             "duration",
-            r"\b(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|at\s+least)\s+)?"
+            r"\b(?:(?:almost|nearly|about|around|some|more\s+than|over|less\s+than|at\s+least|just\s+over|"
+            r"just\s+under)\s+)?"
             + _NUM
+            + r"(?:(?:\s|-)(?P<frac>[1-9]/[1-9]\d?))?"  # "2 1/2 years", "2-1/2 year"
             + r"(?:-|\s+)"
             + _UNIT
-            + r"\b",
+            + r"\b(?!\s?-\s?old\b|-old\b|\s+old\b)",  # "a 36-year-old" is an age, not a length of time
         ),
         (
             "month",
@@ -277,6 +279,9 @@ def _classify(kind: str, m: re.Match[str], reference: date | None) -> tuple[str,
         return "same-day", None, {}, False
     if kind == "duration":
         amount = number_value(g["num"])
+        if g.get("frac"):
+            top, bottom = g["frac"].split("/")
+            amount += int(top) / int(bottom)
         if not amount:
             return "duration", None, {}, False
         return "duration", iso_duration(amount, g["unit"].lower()), {}, True

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
-from rashomon.nlp import Parse
+from rashomon.nlp import Parse, Token
 from rashomon.records import Quantity, TimeExpr
 
 NUMBER_WORDS = {
@@ -47,6 +47,24 @@ NUMBER_WORDS = {
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# currency words after a figure ("two million euros", "85 million euros"), and glued scales after money ("$2.6m", "2m")
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+}
+GLUED_SCALES = {"m": 1e6, "bn": 1e9, "k": 1e3}
+MONEY = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values())
+# a figure as one token: a currency glued before, letters glued after ("$2", "£1", "200ft", "2m", "6m")
+FIGURE = re.compile(r"(?P<cur>[$€£¥])?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<suf>[A-Za-z]{1,3})?")
 EVENT_NOUNS = frozenset({"death", "killing", "injury", "arrest", "detention", "evacuation", "attack", "strike"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "NORP", "DATE", "TIME", "ORDINAL"})
 
@@ -61,7 +79,11 @@ def number_of(word: str) -> float | None:
 
 
 def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tuple[Quantity, ...]:
-    """Counts and amounts outside time expressions and names, with the noun they count when the parse shows it."""
+    """Counts and amounts outside time expressions and names, with the noun they count when the parse shows it.
+
+    Numbers set token by token are read whole ("6 . 1", "2 , 000", "2 1/2", "143 - billion"), a score or a record
+    ("52-3", "20 - 13") is one value, and an age ("LaCalamita , 38 ,", "a 38-year-old") is a count of years of age
+    even where the parser took it for a date."""
     toks = parse.tokens
     taken = sorted((t.start, t.end) for t in times)
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the time spans up to each one
@@ -69,26 +91,188 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
     i = 0
     while i < len(toks):
         t = toks[i]
-        value = number_of(t.text)
-        if value is None or t.ent in NAME_LABELS or _within(taken, reach, t.start):
+        score = _score(parse, i)
+        head = FIGURE.fullmatch(t.text)
+        value = (number_of(t.text) or _glued_number(t.text)) if score is None else score[0]
+        if value is None and head is not None and head.group("cur"):
+            value = float(head.group("num").replace(",", ""))  # "£1", "$2": the currency glued on
+        if value is None or _within(taken, reach, t.start):
             i += 1
             continue
-        first, last = i, i
-        while last + 1 < len(toks) and toks[last + 1].text.lower() in SCALES:
-            value *= SCALES[toks[last + 1].text.lower()]
-            last += 1
-        unit = None
-        if first > 0 and toks[first - 1].text in CURRENCIES:
+        if score is not None:
+            start, end = t.start, toks[score[1]].end
+            out.append(Quantity(report, start, end, parse.text[start:end], value, "score", None, None))
+            i = score[1] + 1
+            continue
+        age_end = _age(parse, i)
+        if age_end is not None:
+            start, end = t.start, toks[age_end].end
+            out.append(Quantity(report, start, end, parse.text[start:end], value, None, "age", None))
+            i = age_end + 1
+            continue
+        if t.ent in NAME_LABELS:
+            i += 1
+            continue
+        value, last = _whole_number(parse, i, value)
+        first = i
+        suffix = _suffix(parse, last)
+        if suffix is not None:
+            last = suffix[1]
+        while last + 1 < len(toks) and _scale_at(toks, last + 1) is not None:
+            factor, last = _scale_at(toks, last + 1)  # type: ignore[misc]
+            value *= factor
+        unit = CURRENCIES.get(head.group("cur") or "") if head is not None else None
+        money_word = _currency_after(toks, last)
+        if unit is not None:
+            pass
+        elif first > 0 and toks[first - 1].text in CURRENCIES:
             unit = CURRENCIES[toks[first - 1].text]
             first -= 1
-        elif last + 1 < len(toks) and toks[last + 1].text in ("percent", "%", "per"):
+        elif money_word is not None:
+            unit, last = money_word
+        elif last + 1 < len(toks) and toks[last + 1].text.lower() in ("percent", "%", "per", "pct"):
             unit = "percent"
             last += 1
+            if toks[last].text.lower() == "per" and last + 1 < len(toks) and toks[last + 1].text.lower() == "cent":
+                last += 1
+        letters = suffix[0] if suffix is not None else ""
+        if letters in GLUED_SCALES and unit in MONEY:
+            value *= GLUED_SCALES[letters]  # "$2.6m", "2m euros", "£1 . 7m"
         counted, predicate = _counted(parse, i, last) if unit is None else (None, None)
+        if letters in GLUED_UNITS and unit is None:
+            counted = letters  # "200ft", "2 , 000ft"
         start, end = toks[first].start, toks[last].end
         out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted, predicate))
         i = last + 1
     return tuple(out)
+
+
+DIGITS = re.compile(r"\d+")
+GLUED_UNITS = frozenset({"ft", "m", "km", "mi", "kg", "lb", "lbs", "cm", "mm"})
+SCORE = re.compile(r"(\d{1,3})-(\d{1,3})")
+AGE_AFTER = re.compile(r"\s?-?\s?years?\s?-?\s?old\b", re.IGNORECASE)
+
+
+def _suffix(parse: Parse, last: int) -> tuple[str, int] | None:
+    """Letters ending a figure: glued to its last token ("7m") or a token of their own right after it ("2" "m")."""
+    toks = parse.tokens
+    m = FIGURE.fullmatch(toks[last].text)
+    if m is not None and m.group("suf"):
+        return m.group("suf").lower(), last
+    k = last + 1
+    if (
+        k < len(toks)
+        and toks[k].start == toks[last].end
+        and toks[k].text.lower() in (GLUED_SCALES.keys() | GLUED_UNITS)
+    ):
+        return toks[k].text.lower(), k
+    return None
+
+
+def _glued_number(text: str) -> float | None:
+    """A number with its unit or scale glued on ("200ft", "15km", "2m", "1.7bn")."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([a-z]{1,3})", text.lower())
+    return float(m.group(1)) if m and (m.group(2) in GLUED_UNITS or m.group(2) in GLUED_SCALES) else None
+
+
+def _currency_after(toks: Sequence[Token], last: int) -> tuple[str, int] | None:
+    """A currency named after a figure ("85 million euros", "two - million - euro"): (code, its token)."""
+    k = last + 1
+    if k < len(toks) and toks[k].text == "-":
+        k += 1
+    if k < len(toks) and toks[k].text.lower() in CURRENCY_WORDS:
+        return CURRENCY_WORDS[toks[k].text.lower()], k
+    return None
+
+
+def _adjacent(parse: Parse, a: int, b: int) -> bool:
+    """Tokens a and b are next to each other, at most one space apart (never across a line break: the parser may
+    have split a sentence at the dot of "6 . 1", a line break it does not cross)."""
+    toks = parse.tokens
+    return b < len(toks) and parse.text[toks[a].end : toks[b].start] in ("", " ")
+
+
+def _whole_number(parse: Parse, i: int, value: float) -> tuple[float, int]:
+    """A number split into tokens: "6 . 1" (a decimal), "2 , 000" (thousands), "2 1/2" or "2-1/2" (a half)."""
+    toks = parse.tokens
+    last = i
+    whole = FIGURE.fullmatch(toks[i].text)
+    if whole is None or whole.group("suf") or not DIGITS.fullmatch(whole.group("num").replace(",", "")):
+        return value, last
+    while True:
+        k = last + 1
+        sep = toks[k].text if k < len(toks) else ""
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        group = re.fullmatch(r"(\d{3})[a-z]{0,3}", nxt)  # "2 , 000" and "2 , 000ft"
+        if sep == "," and group and _adjacent(parse, last, k) and _adjacent(parse, k, k + 1):
+            value, last = value * 1000 + float(group.group(1)), k + 1
+        elif (
+            sep == "."
+            and (decimal := re.fullmatch(r"(\d+)[A-Za-z]{0,3}", nxt))
+            and value == int(value)
+            and "." not in toks[last].text
+            and _adjacent(parse, last, k)
+            and _adjacent(parse, k, k + 1)
+            and toks[k].start - toks[last].end == 1
+        ):
+            value, last = float(f"{int(value)}.{decimal.group(1)}"), k + 1
+        else:
+            break
+    frac = re.fullmatch(r"-?(\d)/(\d{1,2})", toks[last + 1].text) if last + 1 < len(toks) else None
+    if frac and _adjacent(parse, last, last + 1) and 0 < int(frac.group(1)) < int(frac.group(2)):
+        value, last = value + int(frac.group(1)) / int(frac.group(2)), last + 1
+    return value, last
+
+
+def _scale_at(toks: Sequence[Token], k: int) -> tuple[float, int] | None:
+    """A scale word at k ("million"), or after a hyphen there ("143 - billion", "137-million" is one token)."""
+    word = toks[k].text.lower().lstrip("-")
+    if word in SCALES:
+        return SCALES[word], k
+    if toks[k].text == "-" and k + 1 < len(toks) and toks[k + 1].text.lower() in SCALES:
+        return SCALES[toks[k + 1].text.lower()], k + 1
+    return None
+
+
+def _score(parse: Parse, i: int) -> tuple[float, int] | None:
+    """A score or a win-loss record at token i ("52-3", "20 - 13"): the pair as one value (first * 1000 + second)."""
+    toks = parse.tokens
+    m = SCORE.fullmatch(toks[i].text)
+    if m:
+        return float(int(m.group(1)) * 1000 + int(m.group(2))), i
+    if (
+        re.fullmatch(r"\d{1,3}", toks[i].text)
+        and i + 2 < len(toks)
+        and toks[i + 1].text in ("-", "–")
+        and re.fullmatch(r"\d{1,3}", toks[i + 2].text)
+        and _adjacent(parse, i, i + 1)
+        and _adjacent(parse, i + 1, i + 2)
+        and not (i + 3 < len(toks) and AGE_AFTER.match(parse.text, toks[i + 2].end))
+    ):
+        return float(int(toks[i].text) * 1000 + int(toks[i + 2].text)), i + 2
+    return None
+
+
+def _age(parse: Parse, i: int) -> int | None:
+    """The last token of an age at token i: "38-year-old" / "38 - year - old", "aged 38", or "Name , 38 ,"."""
+    toks = parse.tokens
+    t = toks[i]
+    if not re.fullmatch(r"\d{1,3}(?:-years?-old)?", t.text, re.IGNORECASE):
+        return None
+    if "old" in t.text.lower():
+        return i
+    m = AGE_AFTER.match(parse.text, t.end)
+    if m:
+        end = t.end + m.end() - m.start()
+        k = i
+        while k + 1 < len(toks) and toks[k + 1].end <= end:
+            k += 1
+        return k
+    if i > 0 and toks[i - 1].text.lower() == "aged":
+        return i
+    follows_name = i >= 2 and toks[i - 1].text == "," and toks[i - 2].ent == "PERSON"
+    closes = i + 1 < len(toks) and toks[i + 1].text in (",", ".", ")")
+    return i if follows_name and closes and int(t.text) < 120 else None
 
 
 def _within(spans: Sequence[tuple[int, int]], reach: Sequence[int], char: int) -> bool:

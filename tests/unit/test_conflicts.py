@@ -67,9 +67,16 @@ def test_an_update_a_hedge_or_a_gap_is_no_conflict() -> None:
 def test_figures_of_different_things_are_not_compared() -> None:
     dead = count("a", "13", 13, counted="people")
     assert pair_conflict(dead, count("b", "15", 15, counted="vehicle", rank=1), DEFAULT_ALIGN) is None
-    # a figure that says nothing of what it counts is compared with nothing
+    shot = count("b", "15", 15, counted="people", rank=1)
+    shot = replace(shot, quantity=replace(shot.quantity, predicate="shoot"))
+    assert pair_conflict(dead, shot, DEFAULT_ALIGN) is None  # 15 shot, 13 killed: two counts
+    # a figure that says nothing of what it counts or what it goes with is compared with nothing
     bare = count("b", "15", 15, counted=None, rank=1)
-    assert pair_conflict(dead, replace(bare, fact=replace(bare.fact, topic="")), DEFAULT_ALIGN) is None
+    bare = replace(bare, fact=replace(bare.fact, topic=""), quantity=replace(bare.quantity, predicate=None))
+    assert pair_conflict(dead, bare, DEFAULT_ALIGN) is None
+    # "killing 15" and "13 people were killed" count the same victims
+    killing = count("b", "15", 15, counted=None, rank=1)
+    assert pair_conflict(dead, killing, DEFAULT_ALIGN) is not None
 
 
 def test_lengths_compare_across_units() -> None:

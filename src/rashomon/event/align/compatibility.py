@@ -197,10 +197,18 @@ PART_HOURS: dict[int, tuple[float, float]] = {
 APPROXIMATE_MINUTES = 15  # "about 7 p.m." allows 6:45 to 7:15
 
 
-def time_of_day(spec: dict[str, int], approximate: bool = False) -> tuple[float, float] | None:
-    """The minutes of the day a time allows: a clock time (a margin when it is approximate) or a part of the day."""
+AFTER_MINUTES = 45  # "shortly after 2 a.m." allows 2:00 to 2:45
+
+
+def time_of_day(spec: dict[str, int], approximate: bool = False, side: str = "") -> tuple[float, float] | None:
+    """The minutes of the day a time allows: a clock time (a margin when it is approximate; "after" and "before"
+    open it on one side) or a part of the day."""
     if "hour" in spec:
         at = spec["hour"] * 60 + spec.get("minute", 0)
+        if side == "after":
+            return at, at + AFTER_MINUTES
+        if side == "before":
+            return at - AFTER_MINUTES, at
         margin = APPROXIMATE_MINUTES if approximate else 0
         return at - margin, at + margin
     if "part" in spec and spec["part"] in PART_HOURS:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
-from rashomon.config import AlignSettings
+from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import (
     Range,
     count_range,
@@ -27,7 +27,7 @@ from rashomon.event.align.compatibility import (
 )
 from rashomon.event.align.facts import EventFact
 from rashomon.event.align.lexicon import TO_BASE, counted_class, event_type
-from rashomon.records import Conflict, ConflictKind, ConflictValue, Quantity
+from rashomon.records import Conflict, ConflictKind, ConflictValue, Quantity, TimeExpr
 
 TIME_WORDS = frozenset(
     """january february march april may june july august september october november december monday tuesday
@@ -56,9 +56,7 @@ def _kind_of_happening(q: Quantity) -> str:
     counted = counted_class(q.counted)
     if counted in COUNT_HAPPENINGS:
         return COUNT_HAPPENINGS[counted]
-    if not q.predicate or q.predicate in LIGHT or q.predicate in COUNT_LIGHT:
-        return ""
-    return event_type(q.predicate) or q.predicate
+    return event_type(q.predicate or "") or ""  # only a known kind of happening tells two counts apart
 
 
 def values_differ(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
@@ -91,11 +89,18 @@ def _widened(r: Range, share: float) -> Range:
     return Range(r.low * (1 - share), r.high * (1 + share))
 
 
-def _about(f: EventFact) -> str:
-    """What a figure or a time is about: its counted thing, else the kind of happening or the word it goes with."""
+def _about(f: EventFact) -> set[str]:
+    """What a figure is about: its counted thing, the word it goes with and its verb, with their kinds."""
+    words: set[str] = set()
     if f.quantity is not None and f.quantity.counted:
-        return counted_class(f.quantity.counted)
-    return event_type(f.fact.topic) or f.fact.topic
+        words.add(counted_class(f.quantity.counted))
+    if f.quantity is not None and f.quantity.unit == "score":
+        words.add("score")  # a score or a record is what it is: a result
+    for word in (f.fact.topic, f.quantity.predicate if f.quantity is not None else None):
+        if word and word not in LIGHT and word not in COUNT_LIGHT:
+            words.add(word)
+            words.add(event_type(word) or word)
+    return words
 
 
 def _happening(f: EventFact) -> set[str]:
@@ -113,7 +118,7 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
     ca, cb = counted_class(qa.counted), counted_class(qb.counted)
     if ca and cb and ca != cb:
         return None
-    if not _about(a) or _about(a) != _about(b):
+    if not _about(a) & _about(b):
         return None  # two figures are compared only when both say what they count, and it is the same
     ha, hb = _kind_of_happening(qa), _kind_of_happening(qb)
     if ha and hb and ha != hb:
@@ -129,7 +134,7 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
         ra, rb = _widened(ra, settings.relative_tolerance), _widened(rb, settings.relative_tolerance)
     if not counts_conflict(ra, rb):
         return None
-    what = ca or cb or "the figure"
+    what = ca or cb or next(iter(sorted(_about(a) & _about(b))), "the figure")
     return f"{a.fact.text!r} allows {describe_range(ra)}, {b.fact.text!r} allows {describe_range(rb)} ({what})"
 
 
@@ -137,7 +142,67 @@ RELATIVE_KINDS = frozenset({"relative", "day-relative", "same-day"})
 APPROXIMATE = re.compile(r"^(?:about|around|approximately|roughly|shortly|just)\b", re.IGNORECASE)
 
 
-def _time_pair(a: EventFact, b: EventFact) -> str | None:
+DURATION_QUALIFIER = re.compile(
+    r"^(?P<q>almost|nearly|about|around|some|more\s+than|over|less\s+than|at\s+least|just\s+over|just\s+under)\b",
+    re.IGNORECASE,
+)
+SECONDS = {"Y": 365.25 * 86400, "W": 7 * 86400, "D": 86400, "H": 3600, "S": 1}
+
+
+def duration_seconds(value: str) -> float | None:
+    """An ISO 8601 duration of one unit in seconds ("P2.5Y", "PT30S"; "P3M" months, "PT3M" minutes)."""
+    m = re.fullmatch(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])", value)
+    if m is None:
+        return None
+    amount, unit = float(m.group(2)), m.group(3)
+    if unit == "M":
+        return amount * (60 if m.group(1) else 30.44 * 86400)
+    return amount * SECONDS[unit]
+
+
+def _length(f: EventFact, settings: AlignSettings) -> Range | None:
+    """How long a duration lasts ("just over 10 seconds"), or how far back an "ago" reaches, as a range of seconds."""
+    t = f.time
+    if t is None:
+        return None
+    seconds = duration_seconds(t.value) if t.value and t.value.startswith("P") else None
+    offset = t.spec_dict().get("day_offset")
+    if seconds is None and offset is not None and abs(offset) >= 7 and "ago" in f.fact.text.lower():
+        seconds = abs(offset) * 86400.0
+    if seconds is None:
+        return None
+    q = DURATION_QUALIFIER.match(f.fact.text)
+    qualifier = re.sub(r"\s+", " ", q.group("q").lower()) if q else None
+    number = re.search(r"\d+(?:\.\d+)?", f.fact.text)
+    written = number.group() if number else f.fact.text
+    return count_range(seconds, written, qualifier, settings)
+
+
+def _side(text: str) -> str:
+    """ "after" or "before" when a clock time is given as a bound ("shortly after 2 a.m.")."""
+    m = re.match(r"^(?:shortly|just|soon)?\s*(after|before)\b", text, re.IGNORECASE)
+    return m.group(1).lower() if m else ""
+
+
+def _grain(t: TimeExpr) -> str:
+    return "year" if t.value and len(t.value) == 4 and t.value.isdigit() else ""
+
+
+def _same_predicate(a: EventFact, b: EventFact) -> bool:
+    return bool(a.fact.predicate) and a.fact.predicate == b.fact.predicate
+
+
+def _lengths(a: EventFact, b: EventFact, settings: AlignSettings) -> str | None:
+    """None when the two are not both lengths of time; else why they conflict, or "" when they agree."""
+    la, lb = _length(a, settings), _length(b, settings)
+    if la is None or lb is None:
+        return None
+    if not counts_conflict(la, lb):
+        return ""
+    return f"{a.fact.text!r} and {b.fact.text!r} are different lengths of time for what both tell"
+
+
+def _time_pair(a: EventFact, b: EventFact, settings: AlignSettings = DEFAULT_ALIGN) -> str | None:
     """Two times of one happening that cannot both be right: different days (or years, months), or times of day that
     do not meet ("Sunday afternoon" / "Sunday night"; "1:30 a.m." / "1 a.m."). Weekdays named in reports with no
     date are compared by name, never by the week a guess puts them in."""
@@ -146,21 +211,26 @@ def _time_pair(a: EventFact, b: EventFact) -> str | None:
     ta, tb = a.time, b.time
     if ta is None or tb is None:
         return None
+    lengths = _lengths(a, b, settings)
+    if lengths is not None:
+        return lengths or None
     if (ta.kind in RELATIVE_KINDS and not a.dated) or (tb.kind in RELATIVE_KINDS and not b.dated):
         return None  # "this year", "yesterday" in a report with no date: resolved by a guess, not compared
     sa, sb = _spec(a), _spec(b)
-    if ta.kind == "weekday" and tb.kind == "weekday":
-        va = vb = None  # both named by weekday: the names decide
-    else:
-        va, vb = ta.value, tb.value
+    # a value the words give is compared; one inferred from an anchor (a weekday, a month-day with no year) is not:
+    # its words are ("Thursday" and "Dec. 11" may be one day whatever year a guess gives the 11th)
+    va = ta.value if ta.explicit else None
+    vb = tb.value if tb.explicit else None
+    if _grain(ta) == "year" and _grain(tb) == "year" and not _same_predicate(a, b):
+        return None  # two years of a report's background (an award in 1998, a hurricane in 2005)
     if (va and va.startswith("P")) or (vb and vb.startswith("P")):
         return None  # durations are lengths, not moments
     shown_a = f"{a.fact.text!r}" + (f" ({va})" if va else "")
     shown_b = f"{b.fact.text!r}" + (f" ({vb})" if vb else "")
     if times_conflict(va, vb, sa, sb):
         return f"{shown_a} and {shown_b} are different days for what both tell"
-    da = time_of_day(sa, APPROXIMATE.match(a.fact.text) is not None)
-    db = time_of_day(sb, APPROXIMATE.match(b.fact.text) is not None)
+    da = time_of_day(sa, APPROXIMATE.match(a.fact.text) is not None, _side(a.fact.text))
+    db = time_of_day(sb, APPROXIMATE.match(b.fact.text) is not None, _side(b.fact.text))
     if da is not None and db is not None and times_of_day_conflict(da, db):
         return f"{shown_a} and {shown_b} are different times of day for what both tell"
     return None
@@ -199,7 +269,7 @@ def pair_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> tuple[
         why = _count_pair(a, b, settings)
         return ("quantity", why) if why else None
     if kind == "time":
-        why = _time_pair(a, b)
+        why = _time_pair(a, b, settings)
         return ("time", why) if why else None
     if kind == "place":
         why = _place_pair(a, b)

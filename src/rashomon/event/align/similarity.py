@@ -79,6 +79,7 @@ SIGNALS = (
     "window_words",
     "value_ratio",
     "same_grain",
+    "only_such_value",
 )
 FEATURES: tuple[str, ...] = (
     *SIGNALS,
@@ -327,6 +328,9 @@ def pair_features(
     x[:, col["window_words"]] = _overlaps([frozenset(f.fact.window) for f in facts], pairs, "jaccard")
     x[:, col["value_ratio"]] = _value_ratio(facts, i, j) * both_counts
     x[:, col["same_grain"]] = same([time_grain(f) for f in facts])
+    signatures = [value_signature(f) for f in facts]
+    single = _single_value(facts, signatures)
+    x[:, col["only_such_value"]] = (same(signatures) > 0) & single[i] & single[j]
     lead = np.array([f.fact.sentence <= 1 for f in facts])
     x[:, col["both_lead"]] = (lead[i] & lead[j]).astype(np.float32)
     codes = kind_codes(facts)
@@ -371,6 +375,32 @@ def _ranges_meet(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray, setti
     with np.errstate(invalid="ignore"):
         meet = (low[i] <= high[j]) & (low[j] <= high[i])
     return np.nan_to_num(meet.astype(np.float32))
+
+
+def value_signature(f: EventFact) -> str:
+    """What kind of value a figure or a time is, within its report: its unit and what it counts or dates ("percent
+    rise", "people kill", "day strike")."""
+    kind = f.fact.kind
+    if kind == "count" and f.quantity is not None:
+        q = f.quantity
+        about = counted_class(q.counted) or (event_type(f.fact.topic) or f.fact.topic)
+        return f"count|{q.unit}|{about}" if about else ""
+    if kind == "time":
+        happening = event_type(f.fact.predicate) or f.fact.predicate
+        return f"time|{time_grain(f)}|{happening}" if happening not in LIGHT_PREDICATES else ""
+    return ""
+
+
+def _single_value(facts: Sequence[EventFact], signatures: Sequence[str]) -> np.ndarray:
+    """Facts whose report gives one value only for their signature (the report's one figure of dead, say): two such
+    facts of two reports with one signature are most likely about one thing."""
+    values: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for f, sig in zip(facts, signatures, strict=True):
+        if sig:
+            values[(f.report_rank, sig)].add(value_key(f))
+    return np.array(
+        [bool(sig) and len(values[(f.report_rank, sig)]) == 1 for f, sig in zip(facts, signatures, strict=True)]
+    )
 
 
 def time_grain(f: EventFact) -> str:
