@@ -136,8 +136,8 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
             if toks[last].text.lower() == "per" and last + 1 < len(toks) and toks[last + 1].text.lower() == "cent":
                 last += 1
         letters = suffix[0] if suffix is not None else ""
-        if letters in GLUED_SCALES and unit in MONEY:
-            value *= GLUED_SCALES[letters]  # "$2.6m", "2m euros", "£1 . 7m"
+        if letters in GLUED_SCALES and (unit in MONEY or letters != "m"):
+            value *= GLUED_SCALES[letters]  # "$2.6m", "2m euros", "£1 . 7m", "943K"; "200m" alone is metres
         counted, predicate = _counted(parse, i, last) if unit is None else (None, None)
         if letters in GLUED_UNITS and unit is None:
             counted = letters  # "200ft", "2 , 000ft"
@@ -157,7 +157,7 @@ def _suffix(parse: Parse, last: int) -> tuple[str, int] | None:
     """Letters ending a figure: glued to its last token ("7m") or a token of their own right after it ("2" "m")."""
     toks = parse.tokens
     m = FIGURE.fullmatch(toks[last].text)
-    if m is not None and m.group("suf"):
+    if m is not None and m.group("suf") and m.group("suf").lower() in (GLUED_SCALES.keys() | GLUED_UNITS):
         return m.group("suf").lower(), last
     k = last + 1
     if (

@@ -120,6 +120,8 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
         return None
     if not _about(a) & _about(b):
         return None  # two figures are compared only when both say what they count, and it is the same
+    if ca == "age" and not (a.participants & b.participants):
+        return None  # the ages of two people
     ha, hb = _kind_of_happening(qa), _kind_of_happening(qb)
     if ha and hb and ha != hb:
         return None  # "three people were shot" and "one person died" count different things
