@@ -134,9 +134,6 @@ def preload_in_background() -> threading.Thread:
     def load_or_leave_the_error_to_the_user() -> None:
         with contextlib.suppress(Exception):
             embedder.load()
-        with contextlib.suppress(Exception):
-            # the clustering library is imported here too, while spaCy loads on the main thread
-            import sklearn.cluster  # noqa: F401
 
     thread = threading.Thread(target=load_or_leave_the_error_to_the_user, name="rashomon-embedder-load", daemon=False)
     thread.start()

@@ -46,3 +46,25 @@ def test_every_fact_is_in_exactly_one_group() -> None:
     probability = rng.random(len(pairs)).astype(np.float32)
     groups = group_facts(n, pairs, probability, 0.4, list(rng.integers(0, 4, n)), [str(k % 3) for k in range(n)])
     assert sorted(x for g in groups for x in g) == list(range(n))
+
+
+def test_the_groups_are_those_of_scikit_learns_agglomerative_clustering() -> None:
+    """The same average-linkage cut as AgglomerativeClustering(metric="precomputed", linkage="average")."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    rng = np.random.default_rng(11)
+    n = 30
+    i, j = np.triu_indices(n, k=1)
+    pairs = np.stack([i, j], axis=1)
+    probability = rng.random(len(pairs)).astype(np.float32) ** 3  # a few likely pairs, many unlikely ones
+    link = 0.4
+    ours = group_facts(n, pairs, probability, link, list(range(n)), [str(k) for k in range(n)])
+    distance = np.zeros((n, n))
+    distance[i, j] = distance[j, i] = 1.0 - probability
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - link
+    ).fit_predict(distance)
+    theirs: dict[int, list[int]] = {}
+    for k, label in enumerate(labels):
+        theirs.setdefault(int(label), []).append(k)
+    assert sorted(map(sorted, ours)) == sorted(map(sorted, theirs.values()))

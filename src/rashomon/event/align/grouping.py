@@ -1,5 +1,11 @@
-"""Groups of facts that state one fact: scikit-learn's agglomerative clustering (average linkage, precomputed
-distance 1 - probability), run on each connected part of the graph of likely pairs.
+"""Groups of facts that state one fact: agglomerative clustering with average linkage over a precomputed distance
+(1 - probability), run on each connected part of the graph of likely pairs.
+
+The clustering is SciPy's ``linkage(method="average")`` cut at the distance threshold, the very routine
+scikit-learn's ``AgglomerativeClustering(metric="precomputed", linkage="average", distance_threshold=...)`` runs for
+such a tree (``tests/unit/test_grouping.py`` checks that both give the same groups). It is called directly because
+importing scikit-learn costs about a second of a cold ``rashomon compare`` (bench/compare_scale.py), which has to stay
+within twice the time of spaCy loading and parsing the same reports.
 
 Average linkage can only join two groups when some pair between them reaches the threshold, so the connected
 components of the pairs at or above it bound every group; clustering each component on its own keeps the cost near
@@ -62,8 +68,8 @@ def _cluster(
     values: np.ndarray,
     forbidden: np.ndarray,
 ) -> list[list[int]]:
-    """Average linkage over one component (scikit-learn), pairs that were never candidates at probability 0."""
-    from sklearn.cluster import AgglomerativeClustering
+    """Average linkage over one component (SciPy), pairs that were never candidates at probability 0."""
+    from scipy.cluster.hierarchy import fcluster, linkage
 
     size = len(idx)
     local = np.full(int(idx.max()) + 1, -1, dtype=np.int64)
@@ -74,11 +80,10 @@ def _cluster(
     a, b = local[pairs[:, 0]], local[pairs[:, 1]]
     distance[a, b] = distance[b, a] = np.where(forbidden, FAR, 1.0 - probability)
     distance[apart] = FAR
-    np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - link
-    )
-    labels = model.fit_predict(distance)
+    condensed = distance[np.triu_indices(size, k=1)]
+    tree = linkage(condensed, method="average")
+    # merge while the average distance is below the threshold (strictly, as scikit-learn's distance_threshold)
+    labels = fcluster(tree, t=np.nextafter(1.0 - link, -np.inf), criterion="distance")
     out: dict[int, list[int]] = {}
     for k, label in enumerate(labels):
         out.setdefault(int(label), []).append(int(idx[k]))
