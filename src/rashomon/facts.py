@@ -57,7 +57,8 @@ GENERIC_HEADS = frozenset(
     which who whom that this these those what it its""".split()
 )
 QUALIFIER = re.compile(
-    r"\b(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|nearly|almost|close\s+to|just\s+under|"
+    r"\b(?P<q>at\s+least|slightly\s+more\s+than|a\s+little\s+over|just\s+above|more\s+than|over|upwards\s+of|"
+    r"in\s+excess\s+of|nearly|almost|close\s+to|just\s+under|"
     r"just\s+over|about|around|approximately|roughly|some|an\s+estimated|estimated|up\s+to|as\s+many\s+as|"
     r"at\s+most|fewer\s+than|less\s+than|under|below|above|no\s+fewer\s+than|no\s+less\s+than)\s+(?:\$\s*)?$",
     re.IGNORECASE,

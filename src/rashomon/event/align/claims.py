@@ -15,6 +15,7 @@ from rashomon.event.align.conflicts import find_conflicts, pair_conflict, values
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.grouping import group_facts
 from rashomon.event.align.similarity import (
+    FEATURES,
     AlignModel,
     candidate_pairs,
     default_model,
@@ -82,6 +83,11 @@ def score_facts(
     valued = valued_pairs(facts, pairs) if len(pairs) else np.zeros(0, dtype=bool)
     p = model.fact.probability(x) if model is not None else np.zeros(len(pairs), dtype=np.float32)
     about = model.about_probability(facts, pairs, x) if model is not None else np.zeros(len(pairs), np.float32)
+    if len(pairs):
+        # the one figure of its kind in each report ("the injured", "the dead"), or the one date of one happening:
+        # two reports that each give one are giving it for the same thing
+        sole = x[:, FEATURES.index("only_such_value")] > 0
+        about = np.where(sole & valued, np.maximum(about, np.float32(settings.sole_value)), about)
     same_report = np.array([facts[a].report_rank == facts[b].report_rank for a, b in pairs], dtype=bool)
     p = np.where(same_report, np.float32(settings.restatement), p) if len(pairs) else p
     return Scored(facts, pairs, x, p, about, valued)

@@ -28,7 +28,10 @@ VAGUE_WORDS: dict[str, tuple[float, float]] = {
     "a handful": (2, 6),
 }
 AT_LEAST = frozenset({"at least", "no fewer than", "no less than"})
-MORE_THAN = frozenset({"more than", "over", "upwards of", "in excess of", "above", "just over"})
+MORE_THAN = frozenset({"more than", "over", "upwards of", "in excess of", "above"})
+JUST_OVER = frozenset({"just over", "slightly more than", "a little over", "just above"})
+OPEN_END = 1.5  # "more than 400" is read as up to 600 (and at least 3 more): "more than 100,000" is not 200,000
+JUST = 1.15  # "just over 10" is read as up to 11.5
 NEARLY = frozenset({"nearly", "almost", "close to", "just under"})
 ABOUT = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated"})
 AT_MOST = frozenset({"up to", "as many as", "at most"})
@@ -99,7 +102,9 @@ def count_range(value: float, written: str, qualifier: str | None, settings: Ali
         qualifier = "at least"
     low, high = value - half, value + half
     if qualifier in AT_LEAST or qualifier in MORE_THAN:
-        return Range(low, INF)
+        return Range(low, max(high * OPEN_END, high + 3))
+    if qualifier in JUST_OVER:
+        return Range(low, max(high * JUST, high + 1))
     if qualifier in NEARLY:
         return Range(value * settings.near_low, value)
     if qualifier in ABOUT:
@@ -114,6 +119,7 @@ def counts_conflict(a: Range, b: Range) -> bool:
 
 
 def describe_range(r: Range) -> str:
+    """A range as a reader would say it ("400 to 600", "12")."""
     def num(x: float) -> str:
         return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.3g}"
 

@@ -175,7 +175,8 @@ def value_key(f: EventFact) -> str:
         day = (f.time.value if f.time is not None and f.time.value else "") or f.fact.text.lower()
         spec = f.time.spec_dict() if f.time is not None else {}
         clock = f"|{spec.get('part', '')}|{spec.get('hour', '')}:{spec.get('minute', '')}"
-        return "time:" + day + (clock if len(clock) > 4 else "")  # "Tuesday night" is not "Tuesday afternoon"
+        timed = "part" in spec or "hour" in spec
+        return "time:" + day + (clock if timed else "")  # "Tuesday night" is not "Tuesday afternoon"
     if kind == "place" and f.location is not None and f.location.directions:
         return f"place:{f.entity or f.fact.text.lower()}|{''.join(sorted(f.location.directions))}"
     if f.entity is not None:
