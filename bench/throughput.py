@@ -21,9 +21,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rashomon.eval.corpora import DEFAULT_DATA, ecbplus_documents
 
-from ecbplus import DEFAULT_ROOT, documents
+DEFAULT_ROOT = DEFAULT_DATA / "ecbplus"
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -34,7 +34,7 @@ def run_variant(variant: str, processes: int, limit: int | None, batch_size: int
     from rashomon.nlp import load_pipeline
     from rashomon.records import Report
 
-    docs = list(documents(limit=limit))
+    docs = list(ecbplus_documents("train", limit=limit))
     texts = [d.text for d in docs]
     nlp = load_pipeline()
     nlp("warm up the pipeline once.")

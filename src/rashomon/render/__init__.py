@@ -40,6 +40,7 @@ __all__ = [
     "render",
     "render_json",
     "report_texts",
+    "shorten",
     "statement_snippet",
     "text_or",
     "unique_by_report",
@@ -335,7 +336,7 @@ def _cut(before: str, value: str, after: str, limit: int) -> Snippet:
         lead = value[: len(value) - len(value.lstrip())]
         before, after, value = before + lead, value[len(lead) + len(stripped) :] + after, stripped
     if len(value) >= limit - 2:
-        return Snippet("", _shorten(value, limit), "")
+        return Snippet("", shorten(value, limit), "")
     budget = limit - len(value)
     if len(before) + len(after) > budget:
         left = min(len(before), max(budget // 2, budget - len(after)))
@@ -355,7 +356,8 @@ def _cut(before: str, value: str, after: str, limit: int) -> Snippet:
     return Snippet(before, value, after.rstrip(" ,;:"))
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters with "…" when cut."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -394,7 +396,7 @@ def value_in_context(
     found = re.search(re.escape(written.strip()), around, re.IGNORECASE) if written.strip() else None
     if found is not None:
         return _cut(around[: found.start()], found.group(0), around[found.end() :], limit)
-    return Snippet("", _shorten(written, limit), "")
+    return Snippet("", shorten(written, limit), "")
 
 
 def statement_snippet(
@@ -404,7 +406,7 @@ def statement_snippet(
     older JSON has no contexts: its statement is a sentence already and is shown whole, unmarked."""
     statement = (claim.get("statements") or [])[index]
     if "contexts" not in claim:
-        return Snippet(_shorten(str(statement.get("text", "")), max(limit, 160)), "", "")
+        return Snippet(shorten(str(statement.get("text", "")), max(limit, 160)), "", "")
     contexts = claim.get("contexts") or []
     context = contexts[index] if index < len(contexts) else None
     return value_in_context(texts.get(str(statement.get("report")), ""), statement, context, limit)

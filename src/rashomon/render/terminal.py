@@ -27,6 +27,7 @@ from rashomon.render import (
     quote_speaker,
     ranked_claims,
     report_texts,
+    shorten,
     text_or,
     unique_claims_by_report,
 )
@@ -42,18 +43,6 @@ Doc = dict[str, Any]
 QUOTE_WIDTH = 100
 STATUS_STYLE = {"corroborated": "green", "conflicting": "yellow", "unique": "bright_black"}
 MATCH_STYLE = {"verbatim": "green", "near-verbatim": "yellow", "single": "bright_black"}
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``limit`` characters with "…" when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: max(1, limit - 1)]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def render_terminal(
