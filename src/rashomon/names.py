@@ -73,6 +73,7 @@ TITLES = frozenset(
     ]
 )
 SINGLE_TOKEN_WEIGHT = 0.85
+GENERATION_PENALTY = 0.5  # "Donald Trump" / "Donald Trump Jr.": the same words, two people
 _DIGRAPHS = (
     ("ph", "f"),
     ("ck", "k"),
@@ -100,10 +101,26 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+# a generational suffix tells a son from his father: "Donald Trump Jr." is not "Donald Trump"
+GENERATIONS = {"jr": "junior", "junior": "junior", "sr": "senior", "senior": "senior", "ii": "2", "iii": "3", "iv": "4"}
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded tokens of a personal name without titles or particles ("Gen. Michael al-Kurilla" -> michael kurilla)."""
+    """Folded tokens of a personal name without titles, particles or a generational suffix
+    ("Gen. Michael al-Kurilla" -> michael kurilla; "Donald Trump Jr." -> donald trump)."""
     words = fold(name).split()
-    return tuple(w for w in words if w not in PARTICLES and w not in TITLES)
+    return tuple(w for w in words if w not in PARTICLES and w not in TITLES and w not in GENERATIONS)
+
+
+def generation(name: str) -> str:
+    """The generational suffix of a name ("junior", "senior", "2", "3", ...), or "" when it has none."""
+    words = fold(name).split()
+    return next((GENERATIONS[w] for w in reversed(words[1:]) if w in GENERATIONS), "")
+
+
+def same_generation(a: str, b: str) -> bool:
+    """Two names can be one person as far as their suffixes go: the same suffix, or neither has one."""
+    return generation(a) == generation(b)
 
 
 @lru_cache(maxsize=65536)
@@ -153,9 +170,8 @@ def name_similarity(a: str, b: str) -> float:
     if len(ta) > len(tb):
         ta, tb = tb, ta
     best = [max(token_similarity(x, y) for y in tb) for x in ta]
-    if len(best) == 1:
-        return SINGLE_TOKEN_WEIGHT * best[0]
-    return 0.5 * sum(best) / len(best) + 0.5 * min(best)
+    score = SINGLE_TOKEN_WEIGHT * best[0] if len(best) == 1 else 0.5 * sum(best) / len(best) + 0.5 * min(best)
+    return score if same_generation(a, b) else GENERATION_PENALTY * score
 
 
 def _thresholds(labels: list[int], scores: list[float]) -> list[tuple[float, float]]:

@@ -22,7 +22,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rashomon.mentions import ORG_WORDS, alias_table
-from rashomon.names import fold, given_names_compatible, name_tokens, skeleton, token_similarity
+from rashomon.names import (
+    fold,
+    generation,
+    given_names_compatible,
+    name_tokens,
+    same_generation,
+    skeleton,
+    token_similarity,
+)
 from rashomon.places import is_known_place
 from rashomon.records import ENTITY_TYPES, AliasLink, Entity, EntityType, Mention
 
@@ -130,13 +138,17 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
         if m.label == "PERSON":
             tokens = name_tokens(m.name)
             if len(tokens) >= 2:
-                first_of.setdefault(tokens, i)
-    full = list(first_of.items())
+                first_of.setdefault((*tokens, generation(m.name)), i)
+    full = [(key[:-1], i) for key, i in first_of.items()]
     for x, (ti, i) in enumerate(full):
         for tj, j in full[x + 1 :]:
             if uf.find(i) == uf.find(j):
                 continue
-            if token_similarity(ti[-1], tj[-1]) >= PERSON_MATCH and given_names_compatible(ti[:-1], tj[:-1]):
+            if (
+                token_similarity(ti[-1], tj[-1]) >= PERSON_MATCH
+                and given_names_compatible(ti[:-1], tj[:-1])
+                and same_generation(ms[i].name, ms[j].name)
+            ):
                 uf.union(i, j)
 
 

@@ -1,0 +1,28 @@
+"""A generational suffix keeps a son apart from his father, in the name score and in resolution (no model)."""
+
+from __future__ import annotations
+
+from rashomon.names import generation, name_similarity, name_tokens
+from rashomon.resolve import resolve_entities
+from tests.unit.builders import mention
+
+
+def test_a_suffix_is_read_and_is_not_a_name_token() -> None:
+    assert generation("Donald Trump Jr.") == "junior" and generation("Donald J. Trump") == ""
+    assert generation("Martin Luther King III") == "3"
+    assert name_tokens("Donald Trump Jr.") == ("donald", "trump")
+
+
+def test_father_and_son_score_below_two_spellings_of_one_man() -> None:
+    assert name_similarity("Donald Trump", "Donald Trump Jr.") < 0.6
+    assert name_similarity("Donald Trump Jr.", "Donald Trump Jr") == 1.0
+    assert name_similarity("Donald Trump", "Donald Trump Jr.") < name_similarity("Muammar Gaddafi", "Moammar Qaddafi")
+
+
+def test_father_and_son_stay_two_entities_across_reports() -> None:
+    a = "Donald Trump spoke."
+    b = "Donald Trump Jr. spoke."
+    father = mention("a", a, "Donald Trump", "PERSON")
+    son = mention("b", b, "Donald Trump Jr.", "PERSON")
+    resolution = resolve_entities([father, son])
+    assert resolution.entity_at("a", father.start, father.end) != resolution.entity_at("b", son.start, son.end)
