@@ -72,6 +72,12 @@ TITLES = frozenset(
         "rev",
     ]
 )
+# job titles news glues before a name ("Social Security Commissioner David Black"): the name starts after the last one
+JOB_TITLES = frozenset(
+    """commissioner secretary chairman chairwoman chair director governor senator sen rep representative mayor judge
+    justice chief spokesman spokeswoman spokesperson ambassador attorney prosecutor sheriff undersheriff officer
+    inspector superintendent commander coach manager ceo chancellor premier king queen prince princess pope""".split()
+)
 SINGLE_TOKEN_WEIGHT = 0.85
 GENERATION_PENALTY = 0.5  # "Donald Trump" / "Donald Trump Jr.": the same words, two people
 _DIGRAPHS = (
@@ -106,9 +112,13 @@ GENERATIONS = {"jr": "junior", "junior": "junior", "sr": "senior", "senior": "se
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded tokens of a personal name without titles, particles or a generational suffix
-    ("Gen. Michael al-Kurilla" -> michael kurilla; "Donald Trump Jr." -> donald trump)."""
+    """Folded tokens of a personal name without titles, particles or a generational suffix, and without the words of a
+    job title glued before it ("Gen. Michael al-Kurilla" -> michael kurilla; "Donald Trump Jr." -> donald trump;
+    "Social Security Commissioner David Black" -> david black)."""
     words = fold(name).split()
+    titled = [k for k, w in enumerate(words[:-1]) if w in JOB_TITLES or w in TITLES]
+    if titled:
+        words = words[titled[-1] + 1 :]  # "social security commissioner david black" -> david black
     return tuple(w for w in words if w not in PARTICLES and w not in TITLES and w not in GENERATIONS)
 
 

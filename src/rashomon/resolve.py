@@ -138,7 +138,11 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
         if m.label == "PERSON":
             tokens = name_tokens(m.name)
             if len(tokens) >= 2:
-                first_of.setdefault((*tokens, generation(m.name)), i)
+                key = (*tokens, generation(m.name))
+                if key in first_of:
+                    uf.union(first_of[key], i)  # the same name once titles are set aside
+                else:
+                    first_of[key] = i
     full = [(key[:-1], i) for key, i in first_of.items()]
     for x, (ti, i) in enumerate(full):
         for tj, j in full[x + 1 :]:

@@ -26,3 +26,18 @@ def test_father_and_son_stay_two_entities_across_reports() -> None:
     son = mention("b", b, "Donald Trump Jr.", "PERSON")
     resolution = resolve_entities([father, son])
     assert resolution.entity_at("a", father.start, father.end) != resolution.entity_at("b", son.start, son.end)
+
+
+def test_a_job_title_glued_before_a_name_is_not_part_of_it() -> None:
+    assert name_tokens("Social Security Commissioner David Black") == ("david", "black")
+    assert name_similarity("Social Security Commissioner David Black", "David Black") == 1.0
+    assert name_tokens("Martin Luther King") == ("martin", "luther", "king")  # a surname that is also a title
+
+
+def test_a_titled_name_and_the_bare_name_are_one_person() -> None:
+    a = "Social Security Commissioner David Black said so."
+    b = "David Black said so."
+    long = mention("a", a, "Social Security Commissioner David Black", "PERSON")
+    short = mention("b", b, "David Black", "PERSON")
+    resolution = resolve_entities([long, short])
+    assert resolution.entity_at("a", long.start, long.end) == resolution.entity_at("b", short.start, short.end)
