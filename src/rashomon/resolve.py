@@ -94,6 +94,7 @@ def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = (
     _join_same_names(ms, uf)
     _join_links(ms, links, uf)
     _join_person_spellings(ms, uf)
+    _join_place_spellings(ms, uf)
     _join_short_names(ms, uf)
     groups = sorted(uf.groups().values(), key=lambda g: min(g))
     entities = []
@@ -154,6 +155,39 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
                 and same_generation(ms[i].name, ms[j].name)
             ):
                 uf.union(i, j)
+
+
+PLACE_WORDS = frozenset(
+    "county province district region state city town village municipality prefecture governorate oblast".split()
+)
+PLACE_MATCH = 0.95  # Jaro-Winkler of two spellings of one place name ("Nangahar" / "Nangarhar")
+
+
+def place_key(name: str) -> str:
+    """A place name without its generic word ("Ahrweiler county" -> ahrweiler)."""
+    words = [w for w in fold(name).split() if w not in PLACE_WORDS]
+    return " ".join(words) or fold(name)
+
+
+def _join_place_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
+    """Places named the same once a generic word is set aside, or spelled two ways ("Nangahar" / "Nangarhar",
+    "Clovedale" / "Cloverdale"): long names only, so that Iran and Iraq stay two countries."""
+    first_of: dict[str, int] = {}
+    for i, m in enumerate(ms):
+        if m.label not in ("GPE", "LOC", "FAC"):
+            continue
+        key = place_key(m.name)
+        if key in first_of:
+            uf.union(first_of[key], i)
+        else:
+            first_of[key] = i
+    names = list(first_of.items())
+    for x, (a, i) in enumerate(names):
+        for b, j in names[x + 1 :]:
+            if min(len(a), len(b)) >= 7 and " " not in a + b and uf.find(i) != uf.find(j):
+                both_known = is_known_place(a) and is_known_place(b)  # Colombia and Columbia are two places
+                if token_similarity(a, b) >= PLACE_MATCH and skeleton(a)[:2] == skeleton(b)[:2] and not both_known:
+                    uf.union(i, j)
 
 
 def _join_short_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
