@@ -161,6 +161,19 @@ NON_NAME_WORDS = frozenset(
         "Their",
         "Its",
         "Our",
+        # time zones name no one ("11 : 11 GMT")
+        "GMT",
+        "UTC",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "PST",
+        "PDT",
+        "CET",
+        "CEST",
+        "BST",
+        "AEST",
     ]
 )
 ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")

@@ -54,3 +54,10 @@ def test_two_spellings_of_one_place_and_a_generic_word_join_but_known_places_sta
     assert one("Ahrweiler county", "Ahrweiler")
     assert not one("Colombia", "Columbia")
     assert not one("Austria", "Australia")
+
+
+def test_a_time_zone_is_not_a_name() -> None:
+    from rashomon.mentions import _is_name_like
+
+    assert not _is_name_like("GMT") and not _is_name_like("UTC")
+    assert _is_name_like("CENTCOM")
