@@ -115,7 +115,7 @@ def compare(
 
 @cli.group()
 def names() -> None:
-    """Person-name similarity (transliterations, particles, titles, extra names)."""
+    """Person-name matching (transliterations, scripts, particles, titles, nicknames, extra names)."""
 
 
 @names.command("score")
@@ -129,9 +129,11 @@ def names() -> None:
 def names_score(file: str, evaluate: bool) -> None:
     """Score name pairs: FILE has lines name_a<TAB>name_b (a leading 0/1 label column is kept); - reads stdin.
 
-    Prints each line with a tab and a similarity in [0, 1] appended, one output line per input line.
+    Prints each line with a tab and the learned matcher's score in [0, 1] appended (the probability that the two
+    names can be one person's), one output line per input line.
     """
-    from rashomon.names import average_precision, name_similarity, recall_at_precision
+    from rashomon.matcher import name_score
+    from rashomon.names import average_precision, recall_at_precision
 
     try:
         stream = click.open_file(file, encoding="utf-8", errors="replace")
@@ -139,7 +141,7 @@ def names_score(file: str, evaluate: bool) -> None:
     except OSError as exc:
         click.echo(f"rashomon: rejected {file}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    scored = [score_name_line(line, name_similarity) for line in lines]
+    scored = [score_name_line(line, name_score) for line in lines]
     bad = [(n, reason) for n, (_, _, reason) in enumerate(scored, start=1) if reason]
     for n, reason in bad:
         click.echo(f"rashomon: rejected {'stdin' if file == '-' else file}:{n}: {reason}", err=True)

@@ -81,6 +81,10 @@ JOB_TITLES = frozenset(
 SINGLE_TOKEN_WEIGHT = 0.85
 GENERATION_PENALTY = 0.5  # "Donald Trump" / "Donald Trump Jr.": the same words, two people
 _DIGRAPHS = (
+    ("dzh", "j"),  # Cyrillic and Central Asian: Dzhafar / Jafar, Zhalolov / Jalolov, Djouadi / Jouadi
+    ("zh", "j"),
+    ("dj", "j"),
+    ("x", "ks"),  # Alexei / Aleksey
     ("ph", "f"),
     ("ck", "k"),
     ("q", "k"),
@@ -147,12 +151,26 @@ def skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+@lru_cache(maxsize=65536)
+def syllables(token: str) -> int:
+    """Vowel groups of a token once romanization variants are folded (ou, oo, y, w): Osama and Usamah have three."""
+    t = fold(token).replace(" ", "")
+    for a, b in _DIGRAPHS:
+        t = t.replace(a, b)
+    return len(re.findall(r"[aeiou]+", t))
+
+
+def same_skeleton(a: str, b: str) -> bool:
+    """One name spelled two ways: the same consonant skeleton and as many vowel groups ("Omar" / "Emerio" are not)."""
+    return min(len(a), len(b)) >= 3 and skeleton(a) == skeleton(b) and syllables(a) == syllables(b)
+
+
 def token_similarity(a: str, b: str) -> float:
     from rapidfuzz.distance import JaroWinkler
 
     if a == b:
         return 1.0
-    if skeleton(a) == skeleton(b) and min(len(a), len(b)) >= 3:
+    if same_skeleton(a, b):
         return 0.95
     return float(JaroWinkler.similarity(a, b))
 

@@ -16,9 +16,11 @@ most common NER label weighted by name length: "Grynkewich" typed as a place by 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rashomon.mentions import ORG_WORDS, alias_table
@@ -27,37 +29,15 @@ from rashomon.names import (
     generation,
     given_names_compatible,
     name_tokens,
-    same_generation,
+    same_skeleton,
     skeleton,
     token_similarity,
 )
 from rashomon.places import is_known_place
 from rashomon.records import ENTITY_TYPES, AliasLink, Entity, EntityType, Mention
 
-PERSON_MATCH = 0.9  # surname similarity needed to join two full names (given names must also agree)
+TOKEN_FOUND = 0.85  # each token of the shorter of two full names must match one of the other this well
 SURNAME_MATCH = 0.93  # similarity needed for a surname alone to join a full name
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,25 +70,45 @@ def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = (
     ms = sorted(mentions, key=lambda m: (m.report, m.start))
     order = {r: k for k, r in enumerate(dict.fromkeys(m.report for m in mentions))}
     ms.sort(key=lambda m: (order[m.report], m.start))
-    uf = _UnionFind(len(ms))
+    uf = _Groups(len(ms))
     _join_same_names(ms, uf)
     _join_links(ms, links, uf)
     _join_person_spellings(ms, uf)
     _join_place_spellings(ms, uf)
     _join_short_names(ms, uf)
-    groups = sorted(uf.groups().values(), key=lambda g: min(g))
-    entities = []
+    groups = sorted((sorted(g) for g in uf.subsets()), key=lambda g: g[0])
+    entities: list[Entity] = []
+    taken: set[str] = set()
     by_span: dict[tuple[str, int, int], str] = {}
-    for k, members in enumerate(groups, start=1):
-        eid = f"E{k}"
-        group = tuple(ms[i] for i in sorted(members))
-        entities.append(_entity(eid, group))
+    for members in groups:
+        group = tuple(ms[i] for i in members)
+        entity = _entity(group, taken)
+        taken.add(entity.id)
+        entities.append(entity)
         for m in group:
-            by_span[(m.report, m.start, m.end)] = eid
+            by_span[(m.report, m.start, m.end)] = entity.id
     return Resolution(tuple(entities), by_span)
 
 
-def _join_same_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
+class _Groups:
+    """Mention indices joined into groups (scipy's DisjointSet, with the verbs used here)."""
+
+    def __init__(self, n: int) -> None:
+        from scipy.cluster.hierarchy import DisjointSet
+
+        self._sets: DisjointSet[int] = DisjointSet(range(n))
+
+    def find(self, i: int) -> int:
+        return int(self._sets[i])
+
+    def union(self, a: int, b: int) -> None:
+        self._sets.merge(a, b)
+
+    def subsets(self) -> list[set[int]]:
+        return [set(s) for s in self._sets.subsets()]
+
+
+def _join_same_names(ms: Sequence[Mention], uf: _Groups) -> None:
     first: dict[str, int] = {}
     for i, m in enumerate(ms):
         key = name_key(m)
@@ -118,7 +118,7 @@ def _join_same_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
             first[key] = i
 
 
-def _join_links(ms: Sequence[Mention], links: Iterable[AliasLink], uf: _UnionFind) -> None:
+def _join_links(ms: Sequence[Mention], links: Iterable[AliasLink], uf: _Groups) -> None:
     index = {(m.report, m.start, m.end): i for i, m in enumerate(ms)}
     for link in links:
         a = index.get((link.report, *link.long))
@@ -131,9 +131,11 @@ def _is_personish(m: Mention) -> bool:
     return m.label == "PERSON" or (not m.strong_type and m.label in ("GPE", "ORG", "NORP", "OTHER"))
 
 
-def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
-    """Full names that can be one name spelled two ways. Each distinct spelling is compared once (mentions of one
-    spelling are already one entity), so the cost grows with the names of the event, not with their mentions."""
+def _join_person_spellings(ms: Sequence[Mention], uf: _Groups) -> None:
+    """Full names that the name matcher takes for one name spelled two ways, under constraints: given names
+    compatible, every token of the shorter name found in the longer, no conflicting suffix or gendered title. Each
+    distinct spelling is compared once (mentions of one spelling are already one entity), so the cost grows with the
+    names of the event, not with their mentions."""
     first_of: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(ms):
         if m.label == "PERSON":
@@ -144,17 +146,28 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
                     uf.union(first_of[key], i)  # the same name once titles are set aside
                 else:
                     first_of[key] = i
-    full = [(key[:-1], i) for key, i in first_of.items()]
-    for x, (ti, i) in enumerate(full):
-        for tj, j in full[x + 1 :]:
-            if uf.find(i) == uf.find(j):
-                continue
-            if (
-                token_similarity(ti[-1], tj[-1]) >= PERSON_MATCH
-                and given_names_compatible(ti[:-1], tj[:-1])
-                and same_generation(ms[i].name, ms[j].name)
-            ):
+    full = list(first_of.values())
+    for x, i in enumerate(full):
+        for j in full[x + 1 :]:
+            if uf.find(i) != uf.find(j) and same_person_name(ms[i].name, ms[j].name):
                 uf.union(i, j)
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Two full names of one person in one event: the learned matcher's score at or above its threshold (precision
+    0.95 on held-out name pairs), and nothing that marks two people (a different given name or initial, a name part
+    the other lacks, a suffix, a gendered title)."""
+    from rashomon.matcher import default_model, match_tokens, name_score, penalty, token_score
+
+    ta, tb = match_tokens(a), match_tokens(b)
+    if not ta or not tb or not given_names_compatible(ta[:-1], tb[:-1]) or penalty(a, b) < 1.0:
+        return False
+    if len(ta) > len(tb):
+        ta, tb = tb, ta
+    if any(max(token_score(x, y) for y in tb) < TOKEN_FOUND for x in ta):
+        return False  # "Kim Jong Un" / "Kim Jong Il", "Mohammed bin Salman" / "Mohammed bin Nayef"
+    model = default_model()
+    return name_score(a, b, model) >= model.threshold
 
 
 PLACE_WORDS = frozenset(
@@ -169,7 +182,7 @@ def place_key(name: str) -> str:
     return " ".join(words) or fold(name)
 
 
-def _join_place_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
+def _join_place_spellings(ms: Sequence[Mention], uf: _Groups) -> None:
     """Places named the same once a generic word is set aside, or spelled two ways ("Nangahar" / "Nangarhar",
     "Clovedale" / "Cloverdale"): long names only, so that Iran and Iraq stay two countries."""
     first_of: dict[str, int] = {}
@@ -190,7 +203,7 @@ def _join_place_spellings(ms: Sequence[Mention], uf: _UnionFind) -> None:
                     uf.union(i, j)
 
 
-def _join_short_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
+def _join_short_names(ms: Sequence[Mention], uf: _Groups) -> None:
     """A surname alone joins the one full name ending with it; an organisation's head word its organisation."""
     full_people: dict[int, list[int]] = defaultdict(list)  # entity root -> mention indices with full names
     surnames: dict[int, set[str]] = defaultdict(set)  # entity root -> the surnames its full names end with
@@ -224,14 +237,28 @@ def _join_short_names(ms: Sequence[Mention], uf: _UnionFind) -> None:
 
 
 def _surname_matches(a: str, b: str) -> bool:
-    return a == b or (skeleton(a) == skeleton(b) and len(a) >= 4) or token_similarity(a, b) >= SURNAME_MATCH
+    return a == b or (same_skeleton(a, b) and len(a) >= 4) or token_similarity(a, b) >= SURNAME_MATCH
 
 
-def _entity(eid: str, group: Sequence[Mention]) -> Entity:
+def _entity(group: Sequence[Mention], taken: set[str]) -> Entity:
     etype = _entity_type(group)
     name = _canonical_name(group, etype)
     aliases = tuple(dict.fromkeys(m.text for m in group if m.text != name))
-    return Entity(eid, name, etype, aliases, tuple(group))
+    return Entity(entity_id(etype, group, taken), name, etype, aliases, tuple(group))
+
+
+def entity_id(etype: str, group: Sequence[Mention], taken: AbstractSet[str] = frozenset()) -> str:
+    """An id from the entity's content ("E-" and 10 hex digits): its type and, of its fullest names, the first in
+    alphabetical order once folded, so the same mentions give the same id in whatever order the reports come. Two
+    entities with one name (two people kept apart) are told apart by their first mention (report and offsets)."""
+    folded = {fold(m.name) or m.name for m in group}
+    most = max(len(n.split()) for n in folded)
+    key = f"{etype}\t{min(n for n in folded if len(n.split()) == most)}"
+    eid = "E-" + hashlib.blake2b(key.encode("utf-8"), digest_size=5).hexdigest()
+    if eid in taken:
+        first = min((m.report, m.start, m.end) for m in group)
+        eid = "E-" + hashlib.blake2b(f"{key}\t{first}".encode(), digest_size=5).hexdigest()
+    return eid
 
 
 def _entity_type(group: Sequence[Mention]) -> EntityType:
@@ -255,17 +282,31 @@ def as_entity_type(label: str) -> EntityType:
 
 
 def _canonical_name(group: Sequence[Mention], etype: str) -> str:
-    counts = Counter(m.name for m in group)
+    """The name an entity is shown by: the alias table's canonical name when a report writes it; for a person the
+    fullest name; else the most common name (organisations: the most common of several words). Among spellings of
+    one form, the usual case wins: a dateline or headline in capitals is not the canonical form."""
+    counts = Counter(_usual_case(m.name, group) for m in group)
     entries = {alias_table().get(m.name.casefold()) for m in group} - {None}
     if len(entries) == 1:  # the table's canonical name, when a report writes it (names shown are traceable)
         entry = entries.pop()
         written = {n.casefold(): n for n in counts}
         if entry is not None and entry.canonical.casefold() in written:
             return written[entry.canonical.casefold()]
-    first_seen = {m.name: k for k, m in reversed(list(enumerate(group)))}
+    first_seen = {_usual_case(m.name, group): k for k, m in reversed(list(enumerate(group)))}
     if etype == "PERSON":
-        return max(counts, key=lambda n: (len(name_tokens(n)), counts[n], -first_seen[n]))
+        return max(counts, key=lambda n: (not _shouted(n), len(name_tokens(n)), counts[n], -first_seen[n]))
     multi = [n for n in counts if len(n.split()) >= 2]
     if multi and etype in ("ORG", "FAC", "EVENT"):
-        return max(multi, key=lambda n: (counts[n], len(n), -first_seen[n]))
-    return max(counts, key=lambda n: (counts[n], len(n), -first_seen[n]))
+        return max(multi, key=lambda n: (not _shouted(n), counts[n], len(n), -first_seen[n]))
+    return max(counts, key=lambda n: (not _shouted(n), counts[n], len(n), -first_seen[n]))
+
+
+def _shouted(name: str) -> bool:
+    """A name in capitals that are not an acronym ("MUAMMAR GADDAFI" in a dateline; "NATO" is an acronym)."""
+    return name.isupper() and (" " in name or len(name) > 5) and any(c in "AEIOU" for c in name)
+
+
+def _usual_case(name: str, group: Sequence[Mention]) -> str:
+    """The most common casing of ``name`` among the group's mentions, capitals last ("Assad" over "ASSAD")."""
+    same = Counter(m.name for m in group if m.name.casefold() == name.casefold())
+    return max(same, key=lambda n: (not _shouted(n), same[n], n))
