@@ -26,7 +26,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rashomon.names import GENERATIONS, fold, generation, name_similarity, name_tokens, same_skeleton, skeleton
+from rashomon.names import (
+    GENERATIONS,
+    fold,
+    generation,
+    name_similarity,
+    name_tokens,
+    same_skeleton,
+    skeleton,
+    syllables,
+)
 
 MODEL_FILE = "name-model.json"
 NICKNAME_FILE = "nicknames.csv"
@@ -205,6 +214,17 @@ def token_score(a: str, b: str) -> float:
     if same_skeleton(a, b):
         return 0.95
     return float(JaroWinkler.similarity(a, b))
+
+
+AGREE = 0.85  # a token similarity at which two tokens can be one name part spelled two ways
+
+
+def tokens_agree(a: str, b: str) -> bool:
+    """Two name tokens can be one name part: similar enough, an initial of the other, a nickname, or the same
+    consonants once romanization classes are folded (Qadhafi / Gaddafi, Serhiy / Sergey)."""
+    if token_score(a, b) >= AGREE:
+        return True
+    return min(len(a), len(b)) >= 3 and _coarse(a) == _coarse(b) and syllables(a) == syllables(b)
 
 
 def _coarse(token: str) -> str:

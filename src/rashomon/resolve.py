@@ -27,7 +27,6 @@ from rashomon.mentions import ORG_WORDS, alias_table
 from rashomon.names import (
     fold,
     generation,
-    given_names_compatible,
     name_tokens,
     same_skeleton,
     skeleton,
@@ -36,7 +35,6 @@ from rashomon.names import (
 from rashomon.places import is_known_place
 from rashomon.records import ENTITY_TYPES, AliasLink, Entity, EntityType, Mention
 
-TOKEN_FOUND = 0.85  # each token of the shorter of two full names must match one of the other this well
 SURNAME_MATCH = 0.93  # similarity needed for a surname alone to join a full name
 
 
@@ -157,14 +155,16 @@ def same_person_name(a: str, b: str) -> bool:
     """Two full names of one person in one event: the learned matcher's score at or above its threshold (precision
     0.95 on held-out name pairs), and nothing that marks two people (a different given name or initial, a name part
     the other lacks, a suffix, a gendered title)."""
-    from rashomon.matcher import default_model, match_tokens, name_score, penalty, token_score
+    from rashomon.matcher import default_model, match_tokens, name_score, penalty, tokens_agree
 
     ta, tb = match_tokens(a), match_tokens(b)
-    if not ta or not tb or not given_names_compatible(ta[:-1], tb[:-1]) or penalty(a, b) < 1.0:
+    if not ta or not tb or penalty(a, b) < 1.0:
         return False
+    if len(ta) >= 2 and len(tb) >= 2 and not tokens_agree(ta[0], tb[0]):
+        return False  # "Hillary Clinton" / "Bill Clinton", "J. Smith" / "Mary Smith"
     if len(ta) > len(tb):
         ta, tb = tb, ta
-    if any(max(token_score(x, y) for y in tb) < TOKEN_FOUND for x in ta):
+    if not all(any(tokens_agree(x, y) for y in tb) for x in ta):
         return False  # "Kim Jong Un" / "Kim Jong Il", "Mohammed bin Salman" / "Mohammed bin Nayef"
     model = default_model()
     return name_score(a, b, model) >= model.threshold
