@@ -26,6 +26,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
 from rashomon.names import (
     GENERATIONS,
     fold,
@@ -203,8 +206,6 @@ def _romanized(name: str) -> str:
 @lru_cache(maxsize=262144)
 def token_score(a: str, b: str) -> float:
     """Similarity of two name tokens: initials, nicknames, skeletons, then Jaro-Winkler."""
-    from rapidfuzz.distance import JaroWinkler
-
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
@@ -250,9 +251,6 @@ def _align(ta: Sequence[str], tb: Sequence[str]) -> list[tuple[int, int, float]]
 
 def pair_features(a: str, b: str, model: NameModel) -> tuple[float, ...]:
     """The ``FEATURES`` of a pair of names, symmetric in the two names."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import JaroWinkler
-
     ta, tb = _without_lone_patronymics(match_tokens(a), match_tokens(b))
     if not ta or not tb:
         return (0.0,) * len(FEATURES)
@@ -338,8 +336,19 @@ def name_score(a: str, b: str, model: NameModel | None = None) -> float:
 
 
 def score_pairs(pairs: Iterable[tuple[str, str]], model: NameModel | None = None) -> list[float]:
+    """``name_score`` of many pairs at once (the additive model evaluated per feature column with numpy)."""
+    import numpy as np
+
     m = model or default_model()
-    return [name_score(a, b, m) for a, b in pairs]
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    x = np.array([pair_features(a, b, m) for a, b in pairs], dtype=float)
+    z = np.full(len(pairs), m.intercept)
+    for f, (knots, values) in enumerate(zip(m.knots, m.values, strict=True)):
+        z += np.interp(x[:, f], knots, values)
+    probability = 1.0 / (1.0 + np.exp(-np.clip(z, -60.0, 60.0)))
+    return [float(p) * penalty(a, b) for p, (a, b) in zip(probability, pairs, strict=True)]
 
 
 __all__ = [

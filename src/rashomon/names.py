@@ -103,18 +103,27 @@ _DIGRAPHS = (
 )
 
 
+_APOSTROPHES = re.compile(r"['’ʼ`ʻ]")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents removed, apostrophes dropped, other punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    plain = re.sub(r"['’ʼ`ʻ]", "", plain)
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+    if text.isascii():
+        plain = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = _APOSTROPHES.sub("", plain)
+    return " ".join(_NOT_ALNUM.sub(" ", plain).split())
 
 
 # a generational suffix tells a son from his father: "Donald Trump Jr." is not "Donald Trump"
 GENERATIONS = {"jr": "junior", "junior": "junior", "sr": "senior", "senior": "senior", "ii": "2", "iii": "3", "iv": "4"}
 
 
+@lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a personal name without titles, particles or a generational suffix, and without the words of a
     job title glued before it ("Gen. Michael al-Kurilla" -> michael kurilla; "Donald Trump Jr." -> donald trump;
@@ -165,6 +174,7 @@ def same_skeleton(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 3 and skeleton(a) == skeleton(b) and syllables(a) == syllables(b)
 
 
+@lru_cache(maxsize=262144)
 def token_similarity(a: str, b: str) -> float:
     from rapidfuzz.distance import JaroWinkler
 
