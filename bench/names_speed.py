@@ -97,11 +97,12 @@ def main() -> int:
     if not source.is_file():
         print(f"skipped: {source} is absent", file=sys.stderr)
         return 1
-    result = {"score_pairs": time_pairs(distinct_pairs(source, args.pairs), args.runs)}
-    print(json.dumps(result["score_pairs"]))
-    result["resolve"] = [time_resolution(event, args.runs) for event in EVENTS]
-    for row in result["resolve"]:
+    pairs = time_pairs(distinct_pairs(source, args.pairs), args.runs)
+    print(json.dumps(pairs))
+    resolve = [time_resolution(event, args.runs) for event in EVENTS]
+    for row in resolve:
         print(json.dumps(row))
+    result = {"score_pairs": pairs, "resolve": resolve}
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
 
