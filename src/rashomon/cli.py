@@ -223,6 +223,35 @@ def eval_claims(
         click.echo("\n".join(["", *total.errors]))
 
 
+@eval_group.command("coref")
+@click.option(
+    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
+)
+@click.option("--split", default="dev", show_default=True, help="The ECB+ split (train or dev; test is withheld).")
+@click.option(
+    "--mentions",
+    type=click.Choice(["gold", "system"]),
+    default="system",
+    show_default=True,
+    help="Resolve the gold named mentions, or the mentions rashomon finds itself (mention recall reported).",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="List wrongly merged and wrongly split gold entities.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_coref(data: Path | None, split: str, mentions: str, show_errors: bool, as_json: bool) -> None:
+    """Cross-document coreference of named entity mentions on ECB+ (CoNLL F1: mean of MUC, B3, CEAF-e), one
+    resolution per gold sub-topic (see rashomon.eval.coref)."""
+    from rashomon.eval import corpora
+    from rashomon.eval.coref import evaluate_coref, format_errors, format_result, result_json
+
+    try:
+        result = evaluate_coref(split, data or corpora.DEFAULT_DATA, "system" if mentions == "system" else "gold")
+    except corpora.CorpusError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(json.dumps(result_json(result), indent=2) if as_json else format_result(result))
+    if show_errors:
+        click.echo(format_errors(result.errors))
+
+
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
     """(label or None, score, reason the line is unusable or None) for one input line."""
     fields = line.split("\t")
