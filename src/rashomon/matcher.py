@@ -38,6 +38,7 @@ from rashomon.names import (
     same_skeleton,
     skeleton,
     syllables,
+    without_post_nominals,
 )
 
 MODEL_FILE = "name-model.json"
@@ -191,7 +192,7 @@ def reorder(name: str) -> str:
 def match_tokens(name: str) -> tuple[str, ...]:
     """The tokens a name is matched on: romanized, in given-name-first order, without titles, particles, a
     generational suffix, or connectors inside the name ("bin", "ibn", "y")."""
-    tokens = name_tokens(reorder(_romanized(name)))
+    tokens = name_tokens(reorder(without_post_nominals(_romanized(name))))
     return tokens[:1] + tuple(t for t in tokens[1:] if t not in _CONNECTORS) if tokens else ()
 
 

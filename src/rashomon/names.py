@@ -123,12 +123,31 @@ def fold(text: str) -> str:
 GENERATIONS = {"jr": "junior", "junior": "junior", "sr": "senior", "senior": "senior", "ii": "2", "iii": "3", "iv": "4"}
 
 
+# degrees and honours written after a name and a comma ("Regina Benjamin, M.D., M.B.A."); an age ("Eric Kirk, 61")
+POST_NOMINALS = frozenset(
+    "md phd mba mph jd llm dds dmd rn np pa esq qc kc mp mep obe mbe cbe kbe frs facs dphil msc bsc ret".split()
+)
+
+
+def without_post_nominals(name: str) -> str:
+    """A name without degrees, honours or an age after a comma: "Regina Benjamin, M.D., M.B.A." -> Regina Benjamin.
+    A list's "SURNAME, Given" order is left alone (the part after the comma is a name, not a degree)."""
+    head, *tail = name.split(",")
+    if not tail or not head.strip():
+        return name
+    for k, piece in enumerate(tail):
+        key = fold(piece).replace(" ", "")
+        if key and not key.isdigit() and key not in POST_NOMINALS:
+            return ",".join([head, *tail[:k]]) if k else name
+    return head.strip()
+
+
 @lru_cache(maxsize=65536)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a personal name without titles, particles or a generational suffix, and without the words of a
     job title glued before it ("Gen. Michael al-Kurilla" -> michael kurilla; "Donald Trump Jr." -> donald trump;
     "Social Security Commissioner David Black" -> david black)."""
-    words = fold(name).split()
+    words = fold(without_post_nominals(name)).split()
     titled = [k for k, w in enumerate(words[:-1]) if w in JOB_TITLES or w in TITLES]
     if titled:
         words = words[titled[-1] + 1 :]  # "social security commissioner david black" -> david black

@@ -74,6 +74,9 @@ def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = (
     _join_person_spellings(ms, uf)
     _join_place_spellings(ms, uf)
     _join_short_names(ms, uf)
+    _join_name_variants(ms, uf)
+    _join_undefined_acronyms(ms, uf)
+    _join_trailing_words(ms, uf)
     groups = sorted((sorted(g) for g in uf.subsets()), key=lambda g: g[0])
     entities: list[Entity] = []
     taken: set[str] = set()
@@ -232,6 +235,84 @@ def _join_short_names(ms: Sequence[Mention], uf: _Groups) -> None:
         if len(m.name.split()) != 1 or m.name not in ORG_WORDS:
             continue
         owners = {uf.find(k) for k, o in orgs if o.report == m.report and m.name in o.name.split()}
+        if len(owners) == 1:
+            uf.union(owners.pop(), i)
+
+
+NAMED_THINGS = ("ORG", "PRODUCT", "FAC", "EVENT", "OTHER", "NORP")
+_JOINERS = frozenset("of the and for de du la le del des di da".split())
+
+
+def _join_name_variants(ms: Sequence[Mention], uf: _Groups) -> None:
+    """Names of several words that differ only by a plural ("Academy of Motion Pictures Arts" / "... Picture Arts")
+    or, for places, by one word spelled two ways ("Gulf of Eden" / "Gulf of Aden"; not two known places)."""
+    first_of: dict[tuple[str, str], int] = {}
+    places: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(ms):
+        words = fold(m.name).split()
+        if len(words) < 2 or m.label == "PERSON":
+            continue
+        key = (_kind(m.label), " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words))
+        if key in first_of:
+            uf.union(first_of[key], i)
+        else:
+            first_of[key] = i
+        if m.label in ("GPE", "LOC", "FAC"):
+            places.setdefault(tuple(words), i)
+    spellings = list(places.items())
+    for x, (a, i) in enumerate(spellings):
+        for b, j in spellings[x + 1 :]:
+            both_known = is_known_place(" ".join(a)) and is_known_place(" ".join(b))
+            if len(a) == len(b) and uf.find(i) != uf.find(j) and _one_word_respelled(a, b) and not both_known:
+                uf.union(i, j)
+
+
+def _kind(label: str) -> str:
+    return "place" if label in ("GPE", "LOC", "FAC") else "thing"
+
+
+def _one_word_respelled(a: Sequence[str], b: Sequence[str]) -> bool:
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and len(differ[0][0]) >= 4 and same_skeleton(*differ[0])
+
+
+def acronym_of(name: str) -> str:
+    """The initials of a name of several words, joining words left out ("American Medical Association" -> AMA)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _JOINERS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _join_undefined_acronyms(ms: Sequence[Mention], uf: _Groups) -> None:
+    """An acronym no report defines ("AMA") joins the one name of several words in the event with its initials
+    ("American Medical Association"); with several such names, or none, it stays apart."""
+    by_initials: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(ms):
+        if m.label != "PERSON" and " " in m.name:
+            initials = acronym_of(m.name)
+            if len(initials) >= 2:
+                by_initials[initials].add(uf.find(i))
+    for i, m in enumerate(ms):
+        short = m.name.replace(".", "")
+        if 2 <= len(short) <= 6 and short.isupper() and short.isalpha() and m.label != "PERSON":
+            owners = {uf.find(k) for k in by_initials.get(short, ())}
+            if len(owners) == 1:
+                uf.union(owners.pop(), i)
+
+
+def _join_trailing_words(ms: Sequence[Mention], uf: _Groups) -> None:
+    """A one-word name that ends exactly one name of several words of a team, ship, product or organisation
+    ("Chargers" / "San Diego Chargers", "Camry" / "Toyota Camry", "Sukanya" / "INS Sukanya") joins it. Places
+    never: "Aden" is not "Gulf of Aden"."""
+    endings: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(ms):
+        words = m.name.split()
+        if len(words) >= 2 and m.label in NAMED_THINGS and words[-1][:1].isupper():
+            endings[words[-1].casefold()].add(uf.find(i))
+    people = {uf.find(i) for i, m in enumerate(ms) if m.label == "PERSON" and m.strong_type}
+    for i, m in enumerate(ms):
+        if " " in m.name or m.label in ("GPE", "LOC") or m.name in ORG_WORDS or m.name.isupper():
+            continue
+        owners = {uf.find(k) for k in endings.get(m.name.casefold(), ())} - people
         if len(owners) == 1:
             uf.union(owners.pop(), i)
 
