@@ -343,6 +343,9 @@ def entity_id(etype: str, group: Sequence[Mention], taken: AbstractSet[str] = fr
 
 
 def _entity_type(group: Sequence[Mention]) -> EntityType:
+    listed = {entry.type for m in group if (entry := alias_table().get(m.name.casefold())) is not None}
+    if len(listed) == 1:  # the curated table knows the name: "Twitter" is a company, "Covid" a disease
+        return as_entity_type(listed.pop())
     strong = Counter(m.label for m in group if m.strong_type)
     if strong:
         return as_entity_type(strong.most_common(1)[0][0])

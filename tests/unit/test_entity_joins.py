@@ -102,3 +102,11 @@ def test_a_canonical_name_is_not_a_dateline_in_capitals() -> None:
     usual = mention("a", text, "Muammar Gaddafi", "PERSON")
     res = resolve_entities([shouted, usual])
     assert [e.name for e in res.entities] == ["Muammar Gaddafi"]
+
+
+def test_a_name_in_the_curated_table_takes_its_type_whatever_the_tagger_said() -> None:
+    text = "Twitter users said Covid cases rose."
+    twitter = mention("a", text, "Twitter", "PERSON")
+    covid = mention("a", text, "Covid", "PERSON")
+    types = {e.name: e.type for e in resolve_entities([twitter, covid]).entities}
+    assert types == {"Twitter": "ORG", "Covid": "OTHER"}
