@@ -159,6 +159,16 @@ def names_score(file: str, evaluate: bool) -> None:
     sys.exit(2 if bad else 0)
 
 
+@names.command("explain")
+@click.argument("name_a")
+@click.argument("name_b")
+def names_explain(name_a: str, name_b: str) -> None:
+    """Why the matcher scores NAME_A and NAME_B as it does: each feature's value and what it adds to the log-odds."""
+    from rashomon.matcher import explain
+
+    click.echo(explain(name_a, name_b))
+
+
 @cli.group("eval")
 def eval_group() -> None:
     """Evaluations on real data (../shared/data): numbers for BENCHMARKS.md and the CI floors."""

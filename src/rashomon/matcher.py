@@ -336,6 +336,23 @@ def name_score(a: str, b: str, model: NameModel | None = None) -> float:
     return m.probability(pair_features(a, b, m)) * penalty(a, b)
 
 
+def explain(a: str, b: str, model: NameModel | None = None) -> str:
+    """A table of the features of a pair, what each adds to the log-odds, and the score."""
+    m = model or default_model()
+    values = pair_features(a, b, m)
+    lines = [f"{a!r} / {b!r}", f"{'feature':<18}{'value':>8}{'adds':>8}"]
+    for name, value, part in zip(m.features, values, m.contributions(values), strict=True):
+        lines.append(f"{name:<18}{value:>8.3f}{part:>+8.2f}")
+    lines.append(f"{'intercept':<26}{m.intercept:>+8.2f}")
+    factor = penalty(a, b)
+    if factor < 1.0:
+        lines.append(f"penalty x{factor:.2f} (a generational suffix or gendered titles disagree)")
+    score = m.probability(values) * factor
+    verdict = "can be one person's name" if score >= m.threshold else "two names"
+    lines.append(f"score {score:.4f} (threshold {m.threshold:.4f}): {verdict}")
+    return "\n".join(lines)
+
+
 def score_pairs(pairs: Iterable[tuple[str, str]], model: NameModel | None = None) -> list[float]:
     """``name_score`` of many pairs at once (the additive model evaluated per feature column with numpy)."""
     import numpy as np
@@ -356,6 +373,7 @@ __all__ = [
     "FEATURES",
     "NameModel",
     "default_model",
+    "explain",
     "match_tokens",
     "name_score",
     "pair_features",

@@ -7,9 +7,10 @@ import pytest
 from tests.conftest import SHARED
 
 OFAC_DEV = SHARED / "data" / "names" / "ofac" / "name_pairs_dev.tsv"
-# Pinned floors (BENCHMARKS.md: 0.9096 and 0.7368 measured on 2026-11-22); CI fails below them.
-FLOOR_AVERAGE_PRECISION = 0.89
-FLOOR_RECALL_AT_P95 = 0.70
+# Pinned floors (the learned matcher on the pairs it was fitted on: 0.990 and 0.965, 2026-11-25; the cross-validated
+# floors are in test_eval_names_floor.py); CI fails below them.
+FLOOR_AVERAGE_PRECISION = 0.98
+FLOOR_RECALL_AT_P95 = 0.94
 
 
 def test_each_line_comes_back_with_a_score_and_its_label_kept(run_cli, tmp_path) -> None:
@@ -22,6 +23,12 @@ def test_each_line_comes_back_with_a_score_and_its_label_kept(run_cli, tmp_path)
                                            ["0", "Bashar al-Assad", "Hafez al-Assad"]]
     scores = [float(line[3]) for line in lines]
     assert all(0.0 <= s <= 1.0 for s in scores) and scores[0] > scores[1]
+
+
+def test_explain_shows_each_feature_and_the_verdict(run_cli) -> None:
+    code, out, _ = run_cli("names", "explain", "Donald Trump", "Donald Trump Jr.")
+    assert code == 0
+    assert "surname" in out and "penalty" in out and out.rstrip().endswith("two names")
 
 
 def test_a_malformed_line_is_named_and_the_others_scored(run_cli) -> None:
