@@ -320,7 +320,10 @@ def title_gender(name: str) -> str:
 
 
 def penalty(a: str, b: str) -> float:
-    """Hard evidence that two names are two people: different generational suffixes or gendered titles."""
+    """Hard evidence that two names are two people: different generational suffixes or gendered titles (and a name
+    with no name token at all, such as "Dr." alone, is nobody's name: 0)."""
+    if not match_tokens(a) or not match_tokens(b):
+        return 0.0
     factor = 1.0
     if generation(a) != generation(b):
         factor *= GENERATION_PENALTY

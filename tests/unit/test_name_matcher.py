@@ -99,3 +99,8 @@ def test_each_feature_contribution_explains_the_score() -> None:
     contributions = model.contributions(values)
     assert len(contributions) == len(model.features)
     assert sum(contributions) + model.intercept > 0  # the evidence is for one name
+
+
+def test_a_name_with_no_name_token_matches_nothing() -> None:
+    assert name_score("Dr.", "Dr.") == 0.0
+    assert name_score("", "Ann Lee") == 0.0
