@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from rashomon.nlp import Parse
+from rashomon.nlp import Parse, Token
 from rashomon.records import AliasLink, Mention
 
 NER_LABELS = {
@@ -109,11 +109,16 @@ TITLE_WORDS = (
 )
 SERVICES = r"Air Force|Army|Navy|Marine Corps|Marines|Coast Guard|Space Force|Police"
 PARTICLES = r"al|el|bin|ibn|bint|abu|abd|de|del|della|da|di|du|van|von|der|den|la|le|dos|das"
-_NAME_WORD = r"(?:(?:" + PARTICLES + r")[-\s])?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_NAME_WORD = r"(?:(?:" + PARTICLES + r")(?:-|[^\S\n]))?[A-Z][\w'’]*(?:-[\w'’]+)*"
 _NICK = r"[\"“][A-Z][\w'’.-]*[\"”]"
+# an office whose second word is also a rank: "Attorney General Letitia James" is titled by both words
+OFFICE_BEFORE_RANK = r"Attorney|Surgeon|Solicitor|Inspector|Secretary|Postmaster|Governor|Consul|Adjutant|Director"
+_GAP = r"[^\S\n]+"  # spaces, never a line break: a title or a name does not run on into the next line
 TITLED_PERSON = re.compile(
-    r"\b(?P<title>(?:(?:" + SERVICES + r")\s+)?(?:(?:" + TITLE_WORDS + r")\s+)*(?:" + TITLE_WORDS + r"))\s+"
-    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:" + _NICK + r"|" + _NAME_WORD + r")){0,4})"
+    r"\b(?P<title>(?:(?:" + SERVICES + r")" + _GAP + r")?"
+    r"(?:(?:" + OFFICE_BEFORE_RANK + r")" + _GAP + r"(?=(?:General|Major|Private)\b))?"
+    rf"(?:(?:{TITLE_WORDS}){_GAP})*(?:{TITLE_WORDS})){_GAP}"
+    rf"(?P<name>{_NAME_WORD}(?:{_GAP}(?:{_NICK}|{_NAME_WORD})){{0,4}})"
 )
 NON_NAME_WORDS = frozenset(
     [
@@ -176,7 +181,27 @@ NON_NAME_WORDS = frozenset(
         "AEST",
     ]
 )
+# words that never make a name on their own, beyond NON_NAME_WORDS: short dates and clock times ("Sat Nov 12")
+DATE_WORDS = frozenset(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun AM PM".split()
+)
+# function words a title-case headline leaves in lower case ("Dies in Fall in New Zealand")
+SMALL_WORDS = frozenset(
+    "a an the of in on at for to and or nor but as by with from into onto over after before about vs via per".split()
+)
+# what follows a number in a measure, not a name ("1990s", "2000ft", "7pm"); "76ers", "10News" are names
+UNIT_SUFFIXES = frozenset("s am pm ft m km kg g lb lbs mph kph km/h mm cm min mins hr hrs h yo st nd rd th k".split())
+# words for a role, trimmed from the ends of a name found by its capitals ("Constable Tim Fanning" names Tim Fanning)
+ROLE_WORDS = frozenset(
+    """Attorney Surgeon Solicitor Coach Manager CEO Sheriff Constable Assistant Doctor Sister Brother Father Senior
+    Sr Jr Editor Chairman Chairwoman Chair Spokesperson Prosecutor Superintendent Head Executive Trustee Nominee Host
+    Anchor Correspondent Reporter Managing General Const Insp Supt Cpl Pte""".split()
+)
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth")
+DIGIT_NAME = re.compile(r"\d+(?P<letters>[A-Za-z]+)")
+OPENERS = frozenset(["``", '"', "“", "'", "‘", "(", "[", ":", "-", "--", "—", "–"])
 ACRONYM_IN_PARENS = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
+DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -190,6 +215,18 @@ class AliasEntry:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (casefolded) from the nickname table: "Tim Fanning" is a person, "Troy Hill" need not be."""
+    text = resources.files("rashomon.data").joinpath("nicknames.csv").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for line in text.splitlines()[1:]:
+        parts = line.split(",")
+        if len(parts) == 3:
+            names.update((parts[0].strip(), parts[2].strip()))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def alias_table() -> dict[str, AliasEntry]:
     """The curated alias table: every name (casefolded) to its entry."""
     table: dict[str, AliasEntry] = {}
@@ -198,7 +235,7 @@ def alias_table() -> dict[str, AliasEntry]:
         if not line.strip() or line.startswith("#"):
             continue
         typ, canonical, aliases, source = line.split("\t")
-        entry = AliasEntry(typ, canonical, tuple(a.strip() for a in aliases.split("|")), source)
+        entry = AliasEntry(typ, canonical, tuple(a.strip() for a in aliases.split("|") if a.strip()), source)
         for name in (canonical, *entry.aliases):
             table.setdefault(name.casefold(), entry)
     return table
@@ -229,7 +266,10 @@ def clean_name(text: str) -> str:
     name = LEADING_ARTICLE.sub("", text.strip())
     name = TRAILING_POSSESSIVE.sub("", name)
     name = re.sub(r"\s*" + _NICK + r"\s*", " ", name)
-    return " ".join(name.strip(" \t\n,.;:\"“”'‘’()[]").split())
+    name = " ".join(name.strip(" \t\n,.;:\"“”'‘’()[]").split())
+    if DOTTED_ABBREVIATION.fullmatch(name):
+        name += "."  # "U.S" (its last period taken for the sentence's) is "U.S."
+    return name
 
 
 def _is_name_like(text: str) -> bool:
@@ -248,6 +288,12 @@ def _titled_people(report: str, text: str) -> list[Mention]:
             name_words.pop()
         if not name_words or name_words[0] in NON_NAME_WORDS or name_words[0] in ORG_WORDS:
             continue
+        # an office after the name is no part of it: "Dr. Sanjay Gupta Surgeon General" names Sanjay Gupta (one title
+        # word is not enough: "Billy King")
+        for k in range(1, len(name_words) - 1):
+            if all(re.fullmatch(TITLE_WORDS + "|" + OFFICE_BEFORE_RANK, w) for w in name_words[k:]):
+                del name_words[k:]
+                break
         if re.fullmatch(TITLE_WORDS, name_words[0]):
             continue
         # the span ends at the last kept name word
@@ -267,7 +313,7 @@ def _ner_mentions(report: str, parse: Parse) -> list[Mention]:
         label = NER_LABELS.get(ent.label)
         if label is None:
             continue
-        start, end = parse.char_span(ent.start, ent.end)
+        start, end = _one_line(text, *parse.char_span(ent.start, ent.end))
         surface = text[start:end]
         lead = LEADING_ARTICLE.match(surface)
         if lead:
@@ -282,6 +328,70 @@ def _ner_mentions(report: str, parse: Parse) -> list[Mention]:
         for a, b in _split_conjoined(text, start, end):
             out.append(_typed_mention(report, text, a, b, label))
     return out
+
+
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text.isupper()
+
+
+def _is_name_word(tok: Token) -> bool:
+    return len(tok.text) > 1 and tok.text[:1].isupper() and tok.text not in NON_NAME_WORDS
+
+
+def _spaced_initials(report: str, parse: Parse, mentions: Sequence[Mention]) -> list[Mention]:
+    """People whose middle initial stands apart from its period ("Raj K . Chohan", as in tokenised text): the model
+    stops at the initial or starts after it; the name runs from the word before the initial to the word after it."""
+    tokens, text = parse.tokens, parse.text
+    at_start = {t.start: t.i for t in tokens}
+    at_end = {t.end: t.i for t in tokens}
+    out = []
+    for m in mentions:
+        a, b = at_start.get(m.start), at_end.get(m.end)
+        if m.label != "PERSON" or a is None or b is None:
+            continue
+        start, end = m.start, m.end
+        # "Raj K" + ". Chohan", "Raj" + "K . Chohan"
+        k = b if _is_initial(tokens[b]) else b + 1
+        if (
+            k + 2 < len(tokens)
+            and (k == b or _is_initial(tokens[k]))
+            and tokens[k + 1].text == "."
+            and _is_name_word(tokens[k + 2])
+            and "\n" not in text[tokens[b].end : tokens[k + 2].start]
+        ):
+            end = tokens[k + 2].end
+        # "Regina M ." + "Benjamin"
+        if (
+            a >= 3
+            and tokens[a - 1].text == "."
+            and _is_initial(tokens[a - 2])
+            and _is_name_word(tokens[a - 3])
+            and "\n" not in text[tokens[a - 3].start : tokens[a].start]
+        ):
+            start = tokens[a - 3].start
+        if (start, end) != (m.start, m.end):
+            name = re.sub(r"\b([A-Z]) \.", r"\1.", clean_name(text[start:end]))
+            out.append(Mention(report, start, end, text[start:end], "PERSON", name, "ner"))
+    return out
+
+
+def _one_line(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span cut at its line breaks to the line holding most capitalised words (the first on ties): a name does not
+    run on from a headline into the dateline under it ("Gulf of Aden\nSat Nov 12")."""
+    if "\n" not in text[start:end]:
+        return start, end
+    best, best_count, pos = (start, end), -1, start
+    for piece in text[start:end].split("\n"):
+        count = sum(w[:1].isupper() and w not in NON_NAME_WORDS for w in piece.split())
+        if count > best_count:
+            best, best_count = (pos, pos + len(piece)), count
+        pos += len(piece) + 1
+    a, b = best
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _split_conjoined(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -417,11 +527,249 @@ def merge_mentions(layers: Sequence[Sequence[Mention]]) -> tuple[Mention, ...]:
     return tuple(sorted(kept, key=lambda x: x.start))
 
 
+@dataclass(frozen=True, slots=True)
+class _TextFacts:
+    """What the report's own text says about its capitalised words.
+
+    ``lower``: the forms and lemmas of its lower-case words ("hired" gives "hire": "Hire" in a headline is a common
+    word, not a name); ``verbs``: those of them used as verbs ("Returns" in a headline is the verb of "returned");
+    ``headline``: per token, whether its line is set in title case or capitals, where capitals
+    mark no name; ``initial``: per token, whether it opens its sentence (or a quotation), where capitals mark no name
+    either; ``named``: the words (casefolded) capitalised inside an ordinary sentence, where capitals do mark a name.
+    """
+
+    lower: frozenset[str]
+    verbs: frozenset[str]
+    headline: tuple[bool, ...]
+    initial: tuple[bool, ...]
+    named: frozenset[str]
+
+
+def _text_facts(parse: Parse) -> _TextFacts:
+    tokens = parse.tokens
+    lower: set[str] = set()
+    verbs: set[str] = set()
+    for t in tokens:
+        if t.text.isalpha() and t.text.islower():
+            lower.update((t.text, t.lemma.lower()))
+            if t.pos in ("VERB", "AUX"):
+                verbs.update((t.text, t.lemma.lower()))
+    headline = [False] * len(tokens)
+    initial = [False] * len(tokens)
+    for a, b in parse.sents:
+        content = [t.text for t in tokens[a:b] if t.text[:1].isalpha() and t.text.lower() not in SMALL_WORDS]
+        capitalised = sum(w[:1].isupper() for w in content)
+        is_headline = len(content) >= 2 and capitalised >= 0.8 * len(content)
+        opening = True
+        for i in range(a, b):
+            headline[i] = is_headline
+            text = tokens[i].text
+            if not text.strip():
+                continue
+            initial[i] = opening
+            opening = text in OPENERS or (opening and not text[:1].isalnum())
+    named = frozenset(
+        t.text.casefold()
+        for t in tokens
+        if t.text[:1].isupper() and not headline[t.i] and not initial[t.i] and t.text not in NON_NAME_WORDS
+    )
+    return _TextFacts(frozenset(lower), frozenset(verbs), tuple(headline), tuple(initial), named)
+
+
+def _lower_elsewhere(tok: Token, facts: _TextFacts) -> bool:
+    """A capitalised word the text also writes in lower case ("Hire" and "hired"): a common word, not a name. A
+    capitalised acronym in an ordinary sentence keeps its claim ("US" whatever "us" does)."""
+    if tok.text.isupper() and len(tok.text) > 1 and not facts.headline[tok.i]:
+        return False
+    return tok.text.lower() in facts.lower or tok.lemma.lower() in facts.lower
+
+
+def _digit_name(text: str, alone: bool) -> bool:
+    """A name written with a number: "10News" anywhere; "76ers" after a name word ("Philadelphia 76ers")."""
+    m = DIGIT_NAME.fullmatch(text)
+    if m is None or m.group("letters").lower() in UNIT_SUFFIXES:
+        return False
+    return len(m.group("letters")) >= 2 and (not alone or m.group("letters")[:1].isupper())
+
+
+def _name_word(tok: Token, facts: _TextFacts) -> bool:
+    """A token that can be part of a name by its own looks and the text's evidence (see ``_TextFacts``)."""
+    text = tok.text
+    if len(text) < 2 or not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    if text in NON_NAME_WORDS or text.rstrip(".") in DATE_WORDS or tok.pos in ("VERB", "AUX"):
+        return False
+    if _lower_elsewhere(tok, facts):
+        return False
+    if facts.headline[tok.i] or facts.initial[tok.i]:
+        return text.casefold() in facts.named
+    return True
+
+
+def _name_runs(report: str, parse: Parse, facts: _TextFacts, taken: Sequence[Mention]) -> list[Mention]:
+    """Names the model missed: runs of name words (``_name_word``) outside every mention found so far ("Troy" in "a
+    38-year-old Troy resident", "INS Sukanya"). A word that has no evidence of its own opens a run when a name word
+    follows it: a sentence's first proper noun ("Constable Tim Fanning"), a given name ("Maurice" in a headline), an
+    ordinal ("117th Street"). Role words ("Constable", "Const") at either end are left out."""
+    tokens, text = parse.tokens, parse.text
+    covered = _covered(parse, taken)
+
+    def word(k: int, alone: bool) -> bool:
+        return not covered[k] and (_name_word(tokens[k], facts) or _digit_name(tokens[k].text, alone))
+
+    def opener(k: int) -> bool:
+        t = tokens[k]
+        if covered[k] or not t.space or t.text in NON_NAME_WORDS:
+            return False
+        if ORDINAL.fullmatch(t.text):
+            return True
+        return (
+            t.pos == "PROPN"
+            and t.text[:1].isupper()
+            and not _lower_elsewhere(t, facts)
+            and (t.text.casefold() in given_names() or (facts.initial[k] and not facts.headline[k]))
+        )
+
+    def role(k: int) -> bool:
+        t = tokens[k].text
+        return t in ROLE_WORDS or bool(re.fullmatch(TITLE_WORDS, t) or re.fullmatch(TITLE_WORDS, t + "."))
+
+    out = []
+    for a, b in parse.sents:
+        i = a
+        while i < b:
+            if word(i, True):
+                j = i + 1
+            elif i + 1 < b and opener(i) and word(i + 1, False):
+                j = i + 2
+            else:
+                i += 1
+                continue
+            while j < b and tokens[j - 1].space and word(j, False):
+                j += 1
+            run = list(range(i, j))
+            i = j
+            while run and role(run[0]):
+                run.pop(0)
+            while run and role(run[-1]):
+                run.pop()
+            if not run:
+                continue
+            if len(run) == 1:
+                t = tokens[run[0]]
+                if not _digit_name(t.text, True) if t.text[:1].isdigit() else t.pos not in ("PROPN", "NOUN", "X"):
+                    continue
+            words = [tokens[k].text for k in run]
+            person = (
+                2 <= len(words) <= 3
+                and words[0].casefold() in given_names()
+                and not any(w in ORG_WORDS or w[:1].isdigit() for w in words)
+            )
+            start, end = tokens[run[0]].start, tokens[run[-1]].end
+            out.append(_typed_mention(report, text, start, end, "PERSON" if person else "OTHER", "phrase"))
+    return out
+
+
+def _covered(parse: Parse, mentions: Sequence[Mention]) -> list[bool]:
+    """Per token: whether a mention holds it."""
+    starts = [t.start for t in parse.tokens]
+    covered = [False] * len(parse.tokens)
+    for m in mentions:
+        for k in range(bisect_left(starts, m.start), bisect_left(starts, m.end)):
+            covered[k] = True
+    return covered
+
+
+def _token_range(parse: Parse, m: Mention) -> tuple[int, int]:
+    """The tokens [a, b) of a mention's span."""
+    starts = [t.start for t in parse.tokens]
+    a = bisect_right(starts, m.start) - 1
+    return max(a, 0), bisect_left(starts, m.end)
+
+
+def _extend(report: str, parse: Parse, facts: _TextFacts, mentions: Sequence[Mention]) -> list[Mention]:
+    """A model's name that stops short of the name words right after it: "Philadelphia" + "76ers", "Toyota" + "Camry".
+    A person's name is left alone (the word after it is another name), and so is a place's name that the words after
+    it turn into the name of something else, which is then typed by its words, not as the place."""
+    tokens, text = parse.tokens, parse.text
+    covered = _covered(parse, mentions)
+    out = []
+    for m in mentions:
+        if m.origin != "ner" or m.label == "PERSON":
+            out.append(m)
+            continue
+        _, b = _token_range(parse, m)
+        j = b
+        while (
+            j < len(tokens)
+            and tokens[j - 1].space
+            and tokens[j - 1].end == tokens[j].start - 1
+            and not covered[j]
+            and not re.fullmatch(TITLE_WORDS, tokens[j].text)
+            and (_name_word(tokens[j], facts) or _digit_name(tokens[j].text, False))
+        ):
+            j += 1
+        if j == b:
+            out.append(m)
+            continue
+        label = "ORG" if m.label in ("GPE", "LOC", "NORP") else m.label
+        out.append(_typed_mention(report, text, m.start, tokens[j - 1].end, label))
+    return out
+
+
+def _trim_headline_words(report: str, parse: Parse, facts: _TextFacts, mentions: Sequence[Mention]) -> list[Mention]:
+    """A name in a title-case headline that took in the headline's verbs ("Ellen Smith Returns", "Hire Jo Brown",
+    "Jo Brown Announces Nominee"): the name ends before a verb inside it, and leading verbs go (a title's words stay,
+    and so does a leading given name: "Will Smith"). A verb is a word the text uses as a verb in lower case
+    ("returned"), or one tagged a verb that the text also writes in lower case."""
+    tokens, text = parse.tokens, parse.text
+    out = []
+    for m in mentions:
+        a, b = _token_range(parse, m)
+        if m.origin not in ("ner", "title") or b - a < 2 or not facts.headline[a]:
+            out.append(m)
+            continue
+
+        def verb(k: int) -> bool:
+            t = tokens[k]
+            low = t.text.lower()
+            forms = {low, t.lemma.lower(), low.removesuffix("s"), low.removesuffix("es")}  # "Resigns": "resign"
+            # the tagger alone is not enough: it takes headline surnames for verbs ("Denning")
+            return not forms.isdisjoint(facts.verbs) or (t.pos in ("VERB", "AUX") and not forms.isdisjoint(facts.lower))
+
+        lo, hi = a, b
+        if m.origin == "ner":
+            while hi - lo > 1 and verb(lo) and tokens[lo].text.casefold() not in given_names():
+                lo += 1
+        hi = next((k for k in range(lo + 1, hi) if verb(k)), hi)
+        if (lo, hi) == (a, b):
+            out.append(m)
+            continue
+        start, end = tokens[lo].start, tokens[hi - 1].end
+        trimmed = _typed_mention(report, text, start, end, m.label, m.origin)
+        if m.origin == "title":  # the title stays in the span, out of the name
+            name = clean_name(" ".join(w for w in m.name.split() if text.find(w, start, end) >= 0))
+            if not name:
+                out.append(m)
+                continue
+            trimmed = replace(trimmed, name=name, label="PERSON", strong_type=True)
+        out.append(trimmed)
+    return out
+
+
 def find_mentions(report: str, parse: Parse) -> tuple[tuple[Mention, ...], tuple[AliasLink, ...]]:
     """All entity mentions of a report, and the alias links its text states."""
-    ner = _ner_mentions(report, parse)
-    titled = _titled_people(report, parse.text)
+    facts = _text_facts(parse)
+    ner = _trim_headline_words(report, parse, facts, _ner_mentions(report, parse))
+    ner = [*_spaced_initials(report, parse, ner), *ner]
+    titled = _trim_headline_words(report, parse, facts, _titled_people(report, parse.text))
     acronym_mentions, links = _acronyms(report, parse, [*ner, *titled])
     long_forms = [m for m in acronym_mentions if m.origin == "acronym" and m.strong_type]
     merged = merge_mentions([long_forms, titled, acronym_mentions, ner])
-    return merged, tuple(links)
+    linked = {(link.report, *span) for link in links for span in (link.long, link.short)}
+    # a mention an alias link names keeps its span; the others may run on over the name words after them
+    extended = [
+        *(m for m in merged if (m.report, m.start, m.end) in linked),
+        *_extend(report, parse, facts, [m for m in merged if (m.report, m.start, m.end) not in linked]),
+    ]
+    return merge_mentions([extended, _name_runs(report, parse, facts, extended)]), tuple(links)
