@@ -309,9 +309,10 @@ def _titled_people(report: str, text: str) -> list[Mention]:
 def _ner_mentions(report: str, parse: Parse) -> list[Mention]:
     out = []
     text = parse.text
+    sentence_starts = {first for first, _ in parse.sents}
     for ent in parse.ents:
         label = NER_LABELS.get(ent.label)
-        if label is None:
+        if label is None or _common_noun_first(parse, ent.start, ent.end, sentence_starts):
             continue
         start, end = _one_line(text, *parse.char_span(ent.start, ent.end))
         surface = text[start:end]
@@ -328,6 +329,13 @@ def _ner_mentions(report: str, parse: Parse) -> list[Mention]:
         for a, b in _split_conjoined(text, start, end):
             out.append(_typed_mention(report, text, a, b, label))
     return out
+
+
+def _common_noun_first(parse: Parse, start: int, end: int, sentence_starts: set[int]) -> bool:
+    """A one-word entity that only the capital of a sentence start makes look like a name, and that the tagger reads
+    as a common noun ("Survivors said...", "Rescue divers...", "Ferry accidents are common")."""
+    token = parse.tokens[start]
+    return end - start == 1 and start in sentence_starts and token.pos == "NOUN" and not token.text.isupper()
 
 
 def _is_initial(tok: Token) -> bool:

@@ -144,3 +144,10 @@ def test_a_plain_rank_still_titles_a_person_and_an_office_alone_names_no_one() -
 def test_an_office_after_a_name_is_no_part_of_the_name() -> None:
     people = _titled_people("r", "Aides said Dr. Ravi Dunmore Surgeon General nominee was ready.")
     assert [m.name for m in people] == ["Ravi Dunmore"]
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_name_but_a_name_opening_one_is() -> None:
+    text = "Survivors said the boat tilted. Rescue divers searched all night. Karim Hossain said he swam ashore."
+    mentions = found(text)
+    assert holding(mentions, text, "Survivors") == [] and holding(mentions, text, "Rescue") == []
+    assert holding(mentions, text, "Karim Hossain") == ["Karim Hossain"]
