@@ -780,4 +780,29 @@ def find_mentions(report: str, parse: Parse) -> tuple[tuple[Mention, ...], tuple
         *(m for m in merged if (m.report, m.start, m.end) in linked),
         *_extend(report, parse, facts, [m for m in merged if (m.report, m.start, m.end) not in linked]),
     ]
-    return merge_mentions([extended, _name_runs(report, parse, facts, extended)]), tuple(links)
+    found = merge_mentions([extended, _name_runs(report, parse, facts, extended)])
+    return merge_mentions([_headline_spans_from_body(parse, facts, found)]), tuple(links)
+
+
+def _headline_spans_from_body(parse: Parse, facts: _TextFacts, mentions: Sequence[Mention]) -> list[Mention]:
+    """A name in a title-case headline that ran on over headline words ("President Nominates Ann Lee", "Herons Fire
+    Coach") is cut to the longest name the body of the report writes inside it ("Ann Lee", "Herons"): in a headline
+    capitals say nothing, in the body they do."""
+    first_token = {t.start: t.i for t in parse.tokens}
+    in_headline = [facts.headline[first_token[m.start]] if m.start in first_token else False for m in mentions]
+    body = sorted({m.name for m, h in zip(mentions, in_headline, strict=True) if not h}, key=len, reverse=True)
+    out = []
+    for m, headline in zip(mentions, in_headline, strict=True):
+        inner = [(n, at) for n in body if len(n) < len(m.text) and (at := _word_at(n, m.text))] if headline else []
+        if not inner:
+            out.append(m)
+            continue
+        name, (a, b) = inner[0]
+        label = next((x.label for x in mentions if x.name == name), m.label)
+        out.append(_typed_mention(m.report, parse.text, m.start + a, m.start + b, label, m.origin))
+    return out
+
+
+def _word_at(name: str, text: str) -> tuple[int, int] | None:
+    found = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.IGNORECASE)
+    return found.span() if found else None

@@ -151,3 +151,10 @@ def test_a_common_noun_opening_a_sentence_is_not_a_name_but_a_name_opening_one_i
     mentions = found(text)
     assert holding(mentions, text, "Survivors") == [] and holding(mentions, text, "Rescue") == []
     assert holding(mentions, text, "Karim Hossain") == ["Karim Hossain"]
+
+
+def test_a_headline_name_that_ran_on_is_cut_to_the_name_the_body_writes() -> None:
+    text = "President Nominates Rosa Ibanez For Top Post\nThe president named Rosa Ibanez on Monday ."
+    mentions = found(text)
+    assert holding(mentions, text, "Rosa Ibanez") == ["Rosa Ibanez"]
+    assert not any("Nominates" in m.text for m in mentions)
