@@ -248,10 +248,12 @@ def _join_name_variants(ms: Sequence[Mention], uf: _Groups) -> None:
     or, for places, by one word spelled two ways ("Gulf of Eden" / "Gulf of Aden"; not two known places)."""
     first_of: dict[tuple[str, str], int] = {}
     places: dict[tuple[str, ...], int] = {}
+    written: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(ms):
-        words = fold(m.name).split()
+        words = [ABBREVIATIONS.get(w, w) for w in fold(m.name).split()]
         if len(words) < 2 or m.label == "PERSON":
             continue
+        written.setdefault(tuple(m.name.replace(".", "").split()), i)
         key = (_kind(m.label), " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words))
         if key in first_of:
             uf.union(first_of[key], i)
@@ -259,12 +261,31 @@ def _join_name_variants(ms: Sequence[Mention], uf: _Groups) -> None:
             first_of[key] = i
         if m.label in ("GPE", "LOC", "FAC"):
             places.setdefault(tuple(words), i)
+    for a, i in written.items():  # "INS Sukanya" / "Indian Naval Ship Sukanya"
+        for b, j in written.items():
+            if i != j and uf.find(i) != uf.find(j) and _acronym_inside(a, b):
+                uf.union(i, j)
     spellings = list(places.items())
     for x, (a, i) in enumerate(spellings):
         for b, j in spellings[x + 1 :]:
             both_known = is_known_place(" ".join(a)) and is_known_place(" ".join(b))
             if len(a) == len(b) and uf.find(i) != uf.find(j) and _one_word_respelled(a, b) and not both_known:
                 uf.union(i, j)
+
+
+ABBREVIATIONS = {"mt": "mount", "ft": "fort", "mtn": "mountain", "natl": "national", "intl": "international"}
+
+
+def _acronym_inside(a: Sequence[str], b: Sequence[str]) -> bool:
+    """``a`` writes as an acronym words that ``b`` spells out, the rest the same: "INS Sukanya" / "Indian Naval Ship
+    Sukanya", "UN Security Council" / "United Nations Security Council"."""
+    for k, word in enumerate(a):
+        if 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and len(b) > len(a):
+            pre, post = list(a[:k]), list(a[k + 1 :])
+            same_rest = list(b[:k]) == pre and (not post or list(b[len(b) - len(post) :]) == post)
+            if same_rest and acronym_of(" ".join(b[k : len(b) - len(post)])) == word:
+                return True
+    return False
 
 
 def _kind(label: str) -> str:

@@ -110,3 +110,20 @@ def test_a_name_in_the_curated_table_takes_its_type_whatever_the_tagger_said() -
     covid = mention("a", text, "Covid", "PERSON")
     types = {e.name: e.type for e in resolve_entities([twitter, covid]).entities}
     assert types == {"Twitter": "ORG", "Covid": "OTHER"}
+
+
+def test_a_name_with_an_acronym_inside_joins_the_name_spelling_it_out() -> None:
+    text = "The INS Sukanya sailed. The Indian Naval Ship Sukanya returned. The INS Tarkash stayed."
+    short = mention("a", text, "INS Sukanya", "PRODUCT")
+    full = mention("a", text, "Indian Naval Ship Sukanya", "PRODUCT")
+    other = mention("a", text, "INS Tarkash", "PRODUCT")
+    ms = [short, full, other]
+    assert _same(ms, short, full)
+    assert not _same(ms, other, full)
+
+
+def test_mt_and_mount_are_one_word() -> None:
+    text = "Climbers on Mt Cook were stranded. Mount Cook is high."
+    mt = mention("a", text, "Mt Cook", "LOC")
+    mount = mention("a", text, "Mount Cook", "LOC")
+    assert _same([mt, mount], mt, mount)
