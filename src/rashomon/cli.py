@@ -245,16 +245,28 @@ def eval_claims(
     show_default=True,
     help="Resolve the gold named mentions, or the mentions rashomon finds itself (mention recall reported).",
 )
+@click.option(
+    "--match",
+    type=click.Choice(["head", "overlap"]),
+    default="head",
+    show_default=True,
+    help="With own mentions: a mention stands for a gold one when it holds its head, or when the spans overlap.",
+)
 @click.option("--errors", "show_errors", is_flag=True, help="List wrongly merged and wrongly split gold entities.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_coref(data: Path | None, split: str, mentions: str, show_errors: bool, as_json: bool) -> None:
+def eval_coref(data: Path | None, split: str, mentions: str, match: str, show_errors: bool, as_json: bool) -> None:
     """Cross-document coreference of named entity mentions on ECB+ (CoNLL F1: mean of MUC, B3, CEAF-e), one
     resolution per gold sub-topic (see rashomon.eval.coref)."""
     from rashomon.eval import corpora
     from rashomon.eval.coref import evaluate_coref, format_errors, format_result, result_json
 
     try:
-        result = evaluate_coref(split, data or corpora.DEFAULT_DATA, "system" if mentions == "system" else "gold")
+        result = evaluate_coref(
+            split,
+            data or corpora.DEFAULT_DATA,
+            "system" if mentions == "system" else "gold",
+            "overlap" if match == "overlap" else "head",
+        )
     except corpora.CorpusError as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(json.dumps(result_json(result), indent=2) if as_json else format_result(result))

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from rashomon.nlp import Parse
 
 MentionSource = Literal["gold", "system"]
+MatchRule = Literal["head", "overlap"]
 Clustering: TypeAlias = Mapping[Hashable, Hashable] | Iterable[Collection[Hashable]]
 MentionKey: TypeAlias = tuple[str, int, int]  # (document id, start, end) of a gold mention
 
@@ -448,20 +449,24 @@ def head_token(parse: Parse, start: int, end: int) -> tuple[int, int] | None:
 
 
 def match_mentions(
-    gold: Sequence[tuple[int, int]], heads: Sequence[tuple[int, int] | None], system: Sequence[tuple[int, int]]
+    gold: Sequence[tuple[int, int]],
+    heads: Sequence[tuple[int, int] | None],
+    system: Sequence[tuple[int, int]],
+    overlap: bool = False,
 ) -> dict[int, int]:
     """System index -> gold index, within one document.
 
     A system mention can stand for a gold mention when its span lies inside the gold span or overlaps it, and holds
     the gold mention's head token (``head_token``; "Queens" for "in Queens", not "Vancouver" for "a Vancouver office").
     Pairs are taken best first (the larger overlap over union), each gold and each system mention at most once.
+    With ``overlap``, any shared character is enough (the heads are not read).
     """
     pairs = []
     for gi, ((gs, ge), head) in enumerate(zip(gold, heads, strict=True)):
         if head is None:
             continue
         for si, (ss, se) in enumerate(system):
-            if ss <= head[0] and head[1] <= se:
+            if (ss < ge and gs < se) if overlap else (ss <= head[0] and head[1] <= se):
                 overlap = min(ge, se) - max(gs, ss)
                 pairs.append((-overlap / (max(ge, se) - min(gs, ss)), gi, si))
     pairs.sort()
@@ -579,7 +584,9 @@ def _system_mentions(subtopics: Sequence[_Subtopic]) -> dict[str, _Found]:
     return out
 
 
-def _system_response(sub: _Subtopic, found: Mapping[str, _Found]) -> dict[MentionKey, tuple[str, str]]:
+def _system_response(
+    sub: _Subtopic, found: Mapping[str, _Found], match: MatchRule = "head"
+) -> dict[MentionKey, tuple[str, str]]:
     """Gold mention -> (entity id of the system mention standing for it, text shown in errors: the gold text, then
     the system span in brackets when it differs)."""
     from rashomon.resolve import resolve_entities
@@ -591,9 +598,9 @@ def _system_response(sub: _Subtopic, found: Mapping[str, _Found]) -> dict[Mentio
     for d in sub.documents:
         gold = [g for g in sub.gold if g.doc == d.id]
         system = found[d.id].mentions
-        heads = [found[d.id].heads[g.key] for g in gold]
+        heads = [found[d.id].heads[g.key] if match == "head" else (g.start, g.end) for g in gold]
         for si, gi in match_mentions(
-            [(g.start, g.end) for g in gold], heads, [(m.start, m.end) for m in system]
+            [(g.start, g.end) for g in gold], heads, [(m.start, m.end) for m in system], match == "overlap"
         ).items():
             m, g = system[si], gold[gi]
             shown = g.text if (m.start, m.end) == (g.start, g.end) else f"{g.text} [{m.text}]"
@@ -623,10 +630,19 @@ def find_errors(
     return out
 
 
-def evaluate_coref(split: str = "dev", data: Path = DEFAULT_DATA, mentions: MentionSource = "gold") -> CorefResult:
-    """Score rashomon's cross-document resolution of the named mentions of an ECB+ split (see the module doc)."""
+def evaluate_coref(
+    split: str = "dev", data: Path = DEFAULT_DATA, mentions: MentionSource = "gold", match: MatchRule = "head"
+) -> CorefResult:
+    """Score rashomon's cross-document resolution of the named mentions of an ECB+ split (see the module doc).
+
+    ``match`` (system mentions only): "head", a system mention stands for a gold mention when it holds the gold
+    mention's head (``match_mentions``); "overlap", when the two spans share any character (looser: "Obama" then stands
+    for "the Obama team"), best overlap first, one to one.
+    """
     if mentions not in ("gold", "system"):
         raise ValueError(f"mentions must be 'gold' or 'system', not {mentions!r}")
+    if match not in ("head", "overlap"):
+        raise ValueError(f"match must be 'head' or 'overlap', not {match!r}")
     clock = time.perf_counter()
     subtopics = _load(split, Path(data))
     key = {g.key: g.cluster for sub in subtopics for g in sub.gold}
@@ -639,7 +655,7 @@ def evaluate_coref(split: str = "dev", data: Path = DEFAULT_DATA, mentions: Ment
         found = _system_mentions(subtopics)
         system_count = sum(len(f.mentions) for f in found.values())
         for sub in subtopics:
-            answered.update(_system_response(sub, found))
+            answered.update(_system_response(sub, found, match))
     response = {m: cluster for m, (cluster, _) in answered.items()}
     texts = {m: shown for m, (_, shown) in answered.items()}
     scores = score(key, response)
