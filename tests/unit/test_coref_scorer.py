@@ -412,3 +412,10 @@ def test_result_json_and_table() -> None:
     assert data["muc"] == {"precision": 0.9, "recall": 0.6, "f1": 0.72}
     table = format_result(result)
     assert "CoNLL" in table and "0.6780" in table and "mention recall 0.8000" in table
+
+
+def test_match_mentions_by_overlap_takes_any_shared_character() -> None:
+    gold = [(0, 9), (20, 38)]
+    heads: list[tuple[int, int] | None] = [(0, 9), (20, 38)]
+    system = [(3, 9), (22, 31)]  # "Queens", "Vancouver"
+    assert match_mentions(gold, heads, system, overlap=True) == {0: 0, 1: 1}

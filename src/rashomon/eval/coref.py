@@ -467,8 +467,8 @@ def match_mentions(
             continue
         for si, (ss, se) in enumerate(system):
             if (ss < ge and gs < se) if overlap else (ss <= head[0] and head[1] <= se):
-                overlap = min(ge, se) - max(gs, ss)
-                pairs.append((-overlap / (max(ge, se) - min(gs, ss)), gi, si))
+                shared = min(ge, se) - max(gs, ss)
+                pairs.append((-shared / (max(ge, se) - min(gs, ss)), gi, si))
     pairs.sort()
     used_gold: set[int] = set()
     out: dict[int, int] = {}
