@@ -567,8 +567,15 @@ class _Found:
     heads: Mapping[MentionKey, tuple[int, int] | None]
 
 
+@lru_cache(maxsize=2)
+def _found_in_split(split: str, data: Path) -> dict[str, _Found]:
+    """``_system_mentions`` of a split, kept for a second run with another matching rule."""
+    return _system_mentions(_load(split, data))
+
+
 def _system_mentions(subtopics: Sequence[_Subtopic]) -> dict[str, _Found]:
-    """Document id -> the mentions and alias links rashomon finds in it (one batched parse of all documents)."""
+    """Document id -> the mentions and alias links rashomon finds in it (one batched parse of all documents, kept
+    for a second run with another matching rule)."""
     from rashomon.mentions import find_mentions
     from rashomon.nlp import parse_texts
 
@@ -652,7 +659,7 @@ def evaluate_coref(
         for sub in subtopics:
             answered.update(_gold_response(sub))
     else:
-        found = _system_mentions(subtopics)
+        found = _found_in_split(split, Path(data))
         system_count = sum(len(f.mentions) for f in found.values())
         for sub in subtopics:
             answered.update(_system_response(sub, found, match))
