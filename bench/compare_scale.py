@@ -135,8 +135,8 @@ def main() -> None:
                 print(f"  {name:<26} median {seconds:6.2f} s  peak {result['peak_rss_mb'][name]:5.0f} MB")  # type: ignore[index]
             print(
                 f"  ratio {result['ratio']:.2f}x; stages: "
-                + ", ".join(f"{k} {v:.2f}" for k, v in result["stages_s"].items())
-            )  # type: ignore[attr-defined]
+                + ", ".join(f"{k} {v:.2f}" for k, v in result["stages_s"].items())  # type: ignore[attr-defined]
+            )
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "compare_scale.json"
     out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "runs": args.runs, "events": results}, indent=2))

@@ -72,7 +72,7 @@ def main() -> int:
         resolution = resolve_entities([m for d in docs for m in d.mentions], [x for d in docs for x in d.alias_links])
         prepared[g.event] = (docs, resolution, times)
 
-    def featurize(g):  # type: ignore[no-untyped-def]
+    def featurize(g):
         docs, resolution, times = prepared[g.event]
         scored = score_facts(docs, resolution, times, vectorize, settings.align, None)
         return scored.facts, scored.pairs, scored.features

@@ -274,6 +274,33 @@ def eval_coref(data: Path | None, split: str, mentions: str, match: str, show_er
         click.echo(format_errors(result.errors))
 
 
+@eval_group.command("ar2en")
+@click.option(
+    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
+)
+@click.option("--split", default="eval", show_default=True, help="train or eval (the test split is withheld).")
+@click.option(
+    "--scorer",
+    type=click.Choice(["matcher", "tokens"]),
+    default="matcher",
+    show_default=True,
+    help="The name matcher (rashomon names score), or the letter-by-letter token similarity it uses across scripts.",
+)
+def eval_ar2en(data: Path | None, split: str, scorer: str) -> None:
+    """Arabic-script names against English spellings (Google ar2en): the right one ranked among 100 candidates."""
+    from rashomon.eval import corpora
+    from rashomon.eval.names import ar2en_rank, format_ar2en
+
+    if scorer == "matcher":
+        from rashomon.matcher import name_score as score
+    else:
+        from rashomon.romanize import script_similarity as score
+    try:
+        click.echo(format_ar2en(ar2en_rank(score, data or corpora.DEFAULT_DATA, split)))
+    except corpora.CorpusError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
     """(label or None, score, reason the line is unusable or None) for one input line."""
     fields = line.split("\t")

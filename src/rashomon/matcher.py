@@ -71,6 +71,9 @@ FEATURES = (
     "joined",  # Jaro-Winkler of the names with spaces and hyphens removed ("abdulhaq" / "abdul haq")
     "joined_skeleton",  # the same on consonant skeletons
     "coarse_share",  # share of aligned tokens equal once consonants are folded to coarse classes
+    "contained",  # share of the shorter name's tokens found inside a token of the other ("Seyedmehdi" / "Mehdi")
+    "all_agree",  # every token of the shorter name can be a spelling of one of the other's
+    "both_ends",  # the weaker of the given-name and surname similarities
     "given_unmatched",  # given names (first tokens) matched nowhere in the other name: 0, 1 or 2
     "sibling",  # surnames agree while given names differ (relatives: "Ali Saddam Hussein" / "Hala Saddam Hussein")
     "single",  # one of the names is a single token
@@ -190,25 +193,53 @@ def reorder(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def match_tokens(name: str) -> tuple[str, ...]:
-    """The tokens a name is matched on: romanized, in given-name-first order, without titles, particles, a
-    generational suffix, or connectors inside the name ("bin", "ibn", "y")."""
-    tokens = name_tokens(reorder(without_post_nominals(_romanized(name))))
+    """The tokens a name is matched on: in given-name-first order, without titles, particles, degrees, a generational
+    suffix, or connectors inside the name ("bin", "ibn", "y"). Words in Arabic or Cyrillic script stay in their
+    script (lower case), to be compared letter by letter with a Latin spelling (``token_score``)."""
+    if not name.isascii() and _scripts_in(name):
+        return tuple(_mixed_tokens(name))
+    tokens = name_tokens(reorder(without_post_nominals(name)))
     return tokens[:1] + tuple(t for t in tokens[1:] if t not in _CONNECTORS) if tokens else ()
 
 
-def _romanized(name: str) -> str:
-    if name.isascii():
-        return name
+def _scripts_in(name: str) -> bool:
+    from rashomon.romanize import script_of
+
+    return any(script_of(word) in ("arabic", "cyrillic") for word in name.split())
+
+
+def _mixed_tokens(name: str) -> list[str]:
+    from rashomon.romanize import script_of
+
+    out: list[str] = []
+    for word in re.split(r"[\s\-‐–]+", name):
+        if script_of(word) in ("arabic", "cyrillic"):
+            out.append(word.lower())
+        else:
+            out.extend(t for t in name_tokens(word) if t not in _CONNECTORS)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def latin(token: str) -> str:
+    """A token in Latin letters: Arabic or Cyrillic romanized and folded (for string measures and rarity)."""
+    if token.isascii():
+        return token
     from rashomon.romanize import romanize
 
-    return romanize(name)
+    return fold(romanize(token)).replace(" ", "")
 
 
 @lru_cache(maxsize=262144)
 def token_score(a: str, b: str) -> float:
-    """Similarity of two name tokens: initials, nicknames, skeletons, then Jaro-Winkler."""
+    """Similarity of two name tokens: initials, nicknames, skeletons, then Jaro-Winkler; a token in Arabic or
+    Cyrillic script is scored as a spelling of the other (``rashomon.romanize.script_similarity``)."""
     if a == b:
         return 1.0
+    if not (a.isascii() and b.isascii()):
+        from rashomon.romanize import script_similarity
+
+        return float(script_similarity(a, b))
     if len(a) == 1 or len(b) == 1:
         return 1.0 if a[0] == b[0] else 0.0
     if b in nicknames().get(a, ()):
@@ -226,6 +257,8 @@ def tokens_agree(a: str, b: str) -> bool:
     consonants once romanization classes are folded (Qadhafi / Gaddafi, Serhiy / Sergey)."""
     if token_score(a, b) >= AGREE:
         return True
+    if not (a.isascii() and b.isascii()):
+        return False
     return min(len(a), len(b)) >= 3 and _coarse(a) == _coarse(b) and syllables(a) == syllables(b)
 
 
@@ -259,8 +292,8 @@ def pair_features(a: str, b: str, model: NameModel) -> tuple[float, ...]:
         ta, tb = tb, ta
     aligned = _align(ta, tb)
     sims = [s for _, _, s in aligned]
-    rare_a = [model.rarity(t) for t in ta]
-    rare_b = [model.rarity(t) for t in tb]
+    rare_a = [model.rarity(latin(t)) for t in ta]
+    rare_b = [model.rarity(latin(t)) for t in tb]
     cover_a = sum(rare_a[i] * s for i, _, s in aligned) / (sum(rare_a) or 1.0)
     cover_b = sum(rare_b[j] * s for _, j, s in aligned) / (sum(rare_b) or 1.0)
     strong = [(i, j) for i, j, s in aligned if s >= STRONG]
@@ -269,12 +302,11 @@ def pair_features(a: str, b: str, model: NameModel) -> tuple[float, ...]:
     given_b = max(token_score(tb[0], t) for t in ta) < STRONG
     surname = token_score(ta[-1], tb[-1])
     given = token_score(ta[0], tb[0]) if both_long else 1.0
-    fa, fb = " ".join(ta), " ".join(tb)
-    ja, jb = fa.replace(" ", ""), fb.replace(" ", "")
-    ka, kb = "".join(skeleton(t) for t in ta), "".join(skeleton(t) for t in tb)
+    mean = sum(sims) / len(sims)
+    strings = _string_features(ta, tb, aligned) if _all_latin(ta, tb) else (mean,) * 7
     return (
-        name_similarity(reorder(_romanized(a)), reorder(_romanized(b))),
-        sum(sims) / len(sims),
+        strings[0],
+        mean,
         min(sims),
         min(cover_a, cover_b),
         max(cover_a, cover_b),
@@ -284,16 +316,49 @@ def pair_features(a: str, b: str, model: NameModel) -> tuple[float, ...]:
         given,
         surname,
         max(token_score(ta[0], tb[-1]), token_score(ta[-1], tb[0])) if both_long else 0.0,
+        *strings[1:],
+        float(all(any(tokens_agree(x, y) for y in tb) for x in ta)),
+        min(given, surname),
+        float(given_a) + float(given_b) if both_long else 0.0,
+        surname * (1.0 - given) if both_long and given_a and given_b else 0.0,
+        float(len(ta) == 1),
+        float(ta == tb),
+    )
+
+
+def _all_latin(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    return all(t.isascii() for t in (*ta, *tb))
+
+
+def _string_features(
+    ta: Sequence[str], tb: Sequence[str], aligned: Sequence[tuple[int, int, float]]
+) -> tuple[float, ...]:
+    """The features read from the names as strings (hand score, rapidfuzz ratios, Jaro-Winkler of the joined names
+    and skeletons, coarse classes, glued tokens). Across scripts they would compare a romanization that has no short
+    vowels with a spelling that has them, so there each is the mean aligned token score instead."""
+    fa, fb = " ".join(ta), " ".join(tb)
+    ja, jb = fa.replace(" ", ""), fb.replace(" ", "")
+    ka, kb = "".join(skeleton(t) for t in ta), "".join(skeleton(t) for t in tb)
+    return (
+        name_similarity(fa, fb),
         fuzz.token_set_ratio(fa, fb) / 100.0,
         fuzz.token_sort_ratio(fa, fb) / 100.0,
         float(JaroWinkler.similarity(ja, jb)),
         float(JaroWinkler.similarity(ka, kb)),
         sum(_coarse(ta[i]) == _coarse(tb[j]) for i, j, _ in aligned) / len(aligned),
-        float(given_a) + float(given_b) if both_long else 0.0,
-        surname * (1.0 - given) if both_long and given_a and given_b else 0.0,
-        float(len(ta) == 1),
-        float(fa == fb),
+        _contained(ta, tb),
     )
+
+
+def _contained(ta: Sequence[str], tb: Sequence[str]) -> float:
+    """Share of the tokens of ``ta`` (four letters or more) written inside a longer token of ``tb``, as their
+    skeletons: names glued together ("Seyedmehdi" holds "Mehdi", "Abousofian" holds "Sufian")."""
+    keys_b = [skeleton(latin(t)) for t in tb]
+    found = 0
+    for t in ta:
+        key = skeleton(latin(t))
+        found += len(t) >= 4 and any(len(k) > len(key) and key in k for k in keys_b)
+    return found / len(ta)
 
 
 def _is_patronymic(token: str) -> bool:

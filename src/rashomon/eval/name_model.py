@@ -8,6 +8,7 @@ is read from are counted on the training folds only, so a cross-validated score 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -73,54 +74,112 @@ def features(pairs: Sequence[NamePair], model: NameModel) -> list[tuple[float, .
 
 
 KNOTS = 5  # knots per feature of the piecewise-linear shape functions
+EASY_NEGATIVES = 0.25  # random pairs of two people's names added to training, per positive pair
+# the direction in which each feature may move the score (+1: more of it is more evidence for one person; -1: less;
+# 0: free). Without it the model learns what the OFAC pairs' sampling implies: its negatives always share a name
+# token, so "nothing in common" would read as the same person (a nom de guerre).
+DIRECTION = {
+    "hand": 1,
+    "aligned_mean": 1,
+    "aligned_min": 1,
+    "cover_min": 1,
+    "cover_max": 1,
+    "extra_tokens": -1,
+    "strong_share": 1,
+    "rarest_shared": 1,
+    "given": 1,
+    "surname": 1,
+    "crossed": 0,
+    "set_ratio": 1,
+    "sort_ratio": 1,
+    "joined": 1,
+    "joined_skeleton": 1,
+    "coarse_share": 1,
+    "contained": 1,
+    "all_agree": 1,
+    "both_ends": 1,
+    "given_unmatched": -1,
+    "sibling": -1,
+    "single": 0,
+    "identical": 1,
+}
 
 
-def hat_basis(x: Any, knots: Sequence[Sequence[float]]) -> Any:
-    """Each column of ``x`` expanded into hat functions centred on its knots (linear B-splines, constant beyond the
-    ends): a logistic regression on them is an additive model of piecewise-linear functions."""
+def ramp_basis(x: Any, knots: Sequence[Sequence[float]]) -> Any:
+    """Each column of ``x`` as ramps between consecutive knots (0 below, 1 above, linear between): a weighted sum of
+    a feature's ramps is a piecewise-linear function that is monotone when its weights share a sign."""
     import numpy as np
 
     columns = []
     for f, ks in enumerate(knots):
-        v = np.clip(x[:, f], ks[0], ks[-1])
-        for k, centre in enumerate(ks):
-            left = ks[k - 1] if k > 0 else None
-            right = ks[k + 1] if k + 1 < len(ks) else None
-            up = np.ones_like(v) if left is None else np.clip((v - left) / (centre - left), 0.0, 1.0)
-            down = np.ones_like(v) if right is None else np.clip((right - v) / (right - centre), 0.0, 1.0)
-            columns.append(np.where(v <= centre, up, down))
+        for lo, hi in itertools.pairwise(ks):
+            columns.append(np.clip((x[:, f] - lo) / (hi - lo), 0.0, 1.0))
     return np.stack(columns, axis=1)
 
 
-def fit(pairs: Sequence[NamePair], c: float = 1.0) -> NameModel:
-    """A model fitted on these pairs: token counts from their people, then a logistic regression on hat functions of
-    the features (fixed seed; knots spread evenly over each feature's range)."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
+def easy_negatives(pairs: Sequence[NamePair], share: float = EASY_NEGATIVES) -> list[NamePair]:
+    """Pairs of names of two different people drawn at random (fixed seed): what most pairs a resolver meets look
+    like, and what the OFAC negatives (which always share a token) never show."""
+    import random
 
-    counts, n_people = token_counts(people(pairs))
+    groups = sorted(sorted(g) for g in people(pairs))
+    rng = random.Random(SEED)
+    want = int(share * sum(p.label for p in pairs))
+    out: list[NamePair] = []
+    while len(out) < want and len(groups) > 1:
+        x, y = rng.sample(range(len(groups)), 2)
+        out.append(NamePair(0, groups[x][0], groups[y][0]))
+    return out
+
+
+def fit(pairs: Sequence[NamePair], c: float = 1.0, easy: float = EASY_NEGATIVES) -> NameModel:
+    """A model fitted on these pairs plus easy negatives: token counts from their people, then a logistic
+    regression on ramps of the features, each feature's shape monotone in its ``DIRECTION`` (L-BFGS-B with bounds on
+    the weights, L2 penalty 1/c; deterministic). Knots spread evenly over each feature's range."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    train = [*pairs, *easy_negatives(pairs, easy)]
+    counts, n_people = token_counts(people(train))
     base = replace(NEUTRAL_MODEL, token_counts=counts, people=n_people)
-    x = np.array(features(pairs, base))
-    y = np.array([p.label for p in pairs])
+    x = np.array(features(train, base))
+    y = np.array([p.label for p in train], dtype=float)
     knots: list[tuple[float, ...]] = []
     for f in range(x.shape[1]):
         low, high = float(x[:, f].min()), float(x[:, f].max())
         spread = np.linspace(low, high, KNOTS) if high > low else np.array([low, low + 1.0])
         knots.append(tuple(float(k) for k in spread))
-    lr = LogisticRegression(C=c, max_iter=10000, random_state=SEED).fit(hat_basis(x, knots), y)
-    weights = lr.coef_[0]
+    r = ramp_basis(x, knots)
+    bounds: list[tuple[float | None, float | None]] = []
+    for name, ks in zip(FEATURES, knots, strict=True):
+        sign = DIRECTION[name]
+        bounds += [(0.0, None) if sign > 0 else (None, 0.0) if sign < 0 else (None, None)] * (len(ks) - 1)
+    bounds.append((None, None))  # intercept
+    signs = 2.0 * y - 1.0
+
+    def loss(w: Any) -> tuple[float, Any]:
+        z = r @ w[:-1] + w[-1]
+        margin = signs * z
+        value = float(np.logaddexp(0.0, -margin).sum()) + 0.5 / c * float(w[:-1] @ w[:-1])
+        g = -signs / (1.0 + np.exp(margin))
+        grad = np.append(r.T @ g + w[:-1] / c, g.sum())
+        return value, grad
+
+    w0 = np.zeros(r.shape[1] + 1)
+    w = minimize(loss, w0, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000}).x
     values: list[tuple[float, ...]] = []
     at = 0
     for ks in knots:
-        values.append(tuple(float(w) for w in weights[at : at + len(ks)]))
-        at += len(ks)
-    model = NameModel(FEATURES, tuple(knots), tuple(values), float(lr.intercept_[0]), counts, n_people)
+        steps = w[at : at + len(ks) - 1]
+        values.append((0.0, *(float(v) for v in np.cumsum(steps))))
+        at += len(ks) - 1
+    model = NameModel(FEATURES, tuple(knots), tuple(values), float(w[-1]), counts, n_people)
     return centred(model, x)
 
 
 def centred(model: NameModel, x: Any) -> NameModel:
     """The same model with each feature's contribution averaging zero over ``x`` (the intercept takes the rest), so
-    that a contribution reads as evidence for (+) or against (-) against a typical pair."""
+    that a contribution reads as evidence for (+) or against (-) compared with a typical pair."""
     shifts = [sum(model.contributions(row)[f] for row in x) / len(x) for f in range(len(model.features))]
     values = tuple(tuple(v - shift for v in row) for row, shift in zip(model.values, shifts, strict=True))
     return replace(model, values=values, intercept=model.intercept + sum(shifts))
