@@ -30,12 +30,20 @@ SAME = {
     "titles": [("Dr. Ayman al-Zawahiri", "Ayman al-Zawahiri"), ("Gen. Michael Erik Kurilla", "Michael Kurilla")],
     "nicknames": [("Bill Clinton", "William Clinton"), ("Bob Menendez", "Robert Menendez")],
     "middle_names": [("Aleksey Alekseyevich Zaytsev", "Alexei Zaitsev")],
+    "scripts": [
+        ("Владимир Путин", "Vladimir Putin"),
+        ("Володимир Зеленський", "Volodymyr Zelensky"),
+        ("معمر القذافي", "Muammar Gaddafi"),
+        ("أسامة بن لادن", "Osama bin Laden"),
+    ],
 }
 APART = {
     "relatives": [("Hannibal Gaddafi", "Muammar Gaddafi"), ("Bashar al-Assad", "Hafez al-Assad")],
     "given_names": [("Joe Biden", "Hunter Biden"), ("Raul Castro", "Fidel Castro")],
     "generations": [("Donald Trump", "Donald Trump Jr.")],
     "gendered_titles": [("Mr. John Smith", "Mrs. John Smith")],
+    "nothing_in_common": [("Vladimir Putin", "Dmitry Medvedev"), ("Dawood Ibrahim", "Amir Saheb")],
+    "scripts": [("Владимир Путин", "Дмитрий Медведев"), ("معمر القذافي", "Hannibal Gaddafi")],
 }
 # pairs the score alone may rate high but resolution keeps apart (a different given name, initial or name part)
 KEPT_APART = [
