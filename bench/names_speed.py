@@ -28,7 +28,7 @@ def clear_caches() -> None:
     from rashomon import matcher, names
 
     cached = (matcher.match_tokens, matcher.token_score, names.skeleton, names.syllables, names.fold, names.name_tokens)
-    for f in (*cached, names.token_similarity):
+    for f in (*cached, names.token_similarity, names.generation, matcher.tokens_agree, matcher.latin, matcher._coarse):
         f.cache_clear()
 
 

@@ -45,6 +45,7 @@ MODEL_FILE = "name-model.json"
 NICKNAME_FILE = "nicknames.csv"
 GENERATION_PENALTY = 0.4  # "Donald Trump" / "Donald Trump Jr.": the same words, two people
 GENDER_PENALTY = 0.4  # "Mr. Smith" / "Mrs. Smith"
+GIVEN_NAME_PENALTY = 0.5  # "Hillary Clinton" / "Bill Clinton"
 STRONG = 0.9  # a token similarity that counts as the same token spelled two ways
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "sheikh", "brother", "father"})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "madam"})
@@ -252,6 +253,7 @@ def token_score(a: str, b: str) -> float:
 AGREE = 0.85  # a token similarity at which two tokens can be one name part spelled two ways
 
 
+@lru_cache(maxsize=262144)
 def tokens_agree(a: str, b: str) -> bool:
     """Two name tokens can be one name part: similar enough, an initial of the other, a nickname, or the same
     consonants once romanization classes are folded (Qadhafi / Gaddafi, Serhiy / Sergey)."""
@@ -262,6 +264,7 @@ def tokens_agree(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 3 and _coarse(a) == _coarse(b) and syllables(a) == syllables(b)
 
 
+@lru_cache(maxsize=65536)
 def _coarse(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", skeleton(token).translate(_COARSE))
 
@@ -395,7 +398,17 @@ def penalty(a: str, b: str) -> float:
     ga, gb = title_gender(a), title_gender(b)
     if ga and gb and ga != gb:
         factor *= GENDER_PENALTY
+    if _other_given_names(match_tokens(a), match_tokens(b)):
+        factor *= GIVEN_NAME_PENALTY
     return factor
+
+
+def _other_given_names(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    """Both names have a given name and a surname, the surnames agree, and neither given name is found anywhere in
+    the other name: relatives ("Hillary Clinton" / "Bill Clinton"), not one person."""
+    if len(ta) < 2 or len(tb) < 2 or len(ta[0]) < 2 or len(tb[0]) < 2 or not tokens_agree(ta[-1], tb[-1]):
+        return False
+    return not any(tokens_agree(ta[0], t) for t in tb) and not any(tokens_agree(tb[0], t) for t in ta)
 
 
 def name_score(a: str, b: str, model: NameModel | None = None) -> float:

@@ -154,6 +154,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in PARTICLES and w not in TITLES and w not in GENERATIONS)
 
 
+@lru_cache(maxsize=65536)
 def generation(name: str) -> str:
     """The generational suffix of a name ("junior", "senior", "2", "3", ...), or "" when it has none."""
     words = fold(name).split()

@@ -99,6 +99,8 @@ def test_hard_evidence_multiplies_the_score_down() -> None:
     assert penalty("Donald Trump", "Donald Trump Jr.") < 1.0
     assert penalty("Mr. Smith", "Mrs. Smith") < 1.0
     assert penalty("Mr. Smith", "Smith") == 1.0
+    assert penalty("Hillary Clinton", "Bill Clinton") < 1.0  # relatives: the surname agrees, the given names do not
+    assert penalty("Bill Clinton", "William Jefferson Clinton") == 1.0
 
 
 def test_each_feature_contribution_explains_the_score() -> None:

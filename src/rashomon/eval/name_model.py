@@ -73,7 +73,7 @@ def features(pairs: Sequence[NamePair], model: NameModel) -> list[tuple[float, .
     return [pair_features(p.a, p.b, model) for p in pairs]
 
 
-KNOTS = 5  # knots per feature of the piecewise-linear shape functions
+KNOTS = 8  # knots per feature of the piecewise-linear shape functions
 EASY_NEGATIVES = 0.25  # random pairs of two people's names added to training, per positive pair
 # the direction in which each feature may move the score (+1: more of it is more evidence for one person; -1: less;
 # 0: free). Without it the model learns what the OFAC pairs' sampling implies: its negatives always share a name
@@ -117,6 +117,15 @@ def ramp_basis(x: Any, knots: Sequence[Sequence[float]]) -> Any:
     return np.stack(columns, axis=1)
 
 
+def feature_knots(column: Any, n: int = KNOTS) -> tuple[float, ...]:
+    """Knots at evenly spaced quantiles of a feature's training values (where the pairs are, the shape can bend),
+    merged where they coincide; two knots at least."""
+    import numpy as np
+
+    points = sorted({round(float(q), 6) for q in np.quantile(column, np.linspace(0.0, 1.0, n))})
+    return tuple(points) if len(points) >= 2 else (points[0], points[0] + 1.0)
+
+
 def easy_negatives(pairs: Sequence[NamePair], share: float = EASY_NEGATIVES) -> list[NamePair]:
     """Pairs of names of two different people drawn at random (fixed seed): what most pairs a resolver meets look
     like, and what the OFAC negatives (which always share a token) never show."""
@@ -144,11 +153,7 @@ def fit(pairs: Sequence[NamePair], c: float = 1.0, easy: float = EASY_NEGATIVES)
     base = replace(NEUTRAL_MODEL, token_counts=counts, people=n_people)
     x = np.array(features(train, base))
     y = np.array([p.label for p in train], dtype=float)
-    knots: list[tuple[float, ...]] = []
-    for f in range(x.shape[1]):
-        low, high = float(x[:, f].min()), float(x[:, f].max())
-        spread = np.linspace(low, high, KNOTS) if high > low else np.array([low, low + 1.0])
-        knots.append(tuple(float(k) for k in spread))
+    knots = [feature_knots(x[:, f]) for f in range(x.shape[1])]
     r = ramp_basis(x, knots)
     bounds: list[tuple[float | None, float | None]] = []
     for name, ks in zip(FEATURES, knots, strict=True):
