@@ -77,6 +77,7 @@ def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = (
     _join_name_variants(ms, uf)
     _join_undefined_acronyms(ms, uf)
     _join_trailing_words(ms, uf)
+    _join_qualified_names(ms, uf)
     groups = sorted((sorted(g) for g in uf.subsets()), key=lambda g: g[0])
     entities: list[Entity] = []
     taken: set[str] = set()
@@ -254,7 +255,7 @@ def _join_name_variants(ms: Sequence[Mention], uf: _Groups) -> None:
         if len(words) < 2 or m.label == "PERSON":
             continue
         written.setdefault(tuple(m.name.replace(".", "").split()), i)
-        key = (_kind(m.label), " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words))
+        key = ("name", " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words))
         if key in first_of:
             uf.union(first_of[key], i)
         else:
@@ -286,10 +287,6 @@ def _acronym_inside(a: Sequence[str], b: Sequence[str]) -> bool:
             if same_rest and acronym_of(" ".join(b[k : len(b) - len(post)])) == word:
                 return True
     return False
-
-
-def _kind(label: str) -> str:
-    return "place" if label in ("GPE", "LOC", "FAC") else "thing"
 
 
 def _one_word_respelled(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -336,6 +333,32 @@ def _join_trailing_words(ms: Sequence[Mention], uf: _Groups) -> None:
         owners = {uf.find(k) for k in endings.get(m.name.casefold(), ())} - people
         if len(owners) == 1:
             uf.union(owners.pop(), i)
+
+
+def _join_qualified_names(ms: Sequence[Mention], uf: _Groups) -> None:
+    """A name of several words joins the one longer name that ends with it after a place ("Surgeon General" / "U.S.
+    Surgeon General") or, for places, after any name ("Mount Cook" / "Aoraki Mount Cook")."""
+    by_words: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(ms):
+        if m.label != "PERSON":
+            by_words.setdefault(tuple(ABBREVIATIONS.get(w, w) for w in fold(m.name).split()), i)
+    for short, i in by_words.items():
+        if len(short) < 2:
+            continue
+        owners = set()
+        for long, j in by_words.items():
+            if len(long) > len(short) and long[-len(short) :] == short:
+                head = " ".join(long[: -len(short)])
+                if ms[j].label in ("GPE", "LOC", "FAC") or is_known_place(head) or _is_place_alias(head):
+                    owners.add(uf.find(j))
+        if len(owners) == 1:
+            uf.union(owners.pop(), i)
+
+
+def _is_place_alias(words: str) -> bool:
+    table = alias_table()
+    entry = table.get(words) or table.get(words.replace(" ", "")) or table.get(words.replace(" ", ".") + ".")
+    return entry is not None and entry.type in ("GPE", "LOC")
 
 
 def _surname_matches(a: str, b: str) -> bool:

@@ -127,3 +127,20 @@ def test_mt_and_mount_are_one_word() -> None:
     mt = mention("a", text, "Mt Cook", "LOC")
     mount = mention("a", text, "Mount Cook", "LOC")
     assert _same([mt, mount], mt, mount)
+
+
+def test_a_name_qualified_by_a_place_is_the_name_and_a_deputy_is_not() -> None:
+    text = "The U.S. Surgeon General spoke. The Surgeon General left. The Deputy Surgeon General stayed."
+    qualified = mention("a", text, "U.S. Surgeon General", "ORG")
+    plain = mention("a", text, "Surgeon General", "ORG", occurrence=2)
+    deputy = mention("a", text, "Deputy Surgeon General", "ORG")
+    ms = [qualified, plain, deputy]
+    assert _same(ms, qualified, plain)
+    assert not _same(ms, deputy, plain)
+
+
+def test_a_place_of_several_words_inside_a_longer_place_name_is_that_place() -> None:
+    text = "Climbers died on Aoraki Mount Cook. Mt Cook is New Zealand's highest peak."
+    long = mention("a", text, "Aoraki Mount Cook", "LOC")
+    short = mention("a", text, "Mt Cook", "LOC")
+    assert _same([long, short], long, short)
