@@ -25,7 +25,7 @@ RESULTS = REPO / "bench" / "results" / "names-cv.json"
 
 def main() -> int:
     from rashomon.eval.corpora import DEFAULT_DATA
-    from rashomon.eval.name_model import KNOTS, cross_validated_scores, fit, measure, read_pairs
+    from rashomon.eval.name_model import KNOTS, cross_validated_scores, error_causes, fit, measure, read_pairs
     from rashomon.matcher import model_to_json
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -40,8 +40,11 @@ def main() -> int:
     started = time.perf_counter()
     pairs = read_pairs(args.pairs)
     labels = [p.label for p in pairs]
-    cv = measure(labels, cross_validated_scores(pairs, args.folds, args.c))
+    scores = cross_validated_scores(pairs, args.folds, args.c)
+    cv = measure(labels, scores)
+    causes = error_causes(pairs, scores, cv.threshold_at_95)
     print(f"cross-validated over {args.folds} folds: {json.dumps(asdict(cv))}")
+    print("errors at the P0.95 threshold:\n" + "\n".join(f"  {n:5d}  {kind}" for kind, n in causes.items()))
     model = replace(fit(pairs, args.c), threshold=cv.threshold_at_95)
     if not args.no_write:
         source = f"{args.pairs.parent.name}/{args.pairs.name}"
@@ -55,7 +58,8 @@ def main() -> int:
         )
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(
-            json.dumps({"folds": args.folds, "c": args.c, "cross_validated": asdict(cv)}, indent=2) + "\n",
+            json.dumps({"folds": args.folds, "c": args.c, "cross_validated": asdict(cv), "errors": causes}, indent=2)
+            + "\n",
             encoding="utf-8",
         )
         print(f"wrote {MODEL.relative_to(REPO)} ({MODEL.stat().st_size // 1024} KiB) and {RESULTS.relative_to(REPO)}")

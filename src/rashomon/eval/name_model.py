@@ -230,3 +230,32 @@ def measure(labels: Sequence[int], scores: Sequence[float], precision: float = 0
         recall_at_precision(list(labels), list(scores), precision),
         threshold,
     )
+
+
+def error_causes(pairs: Sequence[NamePair], scores: Sequence[float], threshold: float) -> dict[str, int]:
+    """The errors at ``threshold``, counted by what the two names share (which tokens can be one name part)."""
+    from rashomon.matcher import generation, match_tokens, tokens_agree
+
+    out: dict[str, int] = {}
+    for p, s in zip(pairs, scores, strict=True):
+        if (s >= threshold) == bool(p.label):
+            continue
+        ta, tb = match_tokens(p.a), match_tokens(p.b)
+        shared = [x for x in ta if any(tokens_agree(x, y) for y in tb)]
+        both_long = len(ta) >= 2 and len(tb) >= 2
+        if p.label and generation(p.a) != generation(p.b):
+            kind = "missed: a generational suffix on one side only"
+        elif p.label:
+            kind = "missed: " + ("nothing in common", "one name part in common", "several parts in common")[
+                min(len(shared), 2)
+            ]
+        elif ta == tb:
+            kind = "false: the same written name"
+        elif both_long and tokens_agree(ta[0], tb[0]):
+            kind = "false: given name and surname agree, another part differs"
+        elif both_long:
+            kind = "false: given names differ, other parts shared"
+        else:
+            kind = "false: other"
+        out[kind] = out.get(kind, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
