@@ -3,8 +3,8 @@
 The floors sit about 0.02 under what ``evaluate_coref`` measured when they were pinned (2026-11-25; gold mentions:
 MUC F1 0.909, B3 0.883, CEAF-e 0.746, CoNLL 0.846; own mentions, head rule: MUC 0.870, B3 0.842, CEAF-e 0.819,
 CoNLL 0.844, mention recall 0.839; own mentions, overlap rule: CoNLL 0.866, mention recall 0.972; the own-mention
-runs take about 20 s on two cores, their parse shared). A change to resolution (or to mention finding, for the own-mention
-runs) that loses coreference fails here.
+runs take about 20 s on two cores, their parse shared). A change to resolution (or to mention finding, for the
+own-mention runs) that loses coreference fails here.
 Needs ../shared/data/ecbplus.
 """
 

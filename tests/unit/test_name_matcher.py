@@ -56,6 +56,32 @@ KEPT_APART = [
 ]
 
 
+# for each kind of variation above, a pair that looks alike the same way but names two people
+NOT_SAME = {
+    "transliteration": ("Valentin Demidov", "Valentin Dmitriev"),
+    "articles": ("Abd al-Rahman Mustafa", "Abd al-Karim Mustafa"),
+    "bin_ibn": ("Osama bin Laden", "Salem bin Laden"),
+    "apostrophes": ("Ahmad Shah Mas'ud", "Ahmad Zia Mas'ud"),
+    "spacing_hyphens": ("Musa Abu-Marzuq", "Musa Abu-Hamid"),
+    "word_order": ("GADDAFI, Saif", "Muammar Gaddafi"),
+    "case": ("MUAMMAR GADDAFI", "Hannibal Gaddafi"),
+    "initials": ("J. Smith", "M. Smith"),
+    "titles": ("Dr. Ayman al-Zawahiri", "Dr. Ayman Nour"),
+    "nicknames": ("Bill Clinton", "Roger Clinton"),
+    "middle_names": ("Aleksey Alekseyevich Zaytsev", "Sergey Alekseyevich Zaytsev"),
+    "scripts": ("Владимир Путин", "Vladimir Pushkin"),
+}
+
+
+def test_every_kind_of_variation_has_a_negative_pair() -> None:
+    assert set(NOT_SAME) == set(SAME)
+
+
+@pytest.mark.parametrize(("a", "b"), list(NOT_SAME.values()), ids=list(NOT_SAME))
+def test_names_alike_in_one_way_but_of_two_people_are_not_resolved_as_one(a: str, b: str) -> None:
+    assert not same_person_name(a, b)
+
+
 @pytest.mark.parametrize(("a", "b"), [p for pairs in SAME.values() for p in pairs])
 def test_spellings_of_one_name_score_at_or_above_the_threshold(a: str, b: str) -> None:
     assert name_score(a, b) >= THRESHOLD
