@@ -76,8 +76,9 @@ def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = (
     _join_short_names(ms, uf)
     _join_name_variants(ms, uf)
     _join_undefined_acronyms(ms, uf)
-    _join_trailing_words(ms, uf)
     _join_qualified_names(ms, uf)
+    _join_designations(ms, uf)
+    _join_trailing_words(ms, uf)
     groups = sorted((sorted(g) for g in uf.subsets()), key=lambda g: g[0])
     entities: list[Entity] = []
     taken: set[str] = set()
@@ -336,23 +337,41 @@ def _join_trailing_words(ms: Sequence[Mention], uf: _Groups) -> None:
 
 
 def _join_qualified_names(ms: Sequence[Mention], uf: _Groups) -> None:
-    """A name of several words joins the one longer name that ends with it after a place ("Surgeon General" / "U.S.
-    Surgeon General") or, for places, after any name ("Mount Cook" / "Aoraki Mount Cook")."""
+    """A name joins the one longer name that ends with it after a place ("Surgeon General" / "U.S. Surgeon General",
+    "Reaper" / "US Reaper") or, for places of several words, after any name ("Mount Cook" / "Aoraki Mount Cook")."""
     by_words: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(ms):
         if m.label != "PERSON":
             by_words.setdefault(tuple(ABBREVIATIONS.get(w, w) for w in fold(m.name).split()), i)
     for short, i in by_words.items():
-        if len(short) < 2:
-            continue
         owners = set()
         for long, j in by_words.items():
             if len(long) > len(short) and long[-len(short) :] == short:
                 head = " ".join(long[: -len(short)])
-                if ms[j].label in ("GPE", "LOC", "FAC") or is_known_place(head) or _is_place_alias(head):
+                place_head = is_known_place(head) or _is_place_alias(head)
+                if place_head or (len(short) >= 2 and ms[j].label in ("GPE", "LOC", "FAC")):
                     owners.add(uf.find(j))
         if len(owners) == 1:
             uf.union(owners.pop(), i)
+
+
+DESIGNATION = re.compile(r"[A-Z]{1,4}-?\d{1,4}[A-Z]?\Z")  # a model designation: MQ-9, F-16, T-72, A320
+
+
+def _join_designations(ms: Sequence[Mention], uf: _Groups) -> None:
+    """A model designation alone ("MQ-9", "MQ-9s") joins the one name of several words that starts with it ("MQ-9
+    Reaper")."""
+    starts: dict[str, set[int]] = defaultdict(set)
+    for i, m in enumerate(ms):
+        words = m.name.split()
+        if len(words) >= 2 and DESIGNATION.match(words[0]):
+            starts[words[0].casefold()].add(uf.find(i))
+    for i, m in enumerate(ms):
+        alone = re.sub(r"(?<=\d)s\Z", "", m.name)
+        if " " not in m.name and DESIGNATION.match(alone):
+            owners = {uf.find(k) for k in starts.get(alone.casefold(), ())}
+            if len(owners) == 1:
+                uf.union(owners.pop(), i)
 
 
 def _is_place_alias(words: str) -> bool:
@@ -412,7 +431,13 @@ def as_entity_type(label: str) -> EntityType:
 def _canonical_name(group: Sequence[Mention], etype: str) -> str:
     """The name an entity is shown by: the alias table's canonical name when a report writes it; for a person the
     fullest name; else the most common name (organisations: the most common of several words). Among spellings of
-    one form, the usual case wins: a dateline or headline in capitals is not the canonical form."""
+    one form, the usual case wins: a dateline or headline in capitals is not the canonical form, and a name only ever
+    written in capitals is shown in title case ("WASHINGTON" -> "Washington"; acronyms such as NATO stay)."""
+    name = _chosen_name(group, etype)
+    return name.title() if _shouted(name) else name
+
+
+def _chosen_name(group: Sequence[Mention], etype: str) -> str:
     counts = Counter(_usual_case(m.name, group) for m in group)
     entries = {alias_table().get(m.name.casefold()) for m in group} - {None}
     if len(entries) == 1:  # the table's canonical name, when a report writes it (names shown are traceable)

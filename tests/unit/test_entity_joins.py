@@ -144,3 +144,19 @@ def test_a_place_of_several_words_inside_a_longer_place_name_is_that_place() -> 
     long = mention("a", text, "Aoraki Mount Cook", "LOC")
     short = mention("a", text, "Mt Cook", "LOC")
     assert _same([long, short], long, short)
+
+
+def test_a_name_only_written_in_capitals_is_shown_in_title_case_and_an_acronym_stays() -> None:
+    text = "WASHINGTON - NATO met."
+    dateline = mention("a", text, "WASHINGTON", "GPE")
+    nato = mention("a", text, "NATO", "ORG")
+    assert {e.name for e in resolve_entities([dateline, nato]).entities} == {"Washington", "NATO"}
+
+
+def test_a_model_designation_alone_joins_the_one_full_model_name() -> None:
+    text = "The MQ-9 Reaper crashed. Two MQ-9s were lost. An F-16 flew by."
+    full = mention("a", text, "MQ-9 Reaper", "PRODUCT")
+    plural = mention("a", text, "MQ-9s", "PRODUCT")
+    other = mention("a", text, "F-16", "PRODUCT")
+    ms = [full, plural, other]
+    assert _same(ms, full, plural) and not _same(ms, full, other)
