@@ -285,3 +285,16 @@ class Comparison:
     event: dict[str, object] | None = None
     group: str | None = None  # the "event" field value under --by-event
     extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A set of reports about one happening (a story cluster). ``id`` derives from content (the reports' content
+    hashes), so the same reports give the same id in any order; ``start`` and ``end`` are ISO dates of the earliest
+    and latest report (publication dates; None when no report is dated)."""
+
+    id: str
+    label: str
+    reports: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
