@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -352,6 +352,86 @@ def _render(docs: list[dict[str, Any]], fmt: str, by_event: bool, width: int | N
     from rashomon.render import render
 
     return "\n".join(render(d, fmt) for d in docs)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", metavar="PATH", help="The store's SQLite file (default: rashomon.db in the user's data folder).")
+@click.option(
+    "--annotate/--no-annotate",
+    default=False,
+    show_default=True,
+    help="Also parse each new report and store its annotations (slower; later stages then need no parsing).",
+)
+@click.option(
+    "--batch-size", type=click.IntRange(1, 100_000), default=100, show_default=True, help="Reports per transaction."
+)
+def ingest_command(paths: Sequence[str], db: str | None, annotate: bool, batch_size: int) -> None:
+    """Read reports into the store, skipping those already stored (same text); a killed run resumes where it stopped.
+
+    PATHS are text, HTML, JSON, JSON Lines or WARC files, folders (read recursively) or - for standard input.
+    """
+    from rashomon.nlp import ModelNotFound
+    from rashomon.store import SQLiteStore, StoreError, default_db_path, ingest_paths
+
+    if db is not None and "://" in db:
+        raise click.UsageError(f"--db {db}: only a SQLite file path is supported so far")
+    path = Path(db) if db is not None else default_db_path()
+    click.echo(f"rashomon: store {path}", err=True)
+    try:
+        store = SQLiteStore(path)
+    except StoreError as exc:
+        raise click.UsageError(str(exc)) from exc
+    with store, _ingest_progress() as progress:
+        try:
+            result = ingest_paths(list(paths), store, batch_size=batch_size, annotate=annotate, progress=progress)
+        except ModelNotFound as exc:
+            raise click.UsageError(str(exc)) from exc
+    for skip in result.rejected:
+        click.echo(f"rashomon: rejected {skip.input}: {skip.reason}", err=True)
+    for skip in (s for s in result.skips if s.kind == "unannotated"):
+        click.echo(f"rashomon: not annotated {skip.input}: {skip.reason}", err=True)
+    click.echo(
+        f"rashomon: added {len(result.added)}, skipped {len(result.duplicates)} already stored or repeated, "
+        f"rejected {len(result.rejected)}" + (f", annotated {result.annotated}" if annotate else ""),
+        err=True,
+    )
+    sys.exit(2 if result.rejected else 0)
+
+
+# Test-only: after this many committed batches the ingest process kills itself (the resume test's crash).
+KILL_AFTER_BATCHES_ENV = "RASHOMON_TEST_KILL_AFTER_BATCHES"
+
+
+@contextlib.contextmanager
+def _ingest_progress() -> Iterator[Callable[[Any], None]]:
+    """A progress callback for ``ingest_paths``: a rich bar on stderr when it is a terminal, else nothing shown."""
+    import os
+
+    kill_after = int(os.environ.get(KILL_AFTER_BATCHES_ENV) or 0)
+    bar: Any = None
+    task: Any = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress as Bar
+
+        bar = Bar(console=Console(stderr=True), transient=True)
+        task = bar.add_task("ingest", total=None)
+        bar.start()
+
+    def progress(p: Any) -> None:
+        if bar is not None:
+            bar.update(task, completed=p.inputs_done, total=p.inputs_total, description=f"{p.added} added")
+        if kill_after and p.batches >= kill_after:
+            import signal
+
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
