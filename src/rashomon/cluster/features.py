@@ -1,0 +1,188 @@
+"""Cheap per-report features for event clustering: no parser, only regular expressions over the text.
+
+- content words: lower-cased word tokens without stop words, a crude plural strip, sublinear term frequency
+  (``1 + log tf``) with the title's words counted ``title_weight`` times;
+- names: capitalised words not at the start of a sentence (a proxy for entities: people, places, organisations),
+  each word on its own so that a surname alone still meets the full name; a title written in Title Case gives none;
+- years (1900-2099) mentioned in the text, with their counts;
+- the publication day, when the report has one.
+
+Nothing here depends on other reports; weights that do (inverse document frequency) are applied by the clusterer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rashomon.records import Report
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’\-](?=[^\W_]))*|\d+(?:[.,]\d+)*", re.UNICODE)
+_CAPITALISED = re.compile(r"[A-Z][^\W_]*(?:['’\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+_YEAR = re.compile(r"(?<![\d.,])(19\d\d|20\d\d)(?![\d.,]\d)")
+_TITLE_MAX = 200
+_LEAD_PREFIX = re.compile(r"^\s*TITLE=>.*?ARTICLE=>\s*", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFeatures:
+    """What the clusterer knows of one report. Term and name weights are sublinear counts, not yet IDF-weighted."""
+
+    id: str
+    key: str  # the content hash, or the id when the report has none: what cluster ids are made from
+    title: str
+    terms: Mapping[str, float]
+    names: Mapping[str, float]
+    years: Mapping[int, int]
+    day: int | None  # proleptic ordinal of the publication date
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    extra = {
+        "said",
+        "says",
+        "say",
+        "told",
+        "would",
+        "could",
+        "also",
+        "new",
+        "like",
+        "just",
+        "year",
+        "years",
+        "time",
+        "people",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "news",
+        "including",
+        "it's",
+        "i'm",
+        "don't",
+        "didn't",
+        "that's",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+    return frozenset(ENGLISH_STOP_WORDS) | extra
+
+
+def title_of(report: Report) -> str:
+    """The report's title, else its first line when that line is short and more text follows."""
+    if report.title and report.title.strip():
+        return report.title.strip()
+    first, _, rest = report.text.strip().partition("\n")
+    first = first.strip()
+    return first if rest.strip() and len(first) <= _TITLE_MAX else ""
+
+
+def body_of(report: Report, title: str) -> str:
+    """The text without a leading copy of the title (or an inline ``TITLE=> ... ARTICLE=>`` prefix)."""
+    text = _LEAD_PREFIX.sub("", report.text, count=1)
+    stripped = text.lstrip()
+    return stripped[len(title) :] if title and stripped.startswith(title) else text
+
+
+def normalise_word(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def content_words(text: str, limit: int) -> list[str]:
+    stops = stop_words()
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if len(word) < 2 and not word.isdigit():
+            continue
+        w = normalise_word(word)
+        if w not in stops and len(w) > 1:
+            out.append(w)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def is_title_case(title: str) -> bool:
+    words = [w for w in _WORD.findall(title) if w[0].isalpha() and len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def name_words(text: str, limit: int) -> list[str]:
+    """Capitalised words that do not open a sentence (or a line), lower-cased; stop words left out."""
+    stops = stop_words()
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()]
+        if m.start() == 0 or _SENTENCE_END.search(before) or "\n" in before:
+            continue
+        word = m.group()
+        if word.isupper() and len(word) > 5:  # shouting, not an acronym
+            continue
+        w = normalise_word(word)
+        if w not in stops and len(w) > 1:
+            out.append(w)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def sublinear(counts: Counter[str]) -> dict[str, float]:
+    return {k: 1.0 + math.log(v) for k, v in counts.items()}
+
+
+def publication_day(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def extract_features(report: Report, *, title_weight: int = 3, max_words: int = 400) -> ReportFeatures:
+    """Features of one report; ``max_words`` content words of the body are read (the lead carries the event)."""
+    title = title_of(report)
+    body = body_of(report, title)
+    body_words = content_words(body, max_words)
+    title_words = content_words(title, 50)
+    words = Counter(body_words)
+    for w in title_words:
+        words[w] += title_weight
+    names = Counter(name_words(body, max_words))
+    if title and not is_title_case(title):
+        for w in name_words(title, 50):
+            names[w] += 1
+    years = Counter(int(y) for y in _YEAR.findall(title + "\n" + body[: max_words * 8]))
+    return ReportFeatures(
+        id=report.id,
+        key=report.content_hash or report.id,
+        title=title,
+        terms=sublinear(words),
+        names=sublinear(names),
+        years=dict(years),
+        day=publication_day(report.published),
+    )

@@ -1,0 +1,44 @@
+"""The clusterer's thresholds and weights, one configuration for every feed (chosen on ECB+, AllSides, Multi-News)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """How alike two reports must be to tell of one event, and how the candidates are found.
+
+    The score of two reports is ``(1 - name_weight) * terms + name_weight * names + year_weight * years
+    - day_weight * min(1, days apart / day_window)``: ``terms`` and ``names`` are cosines of IDF-weighted vectors,
+    ``years`` is +1 when both mention a common year, -1 when both mention years and none in common, else 0;
+    the day term applies only when both reports have a publication date. Clusters are merged by average linkage
+    while their average score reaches ``threshold``.
+    """
+
+    threshold: float = 0.21
+    name_weight: float = 0.15
+    year_weight: float = 0.05
+    day_weight: float = 0.1
+    day_window: float = 14.0  # days apart at which the whole day penalty applies
+    title_weight: int = 3  # a title word counts as this many body words
+    max_words: int = 400  # content words read from a report's body (the lead carries the event)
+    top_keys: int = 8  # a report's highest-weighted words that the candidate index looks up
+    max_postings: int = 5000  # a word in more reports than this is too common to find candidates with
+    max_candidates: int = 50  # candidates scored exactly per report, those sharing the most top words first
+    max_component: int = 4000  # reports linked into one component beyond which linkage runs on the sparse edges
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float) and value < 0:
+                raise ValueError(f"{f.name} must not be negative, not {value}")
+            if isinstance(value, int) and value < 1 and f.name != "title_weight":
+                raise ValueError(f"{f.name} must be at least 1, not {value}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {self.threshold}")
+        if not 0.0 <= self.name_weight <= 1.0:
+            raise ValueError(f"name_weight must be in [0, 1], not {self.name_weight}")
+
+
+DEFAULT_CLUSTER = ClusterSettings()

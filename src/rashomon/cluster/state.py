@@ -1,0 +1,307 @@
+"""Incremental event clustering: a candidate index on rare words, exact scores on candidates, average linkage.
+
+How a set of reports becomes clusters:
+
+1. each report's features (:mod:`rashomon.cluster.features`) are weighted by inverse document frequency over the
+   reports the state holds, and L2-normalised;
+2. candidates: a report looks up its ``top_keys`` highest-weighted words in an inverted index of every report's words
+   (words in more than ``max_postings`` reports are skipped), and other reports look it up through theirs; the
+   ``max_candidates`` candidates that share the most such words are scored exactly (:mod:`rashomon.cluster.score`);
+3. pairs scoring at least ``threshold`` link reports into components (a disjoint-set forest);
+4. within each component, average linkage over all its pairs' scores, cut at ``threshold``. An average-linkage merge
+   needs at least one pair at or above the threshold, so no cluster can span two components: the components only
+   bound the work.
+
+``add`` runs steps 1-4 for new reports and re-runs step 4 on the components they touched. Batch clustering is one
+``add``: its result depends on the set of reports only (members are ordered by content key, never by input order).
+Adding in several steps gives the same clusters as one batch except where document frequencies moved enough between
+steps to change a decision near the threshold: links found earlier stay (scores within a touched component are
+recomputed with the current weights, so a stale link can only widen a component, not force a merge), and components
+no new report touched keep the clusters they had.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from rashomon.cluster.features import ReportFeatures, extract_features
+from rashomon.cluster.score import WeightedRows, component_scores, pair_scores, weighted_rows
+from rashomon.cluster.settings import DEFAULT_CLUSTER, ClusterSettings
+from rashomon.records import Report
+
+_ID_LENGTH = 16
+_LABEL_TERMS = 5
+_THRESHOLD_STEP = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One event: the reports that tell of it (ids, sorted), a short label, and the span of their publication dates."""
+
+    id: str  # "ev-" + hash of the members' content keys: the same reports give the same id
+    label: str
+    reports: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+
+
+def cluster_id(keys: Iterable[str]) -> str:
+    digest = hashlib.sha256("\n".join(sorted(keys)).encode("utf-8")).hexdigest()
+    return f"ev-{digest[:_ID_LENGTH]}"
+
+
+class Vocabulary:
+    """Column numbers and document frequencies of words (or names), growing as reports arrive."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, int] = {}
+        self.df: list[int] = []
+
+    def encode(self, weights: dict[str, float] | Any) -> tuple[np.ndarray, np.ndarray]:
+        cols = np.empty(len(weights), dtype=np.int64)
+        values = np.empty(len(weights), dtype=np.float64)
+        for k, (word, weight) in enumerate(weights.items()):
+            col = self.columns.get(word)
+            if col is None:
+                col = self.columns[word] = len(self.df)
+                self.df.append(0)
+            self.df[col] += 1
+            cols[k] = col
+            values[k] = weight
+        return cols, values
+
+    def idf(self, total: int) -> np.ndarray:
+        df = np.asarray(self.df, dtype=np.float64)
+        return np.log((1.0 + total) / (1.0 + df)) + 1.0
+
+
+class ClusterState:
+    """The reports seen so far and their clusters; ``add`` takes more reports and returns every cluster."""
+
+    def __init__(self, settings: ClusterSettings = DEFAULT_CLUSTER) -> None:
+        from scipy.cluster.hierarchy import DisjointSet
+
+        self.settings = settings
+        self.features: list[ReportFeatures] = []
+        self.index_of: dict[str, int] = {}
+        self.terms = Vocabulary()
+        self.names = Vocabulary()
+        self.term_rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self.name_rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self.postings: dict[int, list[int]] = {}  # term column -> reports holding the word
+        self.top_postings: dict[int, list[int]] = {}  # term column -> reports holding it among their top keys
+        self.links: Any = DisjointSet()
+        self.edges: dict[int, dict[int, float]] = {}
+        self.groups: dict[int, list[tuple[int, ...]]] = {}  # component root -> its clusters (member indices)
+        self._labels: dict[tuple[int, ...], Cluster] = {}
+
+    def __len__(self) -> int:
+        return len(self.features)
+
+    def add(self, reports: Sequence[Report]) -> tuple[Cluster, ...]:
+        """Take new reports (a report whose id is already held is ignored) and return all clusters."""
+        new = self._insert(reports)
+        if new:
+            idf = self.terms.idf(len(self)), self.names.idf(len(self))
+            touched = self._link(new, idf)
+            self._relink(touched, idf)
+        return self.clusters()
+
+    def clusters(self) -> tuple[Cluster, ...]:
+        groups = [members for clusters in self.groups.values() for members in clusters]
+        out = [self._labels[m] for m in groups]
+        return tuple(sorted(out, key=lambda c: c.reports))
+
+    # --- steps ---------------------------------------------------------------------------------------------
+
+    def _insert(self, reports: Sequence[Report]) -> list[int]:
+        new: list[int] = []
+        s = self.settings
+        for report in reports:
+            if report.id in self.index_of:
+                continue
+            f = extract_features(report, title_weight=s.title_weight, max_words=s.max_words)
+            i = len(self.features)
+            self.features.append(f)
+            self.index_of[f.id] = i
+            self.term_rows.append(self.terms.encode(f.terms))
+            self.name_rows.append(self.names.encode(f.names))
+            for col in self.term_rows[i][0]:
+                self.postings.setdefault(int(col), []).append(i)
+            self.links.add(i)
+            new.append(i)
+        return new
+
+    def _top_keys(self, i: int, idf: np.ndarray) -> list[int]:
+        cols, values = self.term_rows[i]
+        if len(cols) == 0:
+            return []
+        weights = values * idf[cols]
+        order = np.lexsort((cols, -weights))[: self.settings.top_keys]
+        return [int(c) for c in cols[order] if len(self.postings[int(c)]) <= self.settings.max_postings]
+
+    def _candidates(self, new: list[int], idf: np.ndarray) -> list[tuple[int, int]]:
+        s = self.settings
+        tops = {i: self._top_keys(i, idf) for i in new}
+        for i, keys in tops.items():
+            for col in keys:
+                self.top_postings.setdefault(col, []).append(i)
+        pairs: set[tuple[int, int]] = set()
+        for i in new:
+            shared: Counter[int] = Counter()
+            for col in tops[i]:
+                shared.update(self.postings[col])
+            for col in self.term_rows[i][0]:
+                shared.update(self.top_postings.get(int(col), ()))
+            del shared[i]
+            best = sorted(shared.items(), key=lambda kv: (-kv[1], self.features[kv[0]].key))[: s.max_candidates]
+            pairs.update((min(i, j), max(i, j)) for j, _ in best)
+        return sorted(pairs)
+
+    def _rows(self, members: Sequence[int], idf: tuple[np.ndarray, np.ndarray]) -> WeightedRows:
+        return weighted_rows(
+            [self.term_rows[i] for i in members],
+            [self.name_rows[i] for i in members],
+            [self.features[i] for i in members],
+            idf,
+        )
+
+    def _link(self, new: list[int], idf: tuple[np.ndarray, np.ndarray]) -> set[int]:
+        pairs = self._candidates(new, idf[0])
+        touched = {self.links[i] for i in new}
+        if pairs:
+            members = sorted({i for pair in pairs for i in pair})
+            local = {i: k for k, i in enumerate(members)}
+            rows = self._rows(members, idf)
+            left = np.array([local[a] for a, _ in pairs], dtype=np.int64)
+            right = np.array([local[b] for _, b in pairs], dtype=np.int64)
+            scores = pair_scores(rows, left, right, self.settings)
+            for (a, b), score in zip(pairs, scores, strict=True):
+                if score >= self.settings.threshold:
+                    touched.add(self.links[a])
+                    touched.add(self.links[b])
+                    self.edges.setdefault(a, {})[b] = float(score)
+                    self.edges.setdefault(b, {})[a] = float(score)
+                    self.links.merge(a, b)
+        for root in touched:
+            self.groups.pop(root, None)
+        return {self.links[r] for r in touched}
+
+    def _relink(self, roots: set[int], idf: tuple[np.ndarray, np.ndarray]) -> None:
+        for root in roots:
+            members = sorted(self.links.subset(root), key=lambda i: self.features[i].key)
+            self.groups[root] = self._link_component(members, idf, self.settings.threshold)
+
+    def _link_component(
+        self, members: list[int], idf: tuple[np.ndarray, np.ndarray], threshold: float
+    ) -> list[tuple[int, ...]]:
+        if len(members) > self.settings.max_component:
+            return [
+                g
+                for part in self._split(members, threshold + _THRESHOLD_STEP)
+                for g in self._link_component(part, idf, threshold + _THRESHOLD_STEP)
+            ]
+        groups: list[tuple[int, ...]]
+        if len(members) == 1:
+            groups = [(members[0],)]
+            self._remember(groups[0], np.ones((1, 1)), idf)
+            return groups
+        scores = component_scores(self._rows(members, idf), self.settings)
+        labels = average_linkage(scores, self.settings.threshold)
+        groups = []
+        for label in sorted(set(labels)):
+            local = [k for k, lab in enumerate(labels) if lab == label]
+            group = tuple(members[k] for k in local)
+            self._remember(group, scores[np.ix_(local, local)], idf)
+            groups.append(group)
+        return groups
+
+    def _split(self, members: list[int], threshold: float) -> list[list[int]]:
+        """Connected parts of a component when only links scoring at least ``threshold`` count."""
+        from scipy.cluster.hierarchy import DisjointSet
+
+        inside = set(members)
+        parts: Any = DisjointSet(members)
+        for a in members:
+            for b, score in self.edges.get(a, {}).items():
+                if b in inside and score >= threshold:
+                    parts.merge(a, b)
+        return [sorted(p, key=lambda i: self.features[i].key) for p in parts.subsets()]
+
+    def _remember(self, group: tuple[int, ...], scores: np.ndarray, idf: tuple[np.ndarray, np.ndarray]) -> None:
+        if group in self._labels:
+            return
+        feats = [self.features[i] for i in group]
+        self._labels[group] = make_cluster(feats, scores, self.term_rows, group, self.terms, idf[0])
+
+
+def average_linkage(scores: np.ndarray, threshold: float) -> list[int]:
+    """Flat clusters of average linkage over a square score matrix, cut where the average score falls below
+    ``threshold``; labels are numbered in order of first appearance."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distances = np.clip(1.0 - scores, 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    distances = (distances + distances.T) / 2.0
+    tree = linkage(squareform(distances, checks=False), method="average")
+    raw = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
+    first: dict[int, int] = {}
+    return [first.setdefault(int(label), len(first)) for label in raw]
+
+
+def make_cluster(
+    feats: Sequence[ReportFeatures],
+    scores: np.ndarray,
+    term_rows: Sequence[tuple[np.ndarray, np.ndarray]],
+    group: Sequence[int],
+    terms: Vocabulary,
+    idf: np.ndarray,
+) -> Cluster:
+    # the member most like the others (self-scores left out; ties, to the last bits, go to the first by content key)
+    centrality = np.round(scores.sum(axis=1) - np.diag(scores), 9)
+    central = int(np.argmax(centrality)) if len(feats) > 1 else 0
+    label = feats[central].title or top_terms(term_rows, group, terms, idf)
+    days = sorted(f.day for f in feats if f.day is not None)
+    return Cluster(
+        id=cluster_id(f.key for f in feats),
+        label=shorten(label),
+        reports=tuple(sorted(f.id for f in feats)),
+        start=_iso(days[0]) if days else None,
+        end=_iso(days[-1]) if days else None,
+    )
+
+
+def top_terms(
+    term_rows: Sequence[tuple[np.ndarray, np.ndarray]], group: Sequence[int], terms: Vocabulary, idf: np.ndarray
+) -> str:
+    total: Counter[int] = Counter()
+    for i in group:
+        cols, values = term_rows[i]
+        for c, v in zip(cols.tolist(), (values * idf[cols]).tolist(), strict=True):
+            total[c] += v
+    words = {col: word for word, col in terms.columns.items() if col in total}
+    best = sorted(total.items(), key=lambda kv: (-kv[1], words[kv[0]]))[:_LABEL_TERMS]
+    return ", ".join(words[c] for c, _ in best)
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _iso(day: int) -> str:
+    from datetime import date
+
+    return date.fromordinal(day).isoformat()
+
+
+def cluster_reports(reports: Sequence[Report], settings: ClusterSettings = DEFAULT_CLUSTER) -> tuple[Cluster, ...]:
+    """Group reports into events; the result depends on the set of reports, not their order."""
+    return ClusterState(settings).add(reports)

@@ -1,0 +1,144 @@
+"""Event clustering on hand-made reports: different happenings of one kind apart, one story's versions together."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import pytest
+
+from rashomon.cluster import ClusterSettings, ClusterState, cluster_id, cluster_reports
+from rashomon.cluster.features import extract_features, name_words
+from rashomon.eval.clusters import bcubed
+from rashomon.records import Report
+
+
+def _report(rid: str, title: str, text: str, published: str | None = None) -> Report:
+    return Report(id=rid, title=title, text=text, published=published, content_hash=f"hash-{rid}")
+
+
+QUAKE_PERU = [
+    _report(
+        "peru-a",
+        "Magnitude 7.0 earthquake strikes southern Peru near Arequipa",
+        "A magnitude 7.0 earthquake struck southern Peru on Tuesday, killing at least 12 people in Arequipa "
+        "province. Rescuers in Chala searched collapsed adobe homes, and President Castillo declared an emergency.",
+    ),
+    _report(
+        "peru-b",
+        "Deadly quake hits Arequipa, Peru",
+        "At least 12 people died when a strong earthquake hit Arequipa in southern Peru. The quake, measured at "
+        "magnitude 7.0, toppled adobe homes in Chala; Castillo said rescuers were still searching.",
+    ),
+    _report(
+        "peru-c",
+        "Peru earthquake: Chala residents dig through rubble",
+        "Residents of Chala, in Peru's Arequipa region, dug through the rubble of adobe homes after the "
+        "magnitude 7.0 earthquake that killed 12 people, officials said. Castillo flew to the area.",
+    ),
+]
+QUAKE_JAPAN = [
+    _report(
+        "japan-a",
+        "Earthquake shakes Hokkaido, Japan; Tomari plant checked",
+        "A magnitude 6.1 earthquake shook Hokkaido in northern Japan on Sunday. The Tomari nuclear plant "
+        "reported no damage, and Sapporo trains were halted while engineers inspected tracks.",
+    ),
+    _report(
+        "japan-b",
+        "Hokkaido quake halts Sapporo trains",
+        "Trains in Sapporo were halted after a 6.1 magnitude quake struck Hokkaido. Operators of the Tomari "
+        "nuclear plant said the reactors were safe; Japan's weather agency warned of aftershocks.",
+    ),
+]
+
+
+def _partition(clusters: tuple) -> set[frozenset[str]]:
+    return {frozenset(c.reports) for c in clusters}
+
+
+def test_two_earthquakes_stay_apart_and_each_story_joins() -> None:
+    clusters = cluster_reports(QUAKE_PERU + QUAKE_JAPAN)
+    assert _partition(clusters) == {
+        frozenset({"peru-a", "peru-b", "peru-c"}),
+        frozenset({"japan-a", "japan-b"}),
+    }
+
+
+def test_every_report_is_in_exactly_one_cluster() -> None:
+    lone = _report("vote", "Parliament passes budget", "The Estonian parliament passed the 2024 budget on Monday.")
+    clusters = cluster_reports([*QUAKE_PERU, *QUAKE_JAPAN, lone])
+    ids = [r for c in clusters for r in c.reports]
+    assert sorted(ids) == sorted(r.id for r in [*QUAKE_PERU, *QUAKE_JAPAN, lone])
+
+
+def test_cluster_ids_and_labels_do_not_depend_on_input_order() -> None:
+    reports = QUAKE_PERU + QUAKE_JAPAN
+    expected = cluster_reports(reports)
+    for order in itertools.islice(itertools.permutations(reports), 0, 120, 17):
+        assert cluster_reports(list(order)) == expected
+
+
+def test_cluster_id_comes_from_member_content() -> None:
+    clusters = cluster_reports(QUAKE_JAPAN)
+    assert [c.id for c in clusters] == [cluster_id(["hash-japan-a", "hash-japan-b"])]
+
+
+@pytest.mark.parametrize("split", [1, 2, 3, 4])
+def test_incremental_adds_give_the_batch_result(split: int) -> None:
+    reports = QUAKE_JAPAN + QUAKE_PERU
+    state = ClusterState()
+    state.add(reports[:split])
+    assert state.add(reports[split:]) == cluster_reports(reports)
+
+
+def test_a_bridging_report_merges_two_clusters_in_incremental_mode() -> None:
+    state = ClusterState()
+    first = state.add([QUAKE_PERU[0], QUAKE_JAPAN[0]])
+    assert len(first) == 2
+    merged = state.add(QUAKE_PERU[1:])
+    assert frozenset({"peru-a", "peru-b", "peru-c"}) in _partition(merged)
+
+
+def test_adding_a_known_report_again_changes_nothing() -> None:
+    state = ClusterState()
+    before = state.add(QUAKE_PERU)
+    assert state.add(QUAKE_PERU[:1]) == before
+
+
+def test_reports_far_apart_in_time_need_more_in_common() -> None:
+    a = replace(QUAKE_JAPAN[0], published="2023-01-01")
+    b = replace(QUAKE_JAPAN[1], published="2023-01-02")
+    late = replace(QUAKE_JAPAN[1], published="2024-06-01")
+    strict = ClusterSettings(day_weight=1.0)
+    assert len(cluster_reports([a, b], strict)) == 1
+    assert len(cluster_reports([a, late], strict)) == 2
+
+
+def test_cluster_span_and_label() -> None:
+    a = replace(QUAKE_JAPAN[0], published="2023-01-01")
+    b = replace(QUAKE_JAPAN[1], published="2023-01-02T08:00:00")
+    (cluster,) = cluster_reports([a, b])
+    assert (cluster.start, cluster.end) == ("2023-01-01", "2023-01-02")
+    assert cluster.label in {a.title, b.title}
+
+
+def test_name_words_skip_sentence_starts() -> None:
+    assert name_words("The quake hit Hokkaido. Trains stopped in Sapporo.", 50) == ["hokkaido", "sapporo"]
+
+
+def test_features_weigh_the_title_up() -> None:
+    f = extract_features(QUAKE_JAPAN[1])
+    assert f.terms["hokkaido"] > f.terms["aftershock"]
+
+
+def test_bcubed_of_a_perfect_and_a_lumped_clustering() -> None:
+    gold = {"a": "x", "b": "x", "c": "y"}
+    assert bcubed({"a": "1", "b": "1", "c": "2"}, gold) == (1.0, 1.0, 1.0)
+    p, r, _ = bcubed({"a": "1", "b": "1", "c": "1"}, gold)
+    assert (round(p, 3), r) == (0.556, 1.0)
+
+
+def test_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        ClusterSettings(threshold=0.0)
