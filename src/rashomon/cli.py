@@ -66,6 +66,11 @@ def cli() -> None:
 )
 @click.option("--by-event", is_flag=True, help='Group JSON input lines by their "event" field; one comparison each.')
 @click.option(
+    "--one-event",
+    is_flag=True,
+    help="Compare all reports as one event even when they tell different stories (by default each story separately).",
+)
+@click.option(
     "--today",
     callback=_parse_day,
     metavar="YYYY-MM-DD",
@@ -80,6 +85,7 @@ def compare(
     fmt: str,
     output: Path | None,
     by_event: bool,
+    one_event: bool,
     today: date | None,
     spacy_model: str | None,
     processes: int,
@@ -101,8 +107,10 @@ def compare(
         click.echo("rashomon: no usable report to compare", err=True)
         sys.exit(2)
     settings = _settings(today, spacy_model, processes, not no_embeddings)
-    docs = _compare(reports, settings, by_event)
-    text = _render(docs, fmt, by_event, width, output is None and sys.stdout.isatty())
+    stories = None if by_event or one_event or len(reports) < 2 else _stories(reports)
+    docs = _compare(reports, settings, by_event, stories)
+    grouped = by_event or stories is not None
+    text = _render(docs, fmt, grouped, width, output is None and sys.stdout.isatty())
     if output is not None:
         output.write_text(text, encoding="utf-8")
         click.echo(f"rashomon: wrote {output}", err=True)
@@ -301,6 +309,25 @@ def eval_ar2en(data: Path | None, split: str, scorer: str) -> None:
         raise click.UsageError(str(exc)) from exc
 
 
+@eval_group.command("clusters")
+@click.option(
+    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
+)
+@click.option("--dataset", "datasets", multiple=True, type=click.Choice(["ecbplus", "allsides", "multinews"]))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_clusters(data: Path | None, datasets: Sequence[str], as_json: bool) -> None:
+    """Story clustering against known events (B-cubed P/R/F1): ECB+ dev, AllSides val, Multi-News val, one
+    configuration for all."""
+    from rashomon.eval import corpora
+    from rashomon.eval.clusters import DATASETS, evaluate_clusters, format_scores, scores_json
+
+    try:
+        scores = [evaluate_clusters(d, data or corpora.DEFAULT_DATA) for d in (datasets or DATASETS)]
+    except (corpora.CorpusError, OSError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(json.dumps(scores_json(scores), indent=2) if as_json else format_scores(scores))
+
+
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
     """(label or None, score, reason the line is unusable or None) for one input line."""
     fields = line.split("\t")
@@ -320,7 +347,28 @@ def _settings(today: date | None, model: str | None, processes: int, embeddings:
     return Settings(model=model, today=today or date.today(), n_process=processes, embeddings=embeddings)
 
 
-def _compare(reports: Sequence[Any], settings: Any, by_event: bool) -> list[dict[str, Any]]:
+COMPARE_SPLIT_THRESHOLD = 0.1  # lower than clustering's: compare splits only reports that clearly tell other stories
+
+
+def _stories(reports: Sequence[Any]) -> dict[str, str] | None:
+    """Report id -> story (cluster id) when the reports tell more than one story, else None; says so on stderr."""
+    from rashomon.cluster import ClusterSettings, cluster_reports
+
+    clusters = cluster_reports(reports, ClusterSettings(threshold=COMPARE_SPLIT_THRESHOLD))
+    if len(clusters) < 2:
+        return None
+    labels = "; ".join(f"{c.label!r} ({len(c.reports)})" for c in clusters[:6])
+    click.echo(
+        f"rashomon: these {len(reports)} reports tell {len(clusters)} different stories: {labels}"
+        f"{' ...' if len(clusters) > 6 else ''}. Comparing each separately (--one-event to compare them as one).",
+        err=True,
+    )
+    return {r: c.id for c in clusters for r in c.reports}
+
+
+def _compare(
+    reports: Sequence[Any], settings: Any, by_event: bool, stories: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     from rashomon.nlp import ModelNotFound
     from rashomon.pipeline import compare_by_event, compare_reports
     from rashomon.serialize import comparison_to_dict
@@ -331,7 +379,12 @@ def _compare(reports: Sequence[Any], settings: Any, by_event: bool) -> list[dict
 
         loader = preload_in_background()  # ONNX loads on a second core while spaCy loads and parses
     try:
-        comparisons = compare_by_event(reports, settings) if by_event else [compare_reports(reports, settings)]
+        if stories is not None:
+            comparisons = compare_by_event(reports, settings, key=lambda r: stories.get(r.id))
+        elif by_event:
+            comparisons = compare_by_event(reports, settings)
+        else:
+            comparisons = [compare_reports(reports, settings)]
     except ModelNotFound as exc:
         raise click.UsageError(str(exc)) from exc
     finally:
@@ -352,6 +405,74 @@ def _render(docs: list[dict[str, Any]], fmt: str, by_event: bool, width: int | N
     from rashomon.render import render
 
     return "\n".join(render(d, fmt) for d in docs)
+
+
+@cli.command("cluster")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+def cluster_command(paths: Sequence[str], fmt: str) -> None:
+    """Group reports into events (stories): every report in exactly one cluster; ids from content."""
+    from rashomon.cluster import cluster_reports
+    from rashomon.ingest import ingest
+
+    result = ingest(list(paths))
+    for r in result.rejected:
+        click.echo(f"rashomon: rejected {r.input}: {r.reason}", err=True)
+    clusters = cluster_reports(result.reports)
+    if fmt == "json":
+        data = {
+            "schema": "rashomon.clusters/1",
+            "clusters": [{"id": c.id, "label": c.label, "reports": list(c.reports)} for c in clusters],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for c in clusters:
+            click.echo(f"{c.id}\t{len(c.reports)}\t{c.label}")
+    sys.exit(2 if result.rejected else 0)
+
+
+@cli.command("events")
+@click.option("--db", metavar="PATH", help="The store's SQLite file (default: rashomon.db in the user's data folder).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "csv", "parquet", "text"]), default="text", show_default=True
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+def events_command(db: str | None, fmt: str, output: Path | None) -> None:
+    """The events of the store: its reports clustered into stories (ids from content: the same reports give the same
+    ids however and in whatever order they were ingested), saved to the store and listed or exported."""
+    from rashomon.cluster import cluster_reports
+    from rashomon.export import events_to_csv, events_to_dict, write_parquet
+    from rashomon.records import Event
+    from rashomon.store.base import EventRow
+    from rashomon.store.reads import iter_reports
+    from rashomon.store.sqlite import SQLiteStore, default_db_path
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs -o FILE")
+    path = Path(db) if db else default_db_path()
+    if not path.is_file():
+        raise click.UsageError(f"no store at {path}: run `rashomon ingest PATH... --db {path}` first")
+    store = SQLiteStore(path)
+    with store.reader() as conn:
+        reports = list(iter_reports(conn))
+    clusters = cluster_reports(reports)
+    store.replace_events([EventRow(c.id, c.label, c.start, c.end, c.reports) for c in clusters])
+    events = [Event(c.id, c.label, c.reports, c.start, c.end) for c in clusters]
+    if fmt == "parquet" and output is not None:
+        write_parquet(events, output)
+        click.echo(f"rashomon: wrote {len(events)} events to {output}", err=True)
+        return
+    if fmt == "json":
+        text = json.dumps(events_to_dict(events), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        text = events_to_csv(events)
+    else:
+        text = "".join(f"{e.id}\t{e.start or '-'}\t{len(e.reports)}\t{e.label}\n" for e in events)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"rashomon: wrote {len(events)} events to {output}", err=True)
+    else:
+        sys.stdout.write(text)
 
 
 @cli.command("ingest")

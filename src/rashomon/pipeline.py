@@ -141,15 +141,19 @@ def compare_reports(
 
 
 def compare_by_event(
-    reports: Sequence[Report], settings: Settings = Settings(), vectors_of: Vectorizer | None = None
+    reports: Sequence[Report],
+    settings: Settings = Settings(),
+    vectors_of: Vectorizer | None = None,
+    key: Callable[[Report], str | None] | None = None,
 ) -> list[Comparison]:
-    """One comparison per value of the reports' "event" field, in order of first appearance."""
+    """One comparison per value of the reports' "event" field (or of ``key``), in order of first appearance."""
     vectorize = vectors_of or default_vectorizer(settings)
+    group_of = key or (lambda r: r.event)
     docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
     groups: dict[str | None, list[AnnotatedReport]] = {}
     for d in docs:
-        groups.setdefault(d.report.event, []).append(d)
+        groups.setdefault(group_of(d.report), []).append(d)
     return [
-        replace(compare_annotated(g, settings, vectorize, group=key), extra={"group": key})  # null when absent
-        for key, g in groups.items()
+        replace(compare_annotated(g, settings, vectorize, group=k), extra={"group": k})  # null when absent
+        for k, g in groups.items()
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -101,7 +102,10 @@ def body_of(report: Report, title: str) -> str:
 
 
 def normalise_word(word: str) -> str:
+    """Lower case, accents folded ("Ibáñez" and "Ibanez" are one word), a possessive or plural ending dropped."""
     w = word.lower().replace("’", "'")
+    if not w.isascii():
+        w = "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
     if w.endswith("'s"):
         w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
