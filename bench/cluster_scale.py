@@ -26,6 +26,7 @@ from rashomon.eval.clusters import load_allsides, load_multinews
 from rashomon.eval.corpora import DEFAULT_DATA
 from rashomon.records import Report
 
+RESULTS = Path(__file__).resolve().parent / "results" / "cluster_scale.json"
 _PARAGRAPHS = re.compile(r"\s*\n\s*\n\s*|(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
@@ -96,6 +97,8 @@ def main() -> None:
             f"{a['reports']} -> {b['reports']}: time grew {b['seconds'] / a['seconds']:.2f}x for "
             f"{b['reports'] / a['reports']:.1f}x reports (1.0 = linear: {growth:.2f})"
         )
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
