@@ -142,3 +142,42 @@ def test_bcubed_of_a_perfect_and_a_lumped_clustering() -> None:
 def test_settings_are_checked() -> None:
     with pytest.raises(ValueError, match="threshold"):
         ClusterSettings(threshold=0.0)
+
+
+def test_a_straggler_joins_the_cluster_it_scores_best_with_on_average() -> None:
+    import numpy as np
+
+    from rashomon.cluster.state import attach_small
+
+    scores = np.array(
+        [
+            [1.0, 0.6, 0.20, 0.0],
+            [0.6, 1.0, 0.12, 0.0],
+            [0.20, 0.12, 1.0, 0.05],
+            [0.0, 0.0, 0.05, 1.0],
+        ]
+    )
+    settings = ClusterSettings(threshold=0.3, attach_threshold=0.15)
+    assert attach_small(scores, [0, 0, 1, 2], settings) == [0, 0, 0, 1]
+    assert attach_small(scores, [0, 0, 1, 2], replace(settings, attach_threshold=0.2)) == [0, 0, 1, 2]
+
+
+def test_lines_common_in_the_feed_are_not_read() -> None:
+    furniture = "Tweet with a location. You can add location information to your Tweets."
+    pages = [
+        _report(f"page-{k}", "", f"{furniture}\n{text}")
+        for k, text in enumerate(
+            [
+                "Dockers at the harbour walked out over pay.",
+                "An orchestra premiered a symphony for bells.",
+                "The glacier retreated further this summer.",
+                "Pension funds lost value in the downturn.",
+                "A satellite burned up over the Pacific.",
+            ]
+        )
+    ]
+    clusters = cluster_reports(pages, ClusterSettings(boilerplate_reports=5))
+    assert len(clusters) == len(pages)
+    state = ClusterState(ClusterSettings(boilerplate_reports=5))
+    state.add(pages)
+    assert all("tweet" not in f.terms for f in state.features)

@@ -7,17 +7,20 @@
 - years (1900-2099) mentioned in the text, with their counts;
 - the publication day, when the report has one.
 
-Nothing here depends on other reports; weights that do (inverse document frequency) are applied by the clusterer.
+Only one thing here depends on other reports: lines that the clusterer has seen in many reports of the feed (page
+furniture such as share buttons, newsletter offers, archive notices) are left out before reading (``common_lines``).
+Weights that depend on the feed (inverse document frequency) are applied by the clusterer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -167,8 +170,30 @@ def publication_day(published: str | None) -> int | None:
         return None
 
 
-def extract_features(report: Report, *, title_weight: int = 3, max_words: int = 400) -> ReportFeatures:
-    """Features of one report; ``max_words`` content words of the body are read (the lead carries the event)."""
+def line_key(line: str) -> int:
+    """A stable key of a line, case and spacing folded (the same on every run, unlike ``hash``)."""
+    folded = " ".join(line.lower().split())
+    return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def line_keys(text: str) -> set[int]:
+    """The keys of a text's non-blank lines."""
+    return {line_key(line) for line in text.splitlines() if line.strip()}
+
+
+def without_lines(report: Report, common: Container[int]) -> Report:
+    """The report without its lines whose keys are in ``common``."""
+    lines = report.text.splitlines()
+    kept = [line for line in lines if not line.strip() or line_key(line) not in common]
+    return report if len(kept) == len(lines) else replace(report, text="\n".join(kept))
+
+
+def extract_features(
+    report: Report, *, title_weight: int = 3, max_words: int = 400, common_lines: Container[int] = frozenset()
+) -> ReportFeatures:
+    """Features of one report; ``max_words`` content words of the body are read (the lead carries the event).
+    Lines whose keys are in ``common_lines`` are not read."""
+    report = without_lines(report, common_lines)
     title = title_of(report)
     body = body_of(report, title)
     body_words = content_words(body, max_words)

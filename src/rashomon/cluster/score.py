@@ -37,7 +37,8 @@ def _matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]], idf: np.ndarray) -> A
     indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
     cols = np.concatenate([c for c, _ in rows]) if rows else np.zeros(0, dtype=np.int64)
     values = np.concatenate([v for _, v in rows]) if rows else np.zeros(0)
-    matrix = csr_matrix((values * idf[cols], cols, indptr), shape=(len(rows), len(idf)))
+    width = max(len(idf), 1)  # at least one column, even when no report has any word of this kind
+    matrix = csr_matrix((values * idf[cols], cols, indptr), shape=(len(rows), width))
     return normalize(matrix)
 
 

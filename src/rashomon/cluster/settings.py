@@ -13,10 +13,15 @@ class ClusterSettings:
     - day_weight * min(1, days apart / day_window)``: ``terms`` and ``names`` are cosines of IDF-weighted vectors,
     ``years`` is +1 when both mention a common year, -1 when both mention years and none in common, else 0;
     the day term applies only when both reports have a publication date. Clusters are merged by average linkage
-    while their average score reaches ``threshold``.
+    while their average score reaches ``threshold``; then each cluster of at most ``attach_size`` reports joins the
+    cluster its reports score best with on average, when that average reaches ``attach_threshold``. A line found in
+    at least ``boilerplate_reports`` reports of the feed is page furniture and is not read.
     """
 
-    threshold: float = 0.21
+    threshold: float = 0.22
+    attach_threshold: float = 0.15  # the average score at which a small cluster joins its best-scoring cluster
+    attach_size: int = 1  # clusters of at most this many reports are attached after linkage
+    boilerplate_reports: int = 5  # a line (case and spacing folded) in this many reports is not read
     name_weight: float = 0.15
     year_weight: float = 0.05
     day_weight: float = 0.1
@@ -27,6 +32,11 @@ class ClusterSettings:
     max_postings: int = 5000  # a word in more reports than this is too common to find candidates with
     max_candidates: int = 50  # candidates scored exactly per report, those sharing the most top words first
     max_component: int = 4000  # reports linked into one component beyond which linkage runs on the sparse edges
+
+    @property
+    def link_threshold(self) -> float:
+        """The score at which two reports are linked into one component (linkage and attachment both need it)."""
+        return min(self.threshold, self.attach_threshold)
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -7,17 +7,24 @@ How a set of reports becomes clusters:
 2. candidates: a report looks up its ``top_keys`` highest-weighted words in an inverted index of every report's words
    (words in more than ``max_postings`` reports are skipped), and other reports look it up through theirs; the
    ``max_candidates`` candidates that share the most such words are scored exactly (:mod:`rashomon.cluster.score`);
-3. pairs scoring at least ``threshold`` link reports into components (a disjoint-set forest);
-4. within each component, average linkage over all its pairs' scores, cut at ``threshold``. An average-linkage merge
-   needs at least one pair at or above the threshold, so no cluster can span two components: the components only
-   bound the work.
+3. pairs scoring at least ``link_threshold`` (the lower of ``threshold`` and ``attach_threshold``) link reports into
+   components (a disjoint-set forest);
+4. within each component, average linkage over all its pairs' scores, cut at ``threshold``; then each cluster of at
+   most ``attach_size`` reports joins the cluster it scores best with on average, when that reaches
+   ``attach_threshold``. Both need at least one pair at or above ``link_threshold``, so no cluster can span two
+   components: the components only bound the work.
+
+Before a report is read, its lines are counted over the feed: a line found in ``boilerplate_reports`` reports or
+more (share buttons, newsletter offers, archive notices of scraped pages) is left out, so that pages which share
+only their furniture do not cluster together.
 
 ``add`` runs steps 1-4 for new reports and re-runs step 4 on the components they touched. Batch clustering is one
 ``add``: its result depends on the set of reports only (members are ordered by content key, never by input order).
 Adding in several steps gives the same clusters as one batch except where document frequencies moved enough between
 steps to change a decision near the threshold: links found earlier stay (scores within a touched component are
 recomputed with the current weights, so a stale link can only widen a component, not force a merge), and components
-no new report touched keep the clusters they had.
+no new report touched keep the clusters they had. A report's features are read once, when it arrives: a line that
+becomes common only later is still read in the reports that came before.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from rashomon.cluster.features import ReportFeatures, extract_features
+from rashomon.cluster.features import ReportFeatures, extract_features, line_keys
 from rashomon.cluster.score import WeightedRows, component_scores, pair_scores, weighted_rows
 from rashomon.cluster.settings import DEFAULT_CLUSTER, ClusterSettings
 from rashomon.records import Report
@@ -94,6 +101,8 @@ class ClusterState:
         self.names = Vocabulary()
         self.term_rows: list[tuple[np.ndarray, np.ndarray]] = []
         self.name_rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self.line_counts: Counter[int] = Counter()  # line key -> reports holding the line
+        self.common_lines: set[int] = set()  # lines in at least ``boilerplate_reports`` reports: not read
         self.postings: dict[int, list[int]] = {}  # term column -> reports holding the word
         self.top_postings: dict[int, list[int]] = {}  # term column -> reports holding it among their top keys
         self.links: Any = DisjointSet()
@@ -120,13 +129,28 @@ class ClusterState:
 
     # --- steps ---------------------------------------------------------------------------------------------
 
+    def _count_lines(self, reports: Sequence[Report]) -> None:
+        """Count the lines of reports not held yet, so that lines common in the feed are known before reading."""
+        seen: set[str] = set()
+        for report in reports:
+            if report.id in self.index_of or report.id in seen:
+                continue
+            seen.add(report.id)
+            for key in line_keys(report.text):
+                self.line_counts[key] += 1
+                if self.line_counts[key] >= self.settings.boilerplate_reports:
+                    self.common_lines.add(key)
+
     def _insert(self, reports: Sequence[Report]) -> list[int]:
         new: list[int] = []
         s = self.settings
+        self._count_lines(reports)
         for report in reports:
             if report.id in self.index_of:
                 continue
-            f = extract_features(report, title_weight=s.title_weight, max_words=s.max_words)
+            f = extract_features(
+                report, title_weight=s.title_weight, max_words=s.max_words, common_lines=self.common_lines
+            )
             i = len(self.features)
             self.features.append(f)
             self.index_of[f.id] = i
@@ -183,7 +207,7 @@ class ClusterState:
             right = np.array([local[b] for _, b in pairs], dtype=np.int64)
             scores = pair_scores(rows, left, right, self.settings)
             for (a, b), score in zip(pairs, scores, strict=True):
-                if score >= self.settings.threshold:
+                if score >= self.settings.link_threshold:
                     touched.add(self.links[a])
                     touched.add(self.links[b])
                     self.edges.setdefault(a, {})[b] = float(score)
@@ -214,6 +238,7 @@ class ClusterState:
             return groups
         scores = component_scores(self._rows(members, idf), self.settings)
         labels = average_linkage(scores, self.settings.threshold)
+        labels = attach_small(scores, labels, self.settings)
         groups = []
         for label in sorted(set(labels)):
             local = [k for k, lab in enumerate(labels) if lab == label]
@@ -254,6 +279,34 @@ def average_linkage(scores: np.ndarray, threshold: float) -> list[int]:
     raw = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
     first: dict[int, int] = {}
     return [first.setdefault(int(label), len(first)) for label in raw]
+
+
+def attach_small(scores: np.ndarray, labels: list[int], s: ClusterSettings) -> list[int]:
+    """Each cluster of at most ``attach_size`` reports joins the cluster its reports score best with on average, when
+    that average reaches ``attach_threshold`` (ties go to the first label); labels are renumbered in order of first
+    appearance. Average linkage leaves stories split where one version shares too little with the rest; this joins
+    such stragglers to the story they are nearest to, without letting two large clusters merge."""
+    from scipy.cluster.hierarchy import DisjointSet
+    from scipy.sparse import csr_matrix
+
+    label_of = np.asarray(labels)
+    sizes = np.bincount(label_of)
+    small = np.flatnonzero(sizes <= s.attach_size)
+    joined: Any = DisjointSet(range(len(sizes)))
+    if len(small) and len(sizes) > 1:
+        members = csr_matrix(
+            (np.ones(len(labels)), (np.arange(len(labels)), label_of)), shape=(len(labels), len(sizes))
+        )
+        # the average score of each small cluster with every cluster
+        sums = np.asarray(members[:, small].T @ (members.T @ scores).T)
+        averages = sums / np.outer(sizes[small], sizes)
+        averages[np.arange(len(small)), small] = -np.inf
+        for k, lab in enumerate(small):
+            best = int(np.argmax(averages[k]))
+            if averages[k, best] >= s.attach_threshold:
+                joined.merge(int(lab), best)
+    first: dict[int, int] = {}
+    return [first.setdefault(min(joined.subset(int(lab))), len(first)) for lab in label_of]
 
 
 def make_cluster(
