@@ -177,6 +177,11 @@ def names_explain(name_a: str, name_b: str) -> None:
     click.echo(explain(name_a, name_b))
 
 
+DATA_OPTION = click.option(
+    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
+)
+
+
 @cli.group("eval")
 def eval_group() -> None:
     """Evaluations on real data (../shared/data): numbers for BENCHMARKS.md and the CI floors."""
@@ -184,9 +189,7 @@ def eval_group() -> None:
 
 @eval_group.command("claims")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
-)
+@DATA_OPTION
 @click.option(
     "--predictions",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -242,9 +245,7 @@ def eval_claims(
 
 
 @eval_group.command("coref")
-@click.option(
-    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
-)
+@DATA_OPTION
 @click.option("--split", default="dev", show_default=True, help="The ECB+ split (train or dev; test is withheld).")
 @click.option(
     "--mentions",
@@ -283,9 +284,7 @@ def eval_coref(data: Path | None, split: str, mentions: str, match: str, show_er
 
 
 @eval_group.command("ar2en")
-@click.option(
-    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
-)
+@DATA_OPTION
 @click.option("--split", default="eval", show_default=True, help="train or eval (the test split is withheld).")
 @click.option(
     "--scorer",
@@ -310,9 +309,7 @@ def eval_ar2en(data: Path | None, split: str, scorer: str) -> None:
 
 
 @eval_group.command("clusters")
-@click.option(
-    "--data", type=click.Path(file_okay=False, path_type=Path), help="The shared data folder (default ../shared/data)."
-)
+@DATA_OPTION
 @click.option("--dataset", "datasets", multiple=True, type=click.Choice(["ecbplus", "allsides", "multinews"]))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_clusters(data: Path | None, datasets: Sequence[str], as_json: bool) -> None:
