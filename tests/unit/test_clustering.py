@@ -181,3 +181,17 @@ def test_lines_common_in_the_feed_are_not_read() -> None:
     state = ClusterState(ClusterSettings(boilerplate_reports=5))
     state.add(pages)
     assert all("tweet" not in f.terms for f in state.features)
+
+
+def test_a_wire_story_carried_word_for_word_by_many_outlets_is_one_event_not_boilerplate() -> None:
+    wire = (
+        "A ferry carrying 150 passengers capsized on the Meghna river near Chandpur on Tuesday.\n"
+        "Rescuers pulled 40 survivors from the water, police said.\n"
+        "At least 12 people died."
+    )
+    quake = "A magnitude 6.1 earthquake struck central Peru on Sunday.\nAdobe homes collapsed in Huancayo."
+    reports = [_report(f"w{k}", "", wire) for k in range(6)] + [_report(f"q{k}", "", quake) for k in range(2)]
+    assert _partition(cluster_reports(reports)) == {
+        frozenset(f"w{k}" for k in range(6)),
+        frozenset({"q0", "q1"}),
+    }

@@ -58,6 +58,9 @@ class Cluster:
     end: str | None = None
 
 
+STORY_LINES = 3  # a text repeated word for word counts once toward boilerplate from this many lines on
+
+
 def cluster_id(keys: Iterable[str]) -> str:
     digest = hashlib.sha256("\n".join(sorted(keys)).encode("utf-8")).hexdigest()
     return f"ev-{digest[:_ID_LENGTH]}"
@@ -102,6 +105,7 @@ class ClusterState:
         self.term_rows: list[tuple[np.ndarray, np.ndarray]] = []
         self.name_rows: list[tuple[np.ndarray, np.ndarray]] = []
         self.line_counts: Counter[int] = Counter()  # line key -> reports holding the line
+        self.bodies: set[int] = set()  # texts already counted (as their sets of line keys)
         self.common_lines: set[int] = set()  # lines in at least ``boilerplate_reports`` reports: not read
         self.postings: dict[int, list[int]] = {}  # term column -> reports holding the word
         self.top_postings: dict[int, list[int]] = {}  # term column -> reports holding it among their top keys
@@ -130,13 +134,20 @@ class ClusterState:
     # --- steps ---------------------------------------------------------------------------------------------
 
     def _count_lines(self, reports: Sequence[Report]) -> None:
-        """Count the lines of reports not held yet, so that lines common in the feed are known before reading."""
+        """Count the lines of reports not held yet, so that lines common in the feed are known before reading. A
+        text of ``STORY_LINES`` lines or more carried word for word by several reports (a wire story run by many
+        outlets) counts once: its lines are the story, not page furniture."""
         seen: set[str] = set()
         for report in reports:
             if report.id in self.index_of or report.id in seen:
                 continue
             seen.add(report.id)
-            for key in line_keys(report.text):
+            keys = line_keys(report.text)
+            body = hash(frozenset(keys))
+            if len(keys) >= STORY_LINES and body in self.bodies:
+                continue  # a short text repeated word for word is a notice page, not a story: its lines still count
+            self.bodies.add(body)
+            for key in keys:
                 self.line_counts[key] += 1
                 if self.line_counts[key] >= self.settings.boilerplate_reports:
                     self.common_lines.add(key)
