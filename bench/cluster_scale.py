@@ -1,9 +1,9 @@
 """Event-clustering throughput, peak memory and growth on a large synthetic feed.
 
-The feed recombines paragraphs of the shared Multi-News and AllSides reports: report k takes a random subset of the
-paragraphs of one base document (its "event") plus one paragraph of another document, under a publication date
-shifted by the event's own offset and up to two days more. Texts that would repeat an earlier one are drawn again,
-so no two texts are duplicates. Each size runs in a fresh process (peak RSS is per size).
+The feed recombines sentences of the shared Multi-News and AllSides reports (see ``synthetic_feed``): each report
+tells one base document's event in a subset of its sentences, lightly edited and re-wrapped, plus one sentence of
+another document, dated within two days of its event. No two texts are duplicates and lines rarely repeat. Each size
+runs in a fresh process (peak RSS is per size).
 
     .venv/bin/python bench/cluster_scale.py --sizes 10000 20000 40000
 """
@@ -35,22 +35,42 @@ def paragraphs(text: str) -> list[str]:
     return parts or [text.strip()]
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
+
+
+def _edited(sentence: str, rng: random.Random) -> str:
+    """A light outlet edit: now and then one word (not the first) left out, as a copy desk trims a sentence."""
+    words = sentence.split()
+    if len(words) > 6 and rng.random() < 0.3:
+        del words[rng.randrange(1, len(words))]
+    return " ".join(words)
+
+
 def synthetic_feed(size: int, seed: int = 0, data: Path = DEFAULT_DATA) -> list[Report]:
+    """``size`` reports: each tells one base document's event (its sentences, a subset in order, lightly edited,
+    wrapped into lines of one to three sentences) plus one sentence of another document, published within two days
+    of its event's date. Events are the base documents (each used once), so a big feed has big events, as a real one
+    does; texts never repeat, and lines rarely do (so that page-furniture detection does not take the stories)."""
     rng = random.Random(seed)
     bases = [r for r in (*load_multinews(data).reports, *load_allsides(data).reports) if len(r.text) > 200]
-    pieces = [paragraphs(r.text) for r in bases]
+    sentences = [[s for p in paragraphs(r.text) for s in _SENTENCE.split(p) if len(s) > 20] or [r.text] for r in bases]
     origin = date(2020, 1, 1)
-    events = max(1, size // 4)
-    offsets = [rng.randrange(0, 1500) for _ in range(events)]
+    offsets = [rng.randrange(0, 1500) for _ in bases]
     seen: set[str] = set()
     feed: list[Report] = []
     while len(feed) < size:
-        event = rng.randrange(events)
-        base = event % len(bases)
-        own = pieces[base]
-        chosen = sorted(rng.sample(range(len(own)), k=max(1, min(len(own), rng.randint(2, 8)))))
-        other = pieces[rng.randrange(len(pieces))]
-        text = "\n\n".join([*(own[i] for i in chosen), other[rng.randrange(len(other))]])
+        event = rng.randrange(len(bases))
+        own = sentences[event]
+        chosen = sorted(rng.sample(range(len(own)), k=max(1, min(len(own), rng.randint(3, 12)))))
+        picked = [_edited(own[i], rng) for i in chosen]
+        other = sentences[rng.randrange(len(sentences))]
+        picked.append(_edited(other[rng.randrange(len(other))], rng))
+        lines, k = [], 0
+        while k < len(picked):
+            step = rng.randint(1, 3)
+            lines.append(" ".join(picked[k : k + step]))
+            k += step
+        text = "\n\n".join(lines)
         if text in seen:
             continue
         seen.add(text)
