@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -118,19 +118,22 @@ def normalise_word(word: str) -> str:
     return w
 
 
-def content_words(text: str, limit: int) -> list[str]:
+def _kept(words: Iterable[str], limit: int) -> list[str]:
+    """Words normalised, stop words and one-letter words left out, the first ``limit``."""
     stops = stop_words()
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group()
-        if len(word) < 2 and not word.isdigit():
-            continue
+    out: list[str] = []
+    for word in words:
         w = normalise_word(word)
         if w not in stops and len(w) > 1:
             out.append(w)
             if len(out) >= limit:
                 break
     return out
+
+
+def content_words(text: str, limit: int) -> list[str]:
+    words = (m.group() for m in _WORD.finditer(text))
+    return _kept((w for w in words if len(w) >= 2 or w.isdigit()), limit)
 
 
 def is_title_case(title: str) -> bool:
@@ -140,21 +143,17 @@ def is_title_case(title: str) -> bool:
 
 def name_words(text: str, limit: int) -> list[str]:
     """Capitalised words that do not open a sentence (or a line), lower-cased; stop words left out."""
-    stops = stop_words()
-    out = []
+    return _kept(_inner_capitalised(text), limit)
+
+
+def _inner_capitalised(text: str) -> Iterator[str]:
     for m in _CAPITALISED.finditer(text):
         before = text[max(0, m.start() - 3) : m.start()]
         if m.start() == 0 or _SENTENCE_END.search(before) or "\n" in before:
             continue
         word = m.group()
-        if word.isupper() and len(word) > 5:  # shouting, not an acronym
-            continue
-        w = normalise_word(word)
-        if w not in stops and len(w) > 1:
-            out.append(w)
-            if len(out) >= limit:
-                break
-    return out
+        if not (word.isupper() and len(word) > 5):  # shouting, not an acronym
+            yield word
 
 
 def sublinear(counts: Counter[str]) -> dict[str, float]:
