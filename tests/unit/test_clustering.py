@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from rashomon.cluster import ClusterSettings, ClusterState, cluster_id, cluster_reports
@@ -195,3 +196,51 @@ def test_a_wire_story_carried_word_for_word_by_many_outlets_is_one_event_not_boi
         frozenset(f"w{k}" for k in range(6)),
         frozenset({"q0", "q1"}),
     }
+
+
+class _LeadEmbedder:
+    """Leads mapped to fixed unit vectors by their first word (a stand-in for the sentence model)."""
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = vectors
+        self.calls = 0
+
+    def encode(self, texts: list[str], batch_size: int = 8) -> np.ndarray:
+        self.calls += 1
+        rows = [np.resize(np.asarray(self.vectors[t.split()[0]], dtype=np.float32), 384) for t in texts]
+        return np.asarray([r / np.linalg.norm(r) for r in rows], dtype=np.float32)
+
+
+def test_reports_sharing_no_word_join_through_their_nearest_embeddings() -> None:
+    # the same story in two languages' worth of words: the word index finds no candidate, the embeddings do
+    a = _report("a", "Alpha", "Zorbax glimmered over Quentar while Vell fled across the plains.")
+    b = _report("b", "Beta", "Mirlo tavern keepers hid Ostrig bread beneath Pallin floorboards all winter.")
+    embedder = _LeadEmbedder({"Alpha.": [1.0, 0.2], "Beta.": [1.0, 0.21]})
+    only_meaning = ClusterSettings(embedding_weight=1.0, embedding_center=0.0, name_weight=0.0)
+    (cluster,) = cluster_reports([a, b], only_meaning, embedder=embedder)
+    assert cluster.reports == ("a", "b")
+    apart = _LeadEmbedder({"Alpha.": [1.0, 0.0], "Beta.": [0.0, 1.0]})
+    assert len(cluster_reports([a, b], only_meaning, embedder=apart)) == 2
+
+
+def test_no_model_is_used_when_embeddings_weigh_nothing() -> None:
+    embedder = _LeadEmbedder({})
+    clusters = cluster_reports(QUAKE_PERU + QUAKE_JAPAN, ClusterSettings(embedding_weight=0.0), embedder=embedder)
+    assert embedder.calls == 0
+    assert _partition(clusters) == {frozenset(r.id for r in QUAKE_PERU), frozenset(r.id for r in QUAKE_JAPAN)}
+
+
+def test_nearest_neighbour_index_finds_each_vectors_closest_rows() -> None:
+    from rashomon.cluster.state import Vectors
+
+    rng = np.random.default_rng(7)
+    base = rng.normal(size=(600, 384)).astype(np.float32)
+    base /= np.linalg.norm(base, axis=1, keepdims=True)
+    twins = base + 0.05 * rng.normal(size=base.shape).astype(np.float32)
+    twins /= np.linalg.norm(twins, axis=1, keepdims=True)
+    vectors = Vectors()
+    vectors.add(base)
+    vectors.add(twins)  # row 600 + k is a near copy of row k (and the rows outgrow their first block)
+    found = vectors.nearest(list(range(600, 1200)), count=3)
+    assert sum(k - 600 in near for k, near in zip(range(600, 1200), found, strict=True)) >= 594
+    assert all(k not in near for k, near in zip(range(600, 1200), found, strict=True))

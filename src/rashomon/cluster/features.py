@@ -5,7 +5,8 @@
 - names: capitalised words not at the start of a sentence (a proxy for entities: people, places, organisations),
   each word on its own so that a surname alone still meets the full name; a title written in Title Case gives none;
 - years (1900-2099) mentioned in the text, with their counts;
-- the publication day, when the report has one.
+- the publication day, when the report has one;
+- the lead: the title and the first words of the body, for a sentence embedding (computed by the clusterer).
 
 Only one thing here depends on other reports: lines that the clusterer has seen in many reports of the feed (page
 furniture such as share buttons, newsletter offers, archive notices) are left out before reading (``common_lines``).
@@ -45,6 +46,7 @@ class ReportFeatures:
     names: Mapping[str, float]
     years: Mapping[int, int]
     day: int | None  # proleptic ordinal of the publication date
+    lead: str = ""  # the title and the body's first words: what the sentence embedding reads
 
 
 @lru_cache(maxsize=1)
@@ -187,11 +189,24 @@ def without_lines(report: Report, common: Container[int]) -> Report:
     return report if len(kept) == len(lines) else replace(report, text="\n".join(kept))
 
 
+def lead_of(title: str, body: str, words: int) -> str:
+    """The title and the first ``words`` words of the body, as one line of text."""
+    head = " ".join(body.split()[:words])
+    if not title:
+        return head
+    return f"{title}{'' if title[-1] in '.!?' else '.'} {head}".strip()
+
+
 def extract_features(
-    report: Report, *, title_weight: int = 3, max_words: int = 400, common_lines: Container[int] = frozenset()
+    report: Report,
+    *,
+    title_weight: int = 3,
+    max_words: int = 400,
+    lead_words: int = 40,
+    common_lines: Container[int] = frozenset(),
 ) -> ReportFeatures:
-    """Features of one report; ``max_words`` content words of the body are read (the lead carries the event).
-    Lines whose keys are in ``common_lines`` are not read."""
+    """Features of one report; ``max_words`` content words of the body are read (the lead carries the event), and
+    ``lead_words`` words after the title make the lead. Lines whose keys are in ``common_lines`` are not read."""
     report = without_lines(report, common_lines)
     title = title_of(report)
     body = body_of(report, title)
@@ -213,4 +228,5 @@ def extract_features(
         names=sublinear(names),
         years=dict(years),
         day=publication_day(report.published),
+        lead=lead_of(title, body, lead_words),
     )

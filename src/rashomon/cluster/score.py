@@ -1,4 +1,4 @@
-"""How alike two reports are: one score from words, names, years mentioned and publication days.
+"""How alike two reports are: one score from words, names, years mentioned, publication days and lead embeddings.
 
 See :class:`rashomon.cluster.settings.ClusterSettings` for the formula. Rows are built only for the reports being
 compared, with the inverse document frequencies of the whole state.
@@ -21,12 +21,14 @@ _YEARS = 200
 
 @dataclass(frozen=True, slots=True)
 class WeightedRows:
-    """L2-normalised sparse rows (scipy CSR) of some reports: words, names, years; and their publication days."""
+    """L2-normalised sparse rows (scipy CSR) of some reports: words, names, years; their publication days; and the
+    unit embeddings of their leads (None when embeddings are off)."""
 
     terms: Any
     names: Any
     years: Any
     days: np.ndarray  # float ordinals, NaN where unknown
+    vectors: np.ndarray | None = None  # float32, one unit row per report
 
 
 def _matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]], idf: np.ndarray) -> Any:
@@ -58,14 +60,20 @@ def weighted_rows(
     name_rows: Sequence[tuple[np.ndarray, np.ndarray]],
     feats: Sequence[ReportFeatures],
     idf: tuple[np.ndarray, np.ndarray],
+    vectors: np.ndarray | None = None,
 ) -> WeightedRows:
     days = np.array([np.nan if f.day is None else float(f.day) for f in feats])
-    return WeightedRows(_matrix(term_rows, idf[0]), _matrix(name_rows, idf[1]), _year_matrix(feats), days)
+    return WeightedRows(_matrix(term_rows, idf[0]), _matrix(name_rows, idf[1]), _year_matrix(feats), days, vectors)
 
 
-def _combine(terms: np.ndarray, names: np.ndarray, years: np.ndarray, days: np.ndarray, s: ClusterSettings) -> Any:
+def _combine(
+    terms: np.ndarray, names: np.ndarray, years: np.ndarray, days: np.ndarray, lead: Any, s: ClusterSettings
+) -> Any:
     day_penalty = np.where(np.isnan(days), 0.0, np.minimum(1.0, np.abs(days) / s.day_window))
-    return (1.0 - s.name_weight) * terms + s.name_weight * names + s.year_weight * years - s.day_weight * day_penalty
+    score = (1.0 - s.name_weight) * terms + s.name_weight * names + s.year_weight * years - s.day_weight * day_penalty
+    if lead is not None:
+        score = score + s.embedding_weight * (lead - s.embedding_center)
+    return score
 
 
 def year_agreement(shared: np.ndarray, left_has: np.ndarray, right_has: np.ndarray) -> np.ndarray:
@@ -86,8 +94,9 @@ def pair_scores(rows: WeightedRows, left: np.ndarray, right: np.ndarray, s: Clus
     for k in range(0, len(left), step):
         a, b = left[k : k + step], right[k : k + step]
         years = year_agreement(_rowwise(rows.years, a, b), has_year[a], has_year[b])
+        lead = None if rows.vectors is None else np.einsum("ij,ij->i", rows.vectors[a], rows.vectors[b])
         out[k : k + step] = _combine(
-            _rowwise(rows.terms, a, b), _rowwise(rows.names, a, b), years, rows.days[a] - rows.days[b], s
+            _rowwise(rows.terms, a, b), _rowwise(rows.names, a, b), years, rows.days[a] - rows.days[b], lead, s
         )
     return out
 
@@ -98,4 +107,5 @@ def component_scores(rows: WeightedRows, s: ClusterSettings) -> np.ndarray:
     names = (rows.names @ rows.names.T).toarray()
     has_year = np.diff(rows.years.indptr) > 0
     years = year_agreement((rows.years @ rows.years.T).toarray(), has_year[:, None], has_year[None, :])
-    return np.asarray(_combine(terms, names, years, rows.days[:, None] - rows.days[None, :], s))
+    lead = None if rows.vectors is None else rows.vectors @ rows.vectors.T
+    return np.asarray(_combine(terms, names, years, rows.days[:, None] - rows.days[None, :], lead, s))

@@ -10,16 +10,22 @@ class ClusterSettings:
     """How alike two reports must be to tell of one event, and how the candidates are found.
 
     The score of two reports is ``(1 - name_weight) * terms + name_weight * names + year_weight * years
-    - day_weight * min(1, days apart / day_window)``: ``terms`` and ``names`` are cosines of IDF-weighted vectors,
+    - day_weight * min(1, days apart / day_window) + embedding_weight * (lead - embedding_center)``: ``terms`` and
+    ``names`` are cosines of IDF-weighted vectors, ``lead`` the cosine of the sentence embeddings (MiniLM) of the
+    title and the first ``embedding_words`` words of the body,
     ``years`` is +1 when both mention a common year, -1 when both mention years and none in common, else 0;
     the day term applies only when both reports have a publication date. Clusters are merged by average linkage
     while their average score reaches ``threshold``; then each cluster of at most ``attach_size`` reports joins the
     cluster its reports score best with on average, when that average reaches ``attach_threshold``. A line found in
     at least ``boilerplate_reports`` reports of the feed is page furniture and is not read.
+
+    Candidates for exact scoring come from an inverted index on each report's ``top_keys`` words and from the
+    ``neighbours`` nearest embeddings in an approximate nearest-neighbour index (usearch HNSW). With
+    ``embedding_weight`` 0 no model is loaded and only the word index finds candidates.
     """
 
-    threshold: float = 0.22
-    attach_threshold: float = 0.15  # the average score at which a small cluster joins its best-scoring cluster
+    threshold: float = 0.27
+    attach_threshold: float = 0.12  # the average score at which a small cluster joins its best-scoring cluster
     attach_size: int = 1  # clusters of at most this many reports are attached after linkage
     boilerplate_reports: int = 5  # a line (case and spacing folded) in this many reports is not read
     name_weight: float = 0.15
@@ -32,6 +38,10 @@ class ClusterSettings:
     max_postings: int = 5000  # a word in more reports than this is too common to find candidates with
     max_candidates: int = 50  # candidates scored exactly per report, those sharing the most top words first
     max_component: int = 4000  # reports linked into one component beyond which linkage runs on the sparse edges
+    embedding_weight: float = 0.2
+    embedding_center: float = 0.6  # the lead cosine that neither raises nor lowers the score
+    embedding_words: int = 40  # body words embedded after the title
+    neighbours: int = 10  # nearest embeddings looked up per report as candidates
 
     @property
     def link_threshold(self) -> float:
