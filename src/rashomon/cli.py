@@ -435,13 +435,13 @@ def cluster_command(paths: Sequence[str], fmt: str) -> None:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 def events_command(db: str | None, fmt: str, output: Path | None) -> None:
-    """The events of the store: its reports clustered into stories (ids from content: the same reports give the same
-    ids however and in whatever order they were ingested), saved to the store and listed or exported."""
-    from rashomon.cluster import cluster_reports
+    """The events of the store: its reports clustered into stories, saved to the store and listed or exported.
+
+    Incremental: only reports stored since the last run are read; they join existing events, open new ones, or merge
+    two that they bridge. Event ids come from content (the reports an event holds), never from input order."""
     from rashomon.export import events_to_csv, events_to_dict, write_parquet
     from rashomon.records import Event
-    from rashomon.store.base import EventRow
-    from rashomon.store.reads import iter_reports
+    from rashomon.store.events import update_events
     from rashomon.store.sqlite import SQLiteStore, default_db_path
 
     if fmt == "parquet" and output is None:
@@ -449,11 +449,16 @@ def events_command(db: str | None, fmt: str, output: Path | None) -> None:
     path = Path(db) if db else default_db_path()
     if not path.is_file():
         raise click.UsageError(f"no store at {path}: run `rashomon ingest PATH... --db {path}` first")
-    store = SQLiteStore(path)
-    with store.reader() as conn:
-        reports = list(iter_reports(conn))
-    clusters = cluster_reports(reports)
-    store.replace_events([EventRow(c.id, c.label, c.start, c.end, c.reports) for c in clusters])
+    with SQLiteStore(path) as store, _progress("clustering", enabled=sys.stderr.isatty()) as progress:
+        update = update_events(store, progress=progress)
+    clusters = update.clusters
+    if update.rebuilt and update.added:
+        click.echo(f"rashomon: clustered {update.added} reports into {len(clusters)} events ({path})", err=True)
+    else:
+        click.echo(
+            f"rashomon: {update.added} new reports; {len(clusters)} events over {update.held + update.added} ({path})",
+            err=True,
+        )
     events = [Event(c.id, c.label, c.reports, c.start, c.end) for c in clusters]
     if fmt == "parquet" and output is not None:
         write_parquet(events, output)
@@ -550,6 +555,24 @@ def _ingest_progress() -> Iterator[Callable[[Any], None]]:
     finally:
         if bar is not None:
             bar.stop()
+
+
+@contextlib.contextmanager
+def _progress(what: str, *, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``progress(done, total)`` callback drawing a rich bar on stderr, or None when ``enabled`` is false."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+
+    bar = Bar(console=Console(stderr=True), transient=True)
+    task = bar.add_task(what, total=None)
+    bar.start()
+    try:
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+    finally:
+        bar.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -10,7 +10,18 @@ import pytest
 from rashomon.store import SQLiteStore, StoreError, connect
 from rashomon.store.migrations import LATEST, MIGRATIONS, Migration, migrate, schema_version
 
-TABLES = {"reports", "annotations", "events", "event_reports", "ingest_runs", "ingest_skips", "schema_version"}
+TABLES = {
+    "reports",
+    "annotations",
+    "events",
+    "event_reports",
+    "ingest_runs",
+    "ingest_skips",
+    "cluster_reports",
+    "cluster_edges",
+    "cluster_meta",
+    "schema_version",
+}
 
 
 def tables_of(conn: sqlite3.Connection) -> set[str]:
@@ -71,3 +82,16 @@ def test_a_store_from_a_newer_rashomon_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="schema version"):
         SQLiteStore(tmp_path / "a.db")
+
+
+def test_a_store_of_the_first_schema_is_upgraded_keeping_its_reports(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "a.db")
+    migrate(conn, MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO reports (id, content_hash, input_id, text, ingested_at) VALUES ('r1', 'h1', 'in', 'Text.', 'now')"
+    )
+    conn.close()
+    with SQLiteStore(tmp_path / "a.db") as store, store.reader() as conn:
+        assert schema_version(conn) == LATEST
+        assert tables_of(conn) >= TABLES
+        assert conn.execute("SELECT id, text FROM reports").fetchall() == [("r1", "Text.")]

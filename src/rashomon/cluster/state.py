@@ -55,6 +55,28 @@ _EMBED_BATCH = 8  # leads are short: small batches ran fastest here (measured 56
 
 
 @dataclass(frozen=True, slots=True)
+class SavedReport:
+    """What the state keeps of one report, to be saved and restored without reading the report again: its arrival
+    number, features, line keys (as counted toward boilerplate), the words it was indexed under, and its lead
+    embedding (float16; None when embeddings are off)."""
+
+    seq: int
+    features: ReportFeatures
+    lines: np.ndarray  # uint64 line keys, sorted
+    top_keys: tuple[str, ...]
+    vector: np.ndarray | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StateChanges:
+    """What ``add`` changed since the last ``take_changes``: the reports that arrived and the links found or
+    rescored (pairs of arrival numbers, the lower first, and their scores)."""
+
+    reports: tuple[SavedReport, ...]
+    edges: tuple[tuple[int, int, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Cluster:
     """One event: the reports that tell of it (ids, sorted), a short label, and the span of their publication dates."""
 
@@ -170,20 +192,112 @@ class ClusterState:
         self.top_postings: dict[int, list[int]] = {}  # term column -> reports holding it among their top keys
         self.links: Any = DisjointSet()
         self.edges: dict[int, dict[int, float]] = {}
+        self.tops: dict[int, list[int]] = {}  # report -> the term columns it was indexed under
+        self._lines: dict[str, np.ndarray] = {}  # report id -> its line keys (uint64), until take_changes
+        self._pending: list[int] = []  # reports added since the last take_changes
+        self._fresh_edges: dict[tuple[int, int], float] = {}
         self.groups: dict[int, list[tuple[int, ...]]] = {}  # component root -> its clusters (member indices)
         self._labels: dict[tuple[int, ...], Cluster] = {}
 
     def __len__(self) -> int:
         return len(self.features)
 
-    def add(self, reports: Sequence[Report]) -> tuple[Cluster, ...]:
-        """Take new reports (a report whose id is already held is ignored) and return all clusters."""
-        new = self._insert(reports)
+    def add(self, reports: Sequence[Report], progress: Any = None, chunk: int = 1000) -> tuple[Cluster, ...]:
+        """Take new reports (a report whose id is already held is ignored) and return all clusters.
+
+        Reports are read (and their leads encoded) ``chunk`` at a time, calling ``progress(done, total)`` after
+        each; then they are linked in one step, so the result does not depend on ``chunk``."""
+        self._count_lines(reports)
+        new: list[int] = []
+        for start in range(0, len(reports), chunk):
+            new.extend(self._insert(reports[start : start + chunk]))
+            if progress is not None:
+                progress(min(start + chunk, len(reports)), len(reports))
         if new:
             idf = self.terms.idf(len(self)), self.names.idf(len(self))
             touched = self._link(new, idf)
             self._relink(touched, idf)
         return self.clusters()
+
+    def take_changes(self) -> StateChanges:
+        """The reports and links added since the last call (what a store must write to keep this state)."""
+        words = {col: word for word, col in self.terms.columns.items()}
+        reports = tuple(
+            SavedReport(
+                seq=i,
+                features=self.features[i],
+                lines=self._lines.pop(self.features[i].id, np.zeros(0, dtype=np.uint64)),
+                top_keys=tuple(words[c] for c in self.tops.get(i, ())),
+                vector=None if self.vectors is None else self.vectors.rows[i].copy(),
+            )
+            for i in self._pending
+        )
+        edges = tuple((a, b, score) for (a, b), score in sorted(self._fresh_edges.items()))
+        self._pending, self._fresh_edges = [], {}
+        return StateChanges(reports, edges)
+
+    @classmethod
+    def restore(
+        cls,
+        saved: Iterable[SavedReport],
+        edges: Iterable[tuple[int, int, float]],
+        clusters: Iterable[Cluster],
+        settings: ClusterSettings = DEFAULT_CLUSTER,
+        embedder: Any = None,
+    ) -> ClusterState:
+        """The state that ``take_changes`` recorded (reports in arrival order, every link, the clusters last
+        returned), ready for more reports. A component whose saved clusters do not cover it exactly (clusters saved
+        from another state) is linked again."""
+        state = cls(settings, embedder)
+        vectors: list[np.ndarray] = []
+        for r in saved:
+            i = len(state.features)
+            if r.seq != i:
+                raise ValueError(f"saved reports must come in arrival order: {r.seq} where {i} was expected")
+            state._count(tuple(r.lines.tolist()))
+            state.features.append(r.features)
+            state.index_of[r.features.id] = i
+            state.term_rows.append(state.terms.encode(r.features.terms))
+            state.name_rows.append(state.names.encode(r.features.names))
+            for col in state.term_rows[i][0]:
+                state.postings.setdefault(int(col), []).append(i)
+            state.tops[i] = [state.terms.columns[w] for w in r.top_keys]
+            for col in state.tops[i]:
+                state.top_postings.setdefault(col, []).append(i)
+            state.links.add(i)
+            if state.vectors is not None:
+                if r.vector is None:
+                    raise ValueError(f"saved report {r.features.id} has no embedding, and embeddings are on")
+                vectors.append(r.vector)
+        if state.vectors is not None and vectors:
+            state.vectors.add(np.asarray(vectors, dtype=np.float32))
+        for a, b, score in edges:
+            state.edges.setdefault(a, {})[b] = score
+            state.edges.setdefault(b, {})[a] = score
+            state.links.merge(a, b)
+        state._restore_groups(clusters)
+        return state
+
+    def _restore_groups(self, clusters: Iterable[Cluster]) -> None:
+        covered: dict[int, int] = {}
+        for c in clusters:
+            members = [self.index_of[r] for r in c.reports if r in self.index_of]
+            if not members:
+                continue
+            group = tuple(sorted(members, key=lambda i: self.features[i].key))
+            root = self.links[group[0]]
+            if any(self.links[i] != root for i in group):
+                continue  # a saved cluster across components: its components are linked again below
+            self.groups.setdefault(root, []).append(group)
+            self._labels[group] = c
+            covered[root] = covered.get(root, 0) + len(group)
+        stale = {self.links[i] for i in range(len(self.features))}
+        stale = {root for root in stale if covered.get(root) != len(self.links.subset(root))}
+        for root in stale:
+            self.groups.pop(root, None)
+        if stale:
+            idf = self.terms.idf(len(self)), self.names.idf(len(self))
+            self._relink(stale, idf)
 
     def clusters(self) -> tuple[Cluster, ...]:
         groups = [members for clusters in self.groups.values() for members in clusters]
@@ -201,20 +315,23 @@ class ClusterState:
             if report.id in self.index_of or report.id in seen:
                 continue
             seen.add(report.id)
-            keys = line_keys(report.text)
-            body = hash(frozenset(keys))
-            if len(keys) >= STORY_LINES and body in self.bodies:
-                continue  # a short text repeated word for word is a notice page, not a story: its lines still count
-            self.bodies.add(body)
-            for key in keys:
-                self.line_counts[key] += 1
-                if self.line_counts[key] >= self.settings.boilerplate_reports:
-                    self.common_lines.add(key)
+            keys = tuple(sorted(line_keys(report.text)))
+            self._lines[report.id] = np.array(keys, dtype=np.uint64)
+            self._count(keys)
+
+    def _count(self, keys: tuple[int, ...]) -> None:
+        body = hash(frozenset(keys))
+        if len(keys) >= STORY_LINES and body in self.bodies:
+            return  # a short text repeated word for word is a notice page, not a story: its lines still count
+        self.bodies.add(body)
+        for key in keys:
+            self.line_counts[key] += 1
+            if self.line_counts[key] >= self.settings.boilerplate_reports:
+                self.common_lines.add(key)
 
     def _insert(self, reports: Sequence[Report]) -> list[int]:
         new: list[int] = []
         s = self.settings
-        self._count_lines(reports)
         for report in reports:
             if report.id in self.index_of:
                 continue
@@ -234,6 +351,7 @@ class ClusterState:
                 self.postings.setdefault(int(col), []).append(i)
             self.links.add(i)
             new.append(i)
+        self._pending.extend(new)
         if self.vectors is not None and new:
             self.vectors.add(self._encode([self.features[i].lead for i in new]))
         return new
@@ -256,6 +374,7 @@ class ClusterState:
     def _candidates(self, new: list[int], idf: np.ndarray) -> list[tuple[int, int]]:
         s = self.settings
         tops = {i: self._top_keys(i, idf) for i in new}
+        self.tops.update(tops)
         for i, keys in tops.items():
             for col in keys:
                 self.top_postings.setdefault(col, []).append(i)
@@ -298,6 +417,7 @@ class ClusterState:
                     touched.add(self.links[a])
                     touched.add(self.links[b])
                     self.edges.setdefault(a, {})[b] = float(score)
+                    self._fresh_edges[(a, b)] = float(score)
                     self.edges.setdefault(b, {})[a] = float(score)
                     self.links.merge(a, b)
         for root in touched:

@@ -37,6 +37,16 @@ class EventRow(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class ClusterRows:
+    """The clusterer's state as rows to add: what produced it, new reports (seq, report id, features JSON, line keys,
+    top keys JSON, embedding bytes) and new or rescored links (seq a < seq b, score)."""
+
+    fingerprint: str
+    reports: tuple[tuple[int, str, str, bytes, str, bytes | None], ...]
+    edges: tuple[tuple[int, int, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Skip:
     """An input an ingest run did not store (or stored without annotations), and why."""
 
@@ -91,7 +101,12 @@ class Store(Protocol):
         ...
 
     def replace_events(self, events: Sequence[EventRow]) -> None:
-        """Replace every stored event with these, in one transaction."""
+        """Make ``events`` the store's events (and nothing else)."""
+        ...
+
+    def save_clusters(self, state: ClusterRows, events: Sequence[EventRow], *, reset: bool) -> None:
+        """Add the clusterer's new state rows (``reset``: in place of all saved ones) and make ``events`` the
+        store's events, in one transaction."""
         ...
 
     def close(self) -> None: ...

@@ -75,6 +75,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX reports_published ON reports(published)",
         ),
     ),
+    Migration(
+        2,
+        "the clusterer's state, so that events are updated with new reports only",
+        (
+            """CREATE TABLE cluster_reports (
+                seq INTEGER PRIMARY KEY,             -- arrival number in the clusterer's state: 0, 1, 2, ...
+                report_id TEXT NOT NULL UNIQUE REFERENCES reports(id) ON DELETE CASCADE,
+                features TEXT NOT NULL,              -- JSON, see rashomon.cluster.persist
+                lines BLOB NOT NULL,                 -- the keys of its lines (uint64, little-endian), for boilerplate
+                top_keys TEXT NOT NULL,              -- JSON list: the words it is found by in the candidate index
+                vector BLOB                          -- its lead's embedding (float16, little-endian), or NULL
+            )""",
+            """CREATE TABLE cluster_edges (
+                a INTEGER NOT NULL REFERENCES cluster_reports(seq) ON DELETE CASCADE,
+                b INTEGER NOT NULL REFERENCES cluster_reports(seq) ON DELETE CASCADE,
+                score REAL NOT NULL,
+                PRIMARY KEY (a, b),
+                CHECK (a < b)
+            )""",
+            """CREATE TABLE cluster_meta (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

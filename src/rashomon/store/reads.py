@@ -83,6 +83,33 @@ def iter_events(conn: sqlite3.Connection) -> Iterator[EventRow]:
         yield EventRow(eid, label, start, end, tuple(members.get(eid, ())))
 
 
+def cluster_fingerprint(conn: sqlite3.Connection) -> str | None:
+    """What produced the saved clusterer state (see ``rashomon.cluster.persist.fingerprint``), None if none is."""
+    row = conn.execute("SELECT value FROM cluster_meta WHERE key = 'fingerprint'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def iter_cluster_rows(conn: sqlite3.Connection) -> Iterator[tuple[object, ...]]:
+    """The clusterer's saved reports, in arrival order: (seq, report id, features, lines, top keys, vector)."""
+    yield from conn.execute(
+        "SELECT seq, report_id, features, lines, top_keys, vector FROM cluster_reports ORDER BY seq"
+    )
+
+
+def iter_cluster_edges(conn: sqlite3.Connection) -> Iterator[tuple[int, int, float]]:
+    for a, b, score in conn.execute("SELECT a, b, score FROM cluster_edges ORDER BY a, b"):
+        yield int(a), int(b), float(score)
+
+
+def iter_unclustered_reports(conn: sqlite3.Connection) -> Iterator[Report]:
+    """Stored reports the clusterer's saved state does not hold yet, in id order."""
+    rows = conn.execute(
+        f"SELECT {_REPORT_COLUMNS} FROM reports WHERE id NOT IN (SELECT report_id FROM cluster_reports) ORDER BY id"
+    )
+    for row in rows:
+        yield _report(row)
+
+
 def skips_of_run(conn: sqlite3.Connection, run: int | None = None) -> list[LoggedSkip]:
     """What a run (the latest one by default) skipped, in the order it met them."""
     if run is None:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rashomon.records import AnnotatedReport, Report
-from rashomon.store.base import Batch, EventRow, Skip, StoredState, stored_id
+from rashomon.store.base import Batch, ClusterRows, EventRow, Skip, StoredState, stored_id
 from rashomon.store.codec import annotations_to_json
 from rashomon.store.migrations import LATEST, migrate, now, schema_version
 
@@ -155,18 +155,39 @@ class SQLiteStore:
             conn.execute("UPDATE ingest_runs SET finished_at = ?, status = ? WHERE id = ?", (now(), status, run))
 
     def replace_events(self, events: Sequence[EventRow]) -> None:
-        rows = [EventRow(*e) for e in events]
         with self._transaction() as conn:
-            conn.execute("DELETE FROM event_reports")
-            conn.execute("DELETE FROM events")
-            conn.executemany(
-                'INSERT INTO events (id, label, start, "end") VALUES (?, ?, ?, ?)',
-                [(e.id, e.label, e.start, e.end) for e in rows],
+            _replace_events(conn, events)
+
+    def save_clusters(self, state: ClusterRows, events: Sequence[EventRow], *, reset: bool) -> None:
+        """Add the clusterer's new reports and links (``reset``: replacing every saved one) and replace the events,
+        in one transaction: the saved state and the events always belong together."""
+        with self._transaction() as conn:
+            if reset:
+                conn.execute("DELETE FROM cluster_edges")
+                conn.execute("DELETE FROM cluster_reports")
+            conn.execute(
+                "INSERT OR REPLACE INTO cluster_meta (key, value) VALUES ('fingerprint', ?)", (state.fingerprint,)
             )
             conn.executemany(
-                "INSERT INTO event_reports (event_id, report_id) VALUES (?, ?)",
-                [(e.id, r) for e in rows for r in e.reports],
+                "INSERT INTO cluster_reports (seq, report_id, features, lines, top_keys, vector)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                state.reports,
             )
+            conn.executemany("INSERT OR REPLACE INTO cluster_edges (a, b, score) VALUES (?, ?, ?)", state.edges)
+            _replace_events(conn, events)
+
+
+def _replace_events(conn: sqlite3.Connection, events: Sequence[EventRow]) -> None:
+    rows = [EventRow(*e) for e in events]
+    conn.execute("DELETE FROM event_reports")
+    conn.execute("DELETE FROM events")
+    conn.executemany(
+        'INSERT INTO events (id, label, start, "end") VALUES (?, ?, ?, ?)',
+        [(e.id, e.label, e.start, e.end) for e in rows],
+    )
+    conn.executemany(
+        "INSERT INTO event_reports (event_id, report_id) VALUES (?, ?)", [(e.id, r) for e in rows for r in e.reports]
+    )
 
 
 def annotator_version() -> str:
