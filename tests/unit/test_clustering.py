@@ -244,3 +244,14 @@ def test_nearest_neighbour_index_finds_each_vectors_closest_rows() -> None:
     found = vectors.nearest(list(range(600, 1200)), count=3)
     assert sum(k - 600 in near for k, near in zip(range(600, 1200), found, strict=True)) >= 594
     assert all(k not in near for k, near in zip(range(600, 1200), found, strict=True))
+
+
+def test_a_restored_state_with_split_components_goes_on_as_the_original() -> None:
+    small = ClusterSettings(embedding_weight=0.0, max_component=2, threshold=0.3, attach_threshold=0.05)
+    reports = sorted(QUAKE_PERU + QUAKE_JAPAN, key=lambda r: r.id)
+    original = ClusterState(small)
+    first = original.add(reports[:-1])
+    changes = original.take_changes()
+    restored = ClusterState.restore(changes.reports, changes.edges, first, small)
+    assert restored.clusters() == first
+    assert restored.add(reports[-1:]) == original.add(reports[-1:])

@@ -120,13 +120,19 @@ def normalise_word(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 18)
+def _kept_word(word: str) -> str | None:
+    """The word normalised, or None for a stop word or a one-letter word (cached: a feed repeats its words)."""
+    w = normalise_word(word)
+    return w if len(w) > 1 and w not in stop_words() else None
+
+
 def _kept(words: Iterable[str], limit: int) -> list[str]:
     """Words normalised, stop words and one-letter words left out, the first ``limit``."""
-    stops = stop_words()
     out: list[str] = []
     for word in words:
-        w = normalise_word(word)
-        if w not in stops and len(w) > 1:
+        w = _kept_word(word)
+        if w is not None:
             out.append(w)
             if len(out) >= limit:
                 break

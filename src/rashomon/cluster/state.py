@@ -35,6 +35,7 @@ becomes common only later is still read in the reports that came before.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from rashomon.records import Report
 _ID_LENGTH = 16
 _LABEL_TERMS = 5
 _THRESHOLD_STEP = 0.05
+_LOOKUP_WORDS = 4  # a report is found by the reports whose keys are among its (this x top_keys) heaviest words
 _EMBED_BATCH = 8  # leads are short: small batches ran fastest here (measured 56 leads/s at 8, 46 at 32)
 
 
@@ -90,6 +92,11 @@ class Cluster:
 STORY_LINES = 3  # a text repeated word for word counts once toward boilerplate from this many lines on
 
 
+def _key_rank(key: str) -> int:
+    """A fixed pseudo-random order of content keys (ties between candidates are broken by it)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=7).digest(), "big")
+
+
 def cluster_id(keys: Iterable[str]) -> str:
     digest = hashlib.sha256("\n".join(sorted(keys)).encode("utf-8")).hexdigest()
     return f"ev-{digest[:_ID_LENGTH]}"
@@ -100,6 +107,7 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.columns: dict[str, int] = {}
+        self.words: list[str] = []  # column -> word
         self.df: list[int] = []
 
     def encode(self, weights: dict[str, float] | Any) -> tuple[np.ndarray, np.ndarray]:
@@ -109,6 +117,7 @@ class Vocabulary:
             col = self.columns.get(word)
             if col is None:
                 col = self.columns[word] = len(self.df)
+                self.words.append(word)
                 self.df.append(0)
             self.df[col] += 1
             cols[k] = col
@@ -196,6 +205,8 @@ class ClusterState:
         self._lines: dict[str, np.ndarray] = {}  # report id -> its line keys (uint64), until take_changes
         self._pending: list[int] = []  # reports added since the last take_changes
         self._fresh_edges: dict[tuple[int, int], float] = {}
+        self._parts: dict[tuple[int, ...], list[tuple[int, ...]]] = {}  # split part (members) -> its clusters
+        self._used_parts: set[tuple[int, ...]] = set()
         self.groups: dict[int, list[tuple[int, ...]]] = {}  # component root -> its clusters (member indices)
         self._labels: dict[tuple[int, ...], Cluster] = {}
 
@@ -221,7 +232,7 @@ class ClusterState:
 
     def take_changes(self) -> StateChanges:
         """The reports and links added since the last call (what a store must write to keep this state)."""
-        words = {col: word for word, col in self.terms.columns.items()}
+        words = self.terms.words
         reports = tuple(
             SavedReport(
                 seq=i,
@@ -291,10 +302,14 @@ class ClusterState:
             self.groups.setdefault(root, []).append(group)
             self._labels[group] = c
             covered[root] = covered.get(root, 0) + len(group)
-        stale = {self.links[i] for i in range(len(self.features))}
-        stale = {root for root in stale if covered.get(root) != len(self.links.subset(root))}
+        roots = {self.links[i] for i in range(len(self.features))}
+        stale = {root for root in roots if covered.get(root) != len(self.links.subset(root))}
         for root in stale:
             self.groups.pop(root, None)
+        group_of = {i: g for groups in self.groups.values() for g in groups for i in g}
+        for root in roots - stale:
+            members = sorted(self.links.subset(root), key=lambda i: self.features[i].key)
+            self._seed_parts(members, self.settings.threshold, group_of)
         if stale:
             idf = self.terms.idf(len(self)), self.names.idf(len(self))
             self._relink(stale, idf)
@@ -363,13 +378,17 @@ class ClusterState:
             self.embedder = default_embedder()
         return np.asarray(self.embedder.encode(leads, batch_size=_EMBED_BATCH), dtype=np.float32)
 
-    def _top_keys(self, i: int, idf: np.ndarray) -> list[int]:
+    def _heaviest(self, i: int, idf: np.ndarray, count: int) -> list[int]:
+        """The columns of a report's ``count`` highest-weighted words, heaviest first."""
         cols, values = self.term_rows[i]
         if len(cols) == 0:
             return []
-        weights = values * idf[cols]
-        order = np.lexsort((cols, -weights))[: self.settings.top_keys]
-        return [int(c) for c in cols[order] if len(self.postings[int(c)]) <= self.settings.max_postings]
+        order = np.lexsort((cols, -(values * idf[cols])))[:count]
+        return [int(c) for c in cols[order]]
+
+    def _top_keys(self, i: int, idf: np.ndarray) -> list[int]:
+        heaviest = self._heaviest(i, idf, self.settings.top_keys)
+        return [c for c in heaviest if len(self.postings[c]) <= self.settings.max_postings]
 
     def _candidates(self, new: list[int], idf: np.ndarray) -> list[tuple[int, int]]:
         s = self.settings
@@ -379,15 +398,22 @@ class ClusterState:
             for col in keys:
                 self.top_postings.setdefault(col, []).append(i)
         pairs: set[tuple[int, int]] = set()
+        rank = np.fromiter((_key_rank(f.key) for f in self.features), dtype=np.int64, count=len(self.features))
         for i in new:
-            shared: Counter[int] = Counter()
-            for col in tops[i]:
-                shared.update(self.postings[col])
-            for col in self.term_rows[i][0]:
-                shared.update(self.top_postings.get(int(col), ()))
-            del shared[i]
-            best = sorted(shared.items(), key=lambda kv: (-kv[1], self.features[kv[0]].key))[: s.max_candidates]
-            pairs.update((min(i, j), max(i, j)) for j, _ in best)
+            recent = s.recent_postings  # the latest reports holding a word: a feed's candidates are recent
+            found = itertools.chain(
+                itertools.chain.from_iterable(self.postings[col][-recent:] for col in tops[i]),
+                itertools.chain.from_iterable(
+                    self.top_postings.get(col, ())[-recent:]
+                    for col in self._heaviest(i, idf, _LOOKUP_WORDS * s.top_keys)
+                ),
+            )
+            ids, shared = np.unique(np.fromiter(found, dtype=np.int64), return_counts=True)
+            keep = ids != i
+            ids, shared = ids[keep], shared[keep]
+            # most shared words first; ties go to a fixed order of the reports' content keys, not arrival order
+            best = ids[np.lexsort((rank[ids], -shared))[: s.max_candidates]]
+            pairs.update((min(i, j), max(i, j)) for j in best.tolist())
         if self.vectors is not None:
             for i, near in zip(new, self.vectors.nearest(new, s.neighbours), strict=True):
                 pairs.update((min(i, j), max(i, j)) for j in near)
@@ -425,9 +451,17 @@ class ClusterState:
         return {self.links[r] for r in touched}
 
     def _relink(self, roots: set[int], idf: tuple[np.ndarray, np.ndarray]) -> None:
+        relinked: set[int] = set()
+        self._used_parts = set()
         for root in roots:
             members = sorted(self.links.subset(root), key=lambda i: self.features[i].key)
+            if len(members) > self.settings.max_component:
+                relinked.update(members)
             self.groups[root] = self._link_component(members, idf, self.settings.threshold)
+        # parts of the relinked components that no longer exist are forgotten
+        stale = [k for k in self._parts if k[0] in relinked and k not in self._used_parts]
+        for key in stale:
+            del self._parts[key]
 
     def _link_component(
         self, members: list[int], idf: tuple[np.ndarray, np.ndarray], threshold: float
@@ -436,7 +470,7 @@ class ClusterState:
             return [
                 g
                 for part in self._split(members, threshold + _THRESHOLD_STEP)
-                for g in self._link_component(part, idf, threshold + _THRESHOLD_STEP)
+                for g in self._linked_part(part, idf, threshold + _THRESHOLD_STEP)
             ]
         groups: list[tuple[int, ...]]
         if len(members) == 1:
@@ -454,17 +488,48 @@ class ClusterState:
             groups.append(group)
         return groups
 
+    def _linked_part(
+        self, part: list[int], idf: tuple[np.ndarray, np.ndarray], threshold: float
+    ) -> list[tuple[int, ...]]:
+        """The clusters of one part of a split component: a part no new report reached keeps the clusters it had,
+        so that a report joining a large component costs the part it lands in, not the whole component."""
+        key = tuple(part)
+        self._used_parts.add(key)
+        groups = self._parts.get(key)
+        if groups is None:
+            groups = self._parts[key] = self._link_component(part, idf, threshold)
+        return groups
+
+    def _seed_parts(self, members: list[int], threshold: float, group_of: dict[int, tuple[int, ...]]) -> None:
+        """Remember the clusters of each part of a restored large component, as ``_linked_part`` would have."""
+        if len(members) <= self.settings.max_component:
+            return
+        for part in self._split(members, threshold + _THRESHOLD_STEP):
+            self._seed_parts(part, threshold + _THRESHOLD_STEP, group_of)
+            groups = list(dict.fromkeys(group_of[i] for i in part))
+            if sum(len(g) for g in groups) == len(part):
+                self._parts[tuple(part)] = groups
+
     def _split(self, members: list[int], threshold: float) -> list[list[int]]:
         """Connected parts of a component when only links scoring at least ``threshold`` count."""
-        from scipy.cluster.hierarchy import DisjointSet
+        from scipy.sparse import coo_matrix
+        from scipy.sparse.csgraph import connected_components
 
-        inside = set(members)
-        parts: Any = DisjointSet(members)
+        local = {i: k for k, i in enumerate(members)}
+        left: list[int] = []
+        right: list[int] = []
         for a in members:
             for b, score in self.edges.get(a, {}).items():
-                if b in inside and score >= threshold:
-                    parts.merge(a, b)
-        return [sorted(p, key=lambda i: self.features[i].key) for p in parts.subsets()]
+                if score >= threshold and b in local:
+                    left.append(local[a])
+                    right.append(local[b])
+        n = len(members)
+        graph = coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
+        _, labels = connected_components(graph, directed=False)
+        parts: dict[int, list[int]] = {}
+        for k, label in enumerate(labels.tolist()):
+            parts.setdefault(label, []).append(members[k])
+        return [sorted(p, key=lambda i: self.features[i].key) for p in parts.values()]
 
     def _remember(self, group: tuple[int, ...], scores: np.ndarray, idf: tuple[np.ndarray, np.ndarray]) -> None:
         if group in self._labels:
@@ -546,9 +611,8 @@ def top_terms(
         cols, values = term_rows[i]
         for c, v in zip(cols.tolist(), (values * idf[cols]).tolist(), strict=True):
             total[c] += v
-    words = {col: word for word, col in terms.columns.items() if col in total}
-    best = sorted(total.items(), key=lambda kv: (-kv[1], words[kv[0]]))[:_LABEL_TERMS]
-    return ", ".join(words[c] for c, _ in best)
+    best = sorted(total.items(), key=lambda kv: (-kv[1], terms.words[kv[0]]))[:_LABEL_TERMS]
+    return ", ".join(terms.words[c] for c, _ in best)
 
 
 def shorten(text: str, limit: int = 100) -> str:
