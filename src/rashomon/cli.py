@@ -54,10 +54,12 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="Output format."
 )
+@click.option("--event", "event_id", metavar="ID", help="Compare this stored event (id or unique prefix) of --db.")
+@click.option("--db", metavar="PATH", help="The store for --event (default: rashomon.db in the user's data folder).")
 @click.option(
     "-o",
     "--output",
@@ -83,6 +85,8 @@ def cli() -> None:
 def compare(
     paths: Sequence[str],
     fmt: str,
+    event_id: str | None,
+    db: str | None,
     output: Path | None,
     by_event: bool,
     one_event: bool,
@@ -94,10 +98,20 @@ def compare(
 ) -> None:
     """Compare reports of one event: what is corroborated, disputed, unique, and who said what.
 
-    PATHS are text, HTML, JSON or JSON Lines files, folders (read recursively) or - for standard input.
+    PATHS are text, HTML, JSON or JSON Lines files, folders (read recursively) or - for standard input; or, with
+    --event, one event of the store (see `rashomon events`), from its stored annotations where it has them.
     """
     from rashomon.ingest import ingest
 
+    settings = _settings(today, spacy_model, processes, not no_embeddings)
+    if event_id is not None:
+        if paths:
+            raise click.UsageError("give PATHS or --event, not both")
+        doc = _compare_stored(db, event_id, settings)
+        _write(_render([doc], fmt, False, width, output is None and sys.stdout.isatty()), output)
+        return
+    if not paths:
+        raise click.UsageError("give PATHS to compare (or --event ID with --db)")
     result = ingest(list(paths))
     reports, too_long = split_by_length(result.reports, MAX_REPORT_CHARS)
     rejected = [*result.rejected, *too_long]
@@ -106,11 +120,36 @@ def compare(
     if not reports:
         click.echo("rashomon: no usable report to compare", err=True)
         sys.exit(2)
-    settings = _settings(today, spacy_model, processes, not no_embeddings)
     stories = None if by_event or one_event or len(reports) < 2 else _stories(reports)
+    if fmt == "html" and output is None and stories is not None:
+        raise _pages_need_a_file(len(set(stories.values())))  # before the work, not after it
     docs = _compare(reports, settings, by_event, stories)
     grouped = by_event or stories is not None
-    text = _render(docs, fmt, grouped, width, output is None and sys.stdout.isatty())
+    if fmt == "html" and len(docs) > 1:
+        _write_pages(docs, output)
+    else:
+        _write(_render(docs, fmt, grouped, width, output is None and sys.stdout.isatty()), output)
+    sys.exit(2 if rejected else 0)
+
+
+def _pages_need_a_file(count: int) -> click.UsageError:
+    return click.UsageError(
+        f"--format html makes one page per story and there are {count}: give -o FILE.html "
+        "(pages FILE-1.html, ... are written), or --one-event"
+    )
+
+
+def _write_pages(docs: list[dict[str, Any]], output: Path | None) -> None:
+    """One HTML page per comparison: FILE-1.html, FILE-2.html, ... beside FILE (a page is a whole document)."""
+    from rashomon.render import render
+
+    if output is None:
+        raise _pages_need_a_file(len(docs))
+    for k, doc in enumerate(docs, start=1):
+        _write(render(doc, "html"), output.with_name(f"{output.stem}-{k}{output.suffix or '.html'}"))
+
+
+def _write(text: str, output: Path | None) -> None:
     if output is not None:
         output.write_text(text, encoding="utf-8")
         click.echo(f"rashomon: wrote {output}", err=True)
@@ -118,7 +157,28 @@ def compare(
         sys.stdout.write(text)
         if not text.endswith("\n"):
             sys.stdout.write("\n")
-    sys.exit(2 if rejected else 0)
+
+
+def _compare_stored(db: str | None, event_id: str, settings: Any) -> dict[str, Any]:
+    from rashomon.nlp import ModelNotFound
+    from rashomon.serialize import comparison_to_dict
+    from rashomon.store.compare import EventNotFound, compare_stored_event
+    from rashomon.store.sqlite import SQLiteStore, default_db_path
+
+    path = Path(db) if db else default_db_path()
+    if not path.is_file():
+        raise click.UsageError(f"no store at {path}: run `rashomon ingest PATH... --db {path}` first")
+    try:
+        with SQLiteStore(path) as store:
+            event, comparison = compare_stored_event(store, event_id, settings)
+    except (EventNotFound, ModelNotFound) as error:
+        raise click.UsageError(str(error)) from error
+    stored = len(event.annotated)
+    click.echo(
+        f"rashomon: event {event.id} ({len(event.reports)} reports, {stored} with stored annotations): {event.label}",
+        err=True,
+    )
+    return comparison_to_dict(comparison)
 
 
 @cli.group()
@@ -311,18 +371,21 @@ def eval_ar2en(data: Path | None, split: str, scorer: str) -> None:
 @eval_group.command("clusters")
 @DATA_OPTION
 @click.option("--dataset", "datasets", multiple=True, type=click.Choice(["ecbplus", "allsides", "multinews"]))
+@click.option("--errors", "show_errors", is_flag=True, help="Count the errors by kind (split, alone, mixed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_clusters(data: Path | None, datasets: Sequence[str], as_json: bool) -> None:
+def eval_clusters(data: Path | None, datasets: Sequence[str], show_errors: bool, as_json: bool) -> None:
     """Story clustering against known events (B-cubed P/R/F1): ECB+ dev, AllSides val, Multi-News val, one
     configuration for all."""
     from rashomon.eval import corpora
-    from rashomon.eval.clusters import DATASETS, evaluate_clusters, format_scores, scores_json
+    from rashomon.eval.clusters import DATASETS, evaluate_clusters, format_errors, format_scores, scores_json
 
     try:
         scores = [evaluate_clusters(d, data or corpora.DEFAULT_DATA) for d in (datasets or DATASETS)]
     except (corpora.CorpusError, OSError) as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(json.dumps(scores_json(scores), indent=2) if as_json else format_scores(scores))
+    if show_errors and not as_json:
+        click.echo(format_errors(scores))
 
 
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:

@@ -68,3 +68,42 @@ def test_compare_of_two_stories_says_so_and_compares_each(run_cli, tmp_path: Pat
     code, out, err = run_cli("compare", str(feed), "--format", "json", "--no-embeddings", "--one-event")
     assert code == 0 and "stories" not in err
     assert len(json.loads(out)["reports"]) == 5
+
+
+@pytest.mark.model
+def test_compare_one_stored_event_by_id_prefix_and_keep_its_annotations(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    assert run_cli("ingest", str(_feed(tmp_path)), "--db", str(db))[0] == 0
+    events = json.loads(run_cli("events", "--db", str(db), "--format", "json")[1])["events"]
+    ferry = next(e for e in events if len(e["reports"]) == 3)
+    prefix = ferry["id"][:8]
+    code, out, err = run_cli("compare", "--db", str(db), "--event", prefix, "--format", "json", "--no-embeddings")
+    assert code == 0, err
+    assert sorted(r["id"] for r in json.loads(out)["reports"]) == sorted(ferry["reports"])
+    assert "0 with stored annotations" in err
+    code, again, err = run_cli(
+        "compare", "--db", str(db), "--event", ferry["id"], "--format", "json", "--no-embeddings"
+    )
+    assert code == 0 and "3 with stored annotations" in err
+    assert json.loads(again)["reports"] == json.loads(out)["reports"]
+
+
+def test_compare_of_an_unknown_stored_event_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    assert run_cli("ingest", str(_feed(tmp_path)), "--db", str(db))[0] == 0
+    code, _, err = run_cli("compare", "--db", str(db), "--event", "ev-nothing")
+    assert code != 0 and "no stored event" in err
+    code, _, err = run_cli("compare", str(_feed(tmp_path)), "--db", str(db), "--event", "ev-")
+    assert code != 0 and "not both" in err
+
+
+@pytest.mark.model
+def test_html_of_two_stories_is_one_page_each(run_cli, tmp_path: Path) -> None:
+    feed = _feed(tmp_path)
+    code, _, err = run_cli("compare", str(feed), "--format", "html", "--no-embeddings")
+    assert code != 0 and "-o FILE.html" in err
+    code, _, err = run_cli("compare", str(feed), "--format", "html", "--no-embeddings", "-o", str(tmp_path / "p.html"))
+    assert code == 0, err
+    pages = sorted(tmp_path.glob("p-*.html"))
+    assert [p.name for p in pages] == ["p-1.html", "p-2.html"]
+    assert all(p.read_text(encoding="utf-8").count("<html") == 1 for p in pages)

@@ -20,6 +20,7 @@ TABLES = {
     "cluster_reports",
     "cluster_edges",
     "cluster_meta",
+    "cluster_index",
     "schema_version",
 }
 

@@ -244,6 +244,11 @@ def test_nearest_neighbour_index_finds_each_vectors_closest_rows() -> None:
     found = vectors.nearest(list(range(600, 1200)), count=3)
     assert sum(k - 600 in near for k, near in zip(range(600, 1200), found, strict=True)) >= 594
     assert all(k not in near for k, near in zip(range(600, 1200), found, strict=True))
+    again = Vectors()
+    again.add_rows(np.vstack([base, twins]))
+    assert again.load_index(vectors.to_bytes())
+    assert again.nearest(list(range(600, 1200)), count=3) == found
+    assert not Vectors().load_index(vectors.to_bytes())  # a graph of other rows is not taken
 
 
 def test_a_restored_state_with_split_components_goes_on_as_the_original() -> None:
@@ -255,3 +260,17 @@ def test_a_restored_state_with_split_components_goes_on_as_the_original() -> Non
     restored = ClusterState.restore(changes.reports, changes.edges, first, small)
     assert restored.clusters() == first
     assert restored.add(reports[-1:]) == original.add(reports[-1:])
+
+
+def test_cluster_errors_are_counted_by_kind() -> None:
+    from rashomon.eval.clusters import error_counts
+
+    gold = {"a1": "A", "a2": "A", "a3": "A", "b1": "B", "b2": "B", "c1": "C"}
+    predicted = {"a1": "x", "a2": "x", "a3": "y", "b1": "z", "b2": "x", "c1": "w"}
+    # A split (x, y); a3 alone though A has others; b1 alone; x holds A and B; c1 alone but C has one report
+    assert error_counts(predicted, gold) == {
+        "split_events": 2,
+        "lone_reports": 2,
+        "mixed_clusters": 1,
+        "events_in_mixed_clusters": 2,
+    }

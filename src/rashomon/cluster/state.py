@@ -136,7 +136,7 @@ class Vectors:
     built one thread at a time, so that the same reports added in the same order give the same graph."""
 
     _CONNECTIVITY = 16
-    _EXPANSION_ADD = 128
+    _EXPANSION_ADD = 64
     _EXPANSION_SEARCH = 64
 
     def __init__(self) -> None:
@@ -160,6 +160,31 @@ class Vectors:
         self.rows[self.count : self.count + n] = vectors
         keys = np.arange(self.count, self.count + n, dtype=np.uint64)
         self.index.add(keys, vectors.astype(np.float16), threads=1)
+        self.count += n
+
+    def to_bytes(self) -> bytes:
+        """The nearest-neighbour graph, to be restored with ``load_index`` instead of being built again."""
+        data = self.index.save()
+        if data is None:
+            raise RuntimeError("usearch did not return the saved index")
+        return bytes(data)
+
+    def load_index(self, data: bytes) -> bool:
+        """Use a saved graph when it holds exactly the rows held here; False (nothing changed) otherwise."""
+        from usearch.index import Index
+
+        index = Index.restore(data)
+        if index is None or len(index) != self.count or index.ndim != DIM:
+            return False
+        self.index = index
+        return True
+
+    def add_rows(self, vectors: np.ndarray) -> None:
+        """Rows whose graph will be loaded with ``load_index`` (not added to the index)."""
+        n = len(vectors)
+        while self.count + n > len(self.rows):
+            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
+        self.rows[self.count : self.count + n] = vectors
         self.count += n
 
     def of(self, members: Sequence[int]) -> np.ndarray:
@@ -207,6 +232,7 @@ class ClusterState:
         self._fresh_edges: dict[tuple[int, int], float] = {}
         self._parts: dict[tuple[int, ...], list[tuple[int, ...]]] = {}  # split part (members) -> its clusters
         self._used_parts: set[tuple[int, ...]] = set()
+        self._edges_flat: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.groups: dict[int, list[tuple[int, ...]]] = {}  # component root -> its clusters (member indices)
         self._labels: dict[tuple[int, ...], Cluster] = {}
 
@@ -255,10 +281,12 @@ class ClusterState:
         clusters: Iterable[Cluster],
         settings: ClusterSettings = DEFAULT_CLUSTER,
         embedder: Any = None,
+        index: bytes | None = None,
     ) -> ClusterState:
         """The state that ``take_changes`` recorded (reports in arrival order, every link, the clusters last
         returned), ready for more reports. A component whose saved clusters do not cover it exactly (clusters saved
-        from another state) is linked again."""
+        from another state) is linked again. ``index`` is the nearest-neighbour graph saved with
+        ``index_bytes``; without it (or when it does not match the reports) the graph is built again."""
         state = cls(settings, embedder)
         vectors: list[np.ndarray] = []
         for r in saved:
@@ -281,13 +309,21 @@ class ClusterState:
                     raise ValueError(f"saved report {r.features.id} has no embedding, and embeddings are on")
                 vectors.append(r.vector)
         if state.vectors is not None and vectors:
-            state.vectors.add(np.asarray(vectors, dtype=np.float32))
+            rows = np.asarray(vectors, dtype=np.float32)
+            state.vectors.add_rows(rows)
+            if index is None or not state.vectors.load_index(index):
+                state.vectors.count -= len(rows)
+                state.vectors.add(rows)
         for a, b, score in edges:
             state.edges.setdefault(a, {})[b] = score
             state.edges.setdefault(b, {})[a] = score
             state.links.merge(a, b)
         state._restore_groups(clusters)
         return state
+
+    def index_bytes(self) -> bytes | None:
+        """The nearest-neighbour graph (None when embeddings are off), for ``restore``."""
+        return None if self.vectors is None else self.vectors.to_bytes()
 
     def _restore_groups(self, clusters: Iterable[Cluster]) -> None:
         covered: dict[int, int] = {}
@@ -444,6 +480,7 @@ class ClusterState:
                     touched.add(self.links[b])
                     self.edges.setdefault(a, {})[b] = float(score)
                     self._fresh_edges[(a, b)] = float(score)
+                    self._edges_flat = None
                     self.edges.setdefault(b, {})[a] = float(score)
                     self.links.merge(a, b)
         for root in touched:
@@ -515,21 +552,27 @@ class ClusterState:
         from scipy.sparse import coo_matrix
         from scipy.sparse.csgraph import connected_components
 
-        local = {i: k for k, i in enumerate(members)}
-        left: list[int] = []
-        right: list[int] = []
-        for a in members:
-            for b, score in self.edges.get(a, {}).items():
-                if score >= threshold and b in local:
-                    left.append(local[a])
-                    right.append(local[b])
+        left, right, score = self._edge_arrays()
+        local = np.full(len(self.features), -1, dtype=np.int64)
+        local[np.asarray(members, dtype=np.int64)] = np.arange(len(members))
+        kept = (score >= threshold) & (local[left] >= 0) & (local[right] >= 0)
         n = len(members)
-        graph = coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
+        graph = coo_matrix((np.ones(int(kept.sum())), (local[left[kept]], local[right[kept]])), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
         parts: dict[int, list[int]] = {}
         for k, label in enumerate(labels.tolist()):
             parts.setdefault(label, []).append(members[k])
         return [sorted(p, key=lambda i: self.features[i].key) for p in parts.values()]
+
+    def _edge_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every link once (lower report first) as arrays: left, right, score; rebuilt after links change."""
+        if self._edges_flat is None:
+            pairs = [(a, b, sc) for a, near in self.edges.items() for b, sc in near.items() if a < b]
+            left = np.fromiter((a for a, _, _ in pairs), dtype=np.int64, count=len(pairs))
+            right = np.fromiter((b for _, b, _ in pairs), dtype=np.int64, count=len(pairs))
+            score = np.fromiter((sc for _, _, sc in pairs), dtype=np.float64, count=len(pairs))
+            self._edges_flat = (left, right, score)
+        return self._edges_flat
 
     def _remember(self, group: tuple[int, ...], scores: np.ndarray, idf: tuple[np.ndarray, np.ndarray]) -> None:
         if group in self._labels:

@@ -21,7 +21,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -54,6 +54,7 @@ class ClusterScores:
     recall: float
     f1: float
     seconds: float
+    errors: Mapping[str, int] = field(default_factory=dict)  # see error_counts
 
 
 def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float, float, float]:
@@ -142,8 +143,28 @@ def subsample(labelled: LabelledReports, every: int) -> LabelledReports:
 # --- evaluation ------------------------------------------------------------------------------------------
 
 
+def error_counts(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, int]:
+    """Errors by kind: gold events of several reports split over clusters; reports left alone although their event
+    has others; clusters holding several gold events, and the gold events in such clusters."""
+    clusters_of: dict[str, set[str]] = {}
+    events_of: dict[str, set[str]] = {}
+    for report, event in gold.items():
+        clusters_of.setdefault(event, set()).add(predicted[report])
+        events_of.setdefault(predicted[report], set()).add(event)
+    event_sizes = Counter(gold.values())
+    cluster_sizes = Counter(predicted.values())
+    mixed = [c for c, events in events_of.items() if len(events) > 1]
+    return {
+        "split_events": sum(1 for e, cs in clusters_of.items() if event_sizes[e] > 1 and len(cs) > 1),
+        "lone_reports": sum(1 for r, c in predicted.items() if cluster_sizes[c] == 1 and event_sizes[gold[r]] > 1),
+        "mixed_clusters": len(mixed),
+        "events_in_mixed_clusters": len({e for c in mixed for e in events_of[c]}),
+    }
+
+
 def score_clusters(labelled: LabelledReports, clusters: Sequence[Cluster], seconds: float = 0.0) -> ClusterScores:
-    precision, recall, f1 = bcubed(cluster_of(clusters), labelled.events)
+    predicted = cluster_of(clusters)
+    precision, recall, f1 = bcubed(predicted, labelled.events)
     return ClusterScores(
         dataset=labelled.dataset,
         reports=len(labelled.reports),
@@ -153,6 +174,7 @@ def score_clusters(labelled: LabelledReports, clusters: Sequence[Cluster], secon
         recall=recall,
         f1=f1,
         seconds=seconds,
+        errors=error_counts(predicted, labelled.events),
     )
 
 
@@ -178,6 +200,17 @@ def format_scores(scores: Sequence[ClusterScores]) -> str:
         lines.append(
             f"{s.dataset:<10} {s.reports:>7} {s.events:>6} {s.clusters:>8} "
             f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {rate:>7.0f}"
+        )
+    return "\n".join(lines)
+
+
+def format_errors(scores: Sequence[ClusterScores]) -> str:
+    lines = ["errors: events split over clusters, reports left alone, mixed clusters (gold events in them)"]
+    for s in scores:
+        e = s.errors
+        lines.append(
+            f"{s.dataset:<10} {e['split_events']} of {s.events} events split, {e['lone_reports']} reports alone, "
+            f"{e['mixed_clusters']} mixed clusters ({e['events_in_mixed_clusters']} events)"
         )
     return "\n".join(lines)
 

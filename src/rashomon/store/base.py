@@ -44,6 +44,7 @@ class ClusterRows:
     fingerprint: str
     reports: tuple[tuple[int, str, str, bytes, str, bytes | None], ...]
     edges: tuple[tuple[int, int, float], ...]
+    index: bytes | None = None  # the whole nearest-neighbour graph, replacing the saved one (None: embeddings off)
 
 
 @dataclass(frozen=True, slots=True)

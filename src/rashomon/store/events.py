@@ -17,6 +17,7 @@ from rashomon.cluster.persist import fingerprint, saved_from_row, saved_to_row
 from rashomon.store.base import ClusterRows, EventRow
 from rashomon.store.reads import (
     cluster_fingerprint,
+    cluster_index,
     iter_cluster_edges,
     iter_cluster_rows,
     iter_events,
@@ -52,12 +53,12 @@ def update_events(
         else:
             saved = (saved_from_row(row) for row in iter_cluster_rows(conn))
             events = [Cluster(e.id, e.label, e.reports, e.start, e.end) for e in iter_events(conn)]
-            state = ClusterState.restore(saved, iter_cluster_edges(conn), events, settings)
+            state = ClusterState.restore(saved, iter_cluster_edges(conn), events, settings, index=cluster_index(conn))
         held = len(state)
         fresh = list(iter_reports(conn) if rebuild else iter_unclustered_reports(conn))
     fresh.sort(key=lambda r: (r.content_hash or r.id, r.id))
     clusters = state.add(fresh, progress=progress) if fresh or rebuild else state.clusters()
     changes = state.take_changes()
-    rows = ClusterRows(mark, tuple(saved_to_row(r) for r in changes.reports), changes.edges)
+    rows = ClusterRows(mark, tuple(saved_to_row(r) for r in changes.reports), changes.edges, state.index_bytes())
     store.save_clusters(rows, [EventRow(c.id, c.label, c.start, c.end, c.reports) for c in clusters], reset=rebuild)
     return EventsUpdate(clusters, len(changes.reports), held, rebuild)

@@ -98,6 +98,10 @@ MIGRATIONS: tuple[Migration, ...] = (
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             )""",
+            """CREATE TABLE cluster_index (
+                id INTEGER PRIMARY KEY CHECK (id = 1),  -- one row: the nearest-neighbour graph of the embeddings
+                data BLOB NOT NULL                   -- usearch's own serialisation
+            )""",
         ),
     ),
 )

@@ -96,6 +96,12 @@ def iter_cluster_rows(conn: sqlite3.Connection) -> Iterator[tuple[object, ...]]:
     )
 
 
+def cluster_index(conn: sqlite3.Connection) -> bytes | None:
+    """The saved nearest-neighbour graph of the clusterer's embeddings, if one is saved."""
+    row = conn.execute("SELECT data FROM cluster_index WHERE id = 1").fetchone()
+    return None if row is None else bytes(row[0])
+
+
 def iter_cluster_edges(conn: sqlite3.Connection) -> Iterator[tuple[int, int, float]]:
     for a, b, score in conn.execute("SELECT a, b, score FROM cluster_edges ORDER BY a, b"):
         yield int(a), int(b), float(score)

@@ -174,6 +174,9 @@ class SQLiteStore:
                 state.reports,
             )
             conn.executemany("INSERT OR REPLACE INTO cluster_edges (a, b, score) VALUES (?, ?, ?)", state.edges)
+            conn.execute("DELETE FROM cluster_index")
+            if state.index is not None:
+                conn.execute("INSERT INTO cluster_index (id, data) VALUES (1, ?)", (state.index,))
             _replace_events(conn, events)
 
 
