@@ -5,7 +5,7 @@ tells one base document's event in a subset of its sentences, lightly edited and
 another document, dated within two days of its event. No two texts are duplicates and lines rarely repeat. Each size
 runs in a fresh process (peak RSS is per size).
 
-    .venv/bin/python bench/cluster_scale.py --sizes 10000 20000 40000
+    .venv/bin/python bench/cluster_scale.py --sizes 10000 20000 40000   # clustering only (feed_scale.py: with ingest)
 """
 
 from __future__ import annotations
