@@ -154,13 +154,15 @@ class Vectors:
         )
 
     def add(self, vectors: np.ndarray) -> None:
-        n = len(vectors)
-        while self.count + n > len(self.rows):
-            self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
-        self.rows[self.count : self.count + n] = vectors
-        keys = np.arange(self.count, self.count + n, dtype=np.uint64)
-        self.index.add(keys, vectors.astype(np.float16), threads=1)
-        self.count += n
+        start = self.count
+        self.add_rows(vectors)
+        self.index_rows(start)
+
+    def index_rows(self, start: int) -> None:
+        """Put the rows from ``start`` on into the nearest-neighbour graph."""
+        if start < self.count:
+            keys = np.arange(start, self.count, dtype=np.uint64)
+            self.index.add(keys, self.rows[start : self.count], threads=1)
 
     def to_bytes(self) -> bytes:
         """The nearest-neighbour graph, to be restored with ``load_index`` instead of being built again."""
@@ -180,7 +182,7 @@ class Vectors:
         return True
 
     def add_rows(self, vectors: np.ndarray) -> None:
-        """Rows whose graph will be loaded with ``load_index`` (not added to the index)."""
+        """Rows held but not yet in the graph (``index_rows`` puts them there, or ``load_index`` a saved graph)."""
         n = len(vectors)
         while self.count + n > len(self.rows):
             self.rows = np.concatenate([self.rows, np.zeros_like(self.rows)])
@@ -312,8 +314,7 @@ class ClusterState:
             rows = np.asarray(vectors, dtype=np.float32)
             state.vectors.add_rows(rows)
             if index is None or not state.vectors.load_index(index):
-                state.vectors.count -= len(rows)
-                state.vectors.add(rows)
+                state.vectors.index_rows(0)
         for a, b, score in edges:
             state.edges.setdefault(a, {})[b] = score
             state.edges.setdefault(b, {})[a] = score
