@@ -159,15 +159,23 @@ def _write(text: str, output: Path | None) -> None:
             sys.stdout.write("\n")
 
 
-def _compare_stored(db: str | None, event_id: str, settings: Any) -> dict[str, Any]:
-    from rashomon.nlp import ModelNotFound
-    from rashomon.serialize import comparison_to_dict
-    from rashomon.store.compare import EventNotFound, compare_stored_event
-    from rashomon.store.sqlite import SQLiteStore, default_db_path
+def _existing_store(db: str | None) -> Path:
+    """The store's path (``--db`` or the default), which must exist: reading commands do not create one."""
+    from rashomon.store.sqlite import default_db_path
 
     path = Path(db) if db else default_db_path()
     if not path.is_file():
         raise click.UsageError(f"no store at {path}: run `rashomon ingest PATH... --db {path}` first")
+    return path
+
+
+def _compare_stored(db: str | None, event_id: str, settings: Any) -> dict[str, Any]:
+    from rashomon.nlp import ModelNotFound
+    from rashomon.serialize import comparison_to_dict
+    from rashomon.store.compare import EventNotFound, compare_stored_event
+    from rashomon.store.sqlite import SQLiteStore
+
+    path = _existing_store(db)
     try:
         with SQLiteStore(path) as store:
             event, comparison = compare_stored_event(store, event_id, settings)
@@ -505,13 +513,11 @@ def events_command(db: str | None, fmt: str, output: Path | None) -> None:
     from rashomon.export import events_to_csv, events_to_dict, write_parquet
     from rashomon.records import Event
     from rashomon.store.events import update_events
-    from rashomon.store.sqlite import SQLiteStore, default_db_path
+    from rashomon.store.sqlite import SQLiteStore
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs -o FILE")
-    path = Path(db) if db else default_db_path()
-    if not path.is_file():
-        raise click.UsageError(f"no store at {path}: run `rashomon ingest PATH... --db {path}` first")
+    path = _existing_store(db)
     with SQLiteStore(path) as store, _progress("clustering", enabled=sys.stderr.isatty()) as progress:
         update = update_events(store, progress=progress)
     clusters = update.clusters
