@@ -24,3 +24,16 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip check >&2
   touch "$stamp"
 fi
+# the browser tests drive Debian's Chromium (headless); install it when it is missing and we may
+if [ "${1:-}" = "--dev" ] && ! command -v chromium >/dev/null 2>&1; then
+  as_root=()
+  [ "$(id -u)" = 0 ] || as_root=(sudo -n)
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "== installing Debian's chromium for the browser tests" >&2
+    { "${as_root[@]}" apt-get install -y -q chromium >/dev/null 2>&1 \
+      || { "${as_root[@]}" apt-get update -q >/dev/null 2>&1 && "${as_root[@]}" apt-get install -y -q chromium >/dev/null 2>&1; }; } \
+      || echo "could not install chromium: the browser tests will be skipped" >&2
+  else
+    echo "no apt-get and no chromium: the browser tests will be skipped" >&2
+  fi
+fi

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jinja2
 
 from rashomon.render import (
     Snippet,
@@ -32,7 +37,23 @@ from rashomon.render import (
     unique_claims_by_report,
 )
 
-__all__ = ["highlight", "html_snippet", "render_html"]
+__all__ = ["highlight", "html_snippet", "render_html", "template_env"]
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def template_env(*extra_dirs: str | Path) -> jinja2.Environment:
+    """The Jinja2 environment of every rashomon page: autoescaped, templates from ``extra_dirs`` first (the web app's),
+    then the renderer's own (``layout.html``, ``comparison.html``, ...)."""
+    return _env(tuple(str(d) for d in extra_dirs))
+
+
+@lru_cache(maxsize=8)
+def _env(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
+    import jinja2
+
+    loader = jinja2.FileSystemLoader([*extra_dirs, str(TEMPLATES)])
+    return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 Doc = dict[str, Any]
 
