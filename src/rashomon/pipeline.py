@@ -16,6 +16,7 @@ from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.dates import resolve_event_times
 from rashomon.event.align import align_facts, group_quotes
 from rashomon.event.align.similarity import AlignModel
+from rashomon.event.record import build_record
 from rashomon.records import AnnotatedReport, Claim, Comparison, Report
 from rashomon.resolve import resolve_entities
 from rashomon.summarize import summarize
@@ -111,6 +112,8 @@ def compare_annotated(
     sentences = {d.report.id: d.sentences for d in docs}
     with watch.stage("summary"):
         summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities, sentences)
+    with watch.stage("record"):
+        record = build_record(docs, resolution, times, all_claims, quotes)
     return Comparison(
         reports=reports,
         entities=resolution.entities,
@@ -118,6 +121,7 @@ def compare_annotated(
         quotes=quotes,
         claims=all_claims,
         summary=summary,
+        event=record,
         group=group,
     )
 

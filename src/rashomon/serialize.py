@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rashomon.records import Comparison, Entity, QuoteGroup, Report, TimeExpr
+from rashomon.records import Comparison, Entity, EventRecord, QuoteGroup, RecordField, Report, TimeExpr
 
 SCHEMA = "rashomon.comparison/1"
 
@@ -57,6 +57,38 @@ def quote_to_dict(quote: QuoteGroup) -> dict[str, Any]:
     }
 
 
+def field_to_dict(field: RecordField) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "values": [
+            {"report": v.report, "start": v.start, "end": v.end, "text": v.text, "value": v.value,
+             "attribution": v.attribution}
+            for v in field.values
+        ],
+        "resolved": field.resolved,
+        "policy": field.policy,
+        "disputed": field.disputed,
+        "note": field.note,
+    }
+    out.update(dict(field.extra))
+    return out
+
+
+def record_to_dict(record: EventRecord) -> dict[str, Any]:
+    """The contract's ``event`` object."""
+    return {
+        "type": field_to_dict(record.type),
+        "date": field_to_dict(record.date),
+        "location": field_to_dict(record.location),
+        "actors": [
+            {"name": a.name, "entity": a.entity, "type": a.type, "role": a.role, "reports": list(a.reports)}
+            for a in record.actors
+        ],
+        "fatalities": field_to_dict(record.fatalities),
+        "counts": [field_to_dict(c) for c in record.counts],
+        "sources": list(record.sources),
+    }
+
+
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema": SCHEMA,
@@ -95,7 +127,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             }
             for c in comparison.claims
         ],
-        "event": comparison.event,
+        "event": record_to_dict(comparison.event) if comparison.event is not None else None,
         "summary": [
             {
                 "text": s.text,
