@@ -19,7 +19,7 @@ import click
 
 from rashomon import __version__
 
-FORMATS = ("terminal", "json", "jsonl", "md", "html")
+FORMATS = ("terminal", "json", "jsonl", "md", "html", "csv", "parquet")  # csv, parquet: event records, a row each
 # A news report is thousands of characters; a million is a dump, and the parser's memory grows with length.
 MAX_REPORT_CHARS = 1_000_000
 
@@ -107,8 +107,10 @@ def compare(
     if event_id is not None:
         if paths:
             raise click.UsageError("give PATHS or --event, not both")
+        if fmt == "parquet" and output is None:
+            raise click.UsageError("--format parquet needs -o FILE")
         doc = _compare_stored(db, event_id, settings)
-        _write(_render([doc], fmt, False, width, output is None and sys.stdout.isatty()), output)
+        _emit([doc], fmt, False, width, output)
         return
     if not paths:
         raise click.UsageError("give PATHS to compare (or --event ID with --db)")
@@ -120,6 +122,8 @@ def compare(
     if not reports:
         click.echo("rashomon: no usable report to compare", err=True)
         sys.exit(2)
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs -o FILE")  # before the work, not after it
     stories = None if by_event or one_event or len(reports) < 2 else _stories(reports)
     if fmt == "html" and output is None and stories is not None:
         raise _pages_need_a_file(len(set(stories.values())))  # before the work, not after it
@@ -128,8 +132,23 @@ def compare(
     if fmt == "html" and len(docs) > 1:
         _write_pages(docs, output)
     else:
-        _write(_render(docs, fmt, grouped, width, output is None and sys.stdout.isatty()), output)
+        _emit(docs, fmt, grouped, width, output)
     sys.exit(2 if rejected else 0)
+
+
+def _emit(docs: list[dict[str, Any]], fmt: str, grouped: bool, width: int | None, output: Path | None) -> None:
+    """Write the comparisons as ``fmt``: a view, JSON, or the event records as CSV or Parquet rows."""
+    if fmt in ("csv", "parquet"):
+        from rashomon.export import record_row, records_to_csv, write_records_parquet
+
+        rows = [record_row(d) for d in docs]
+        if fmt == "csv":
+            _write(records_to_csv(rows), output)
+        elif output is not None:
+            write_records_parquet(rows, output)
+            click.echo(f"rashomon: wrote {output}", err=True)
+        return
+    _write(_render(docs, fmt, grouped, width, output is None and sys.stdout.isatty()), output)
 
 
 def _pages_need_a_file(count: int) -> click.UsageError:
@@ -396,6 +415,31 @@ def eval_clusters(data: Path | None, datasets: Sequence[str], show_errors: bool,
         click.echo(format_errors(scores))
 
 
+@eval_group.command("event-types")
+@DATA_OPTION
+@click.option("--split", type=click.Choice(["dev", "train", "all"]), default="dev", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
+def eval_event_types(data: Path | None, split: str, as_json: bool) -> None:
+    """Event type accuracy on ECB+ sub-topics (gold: bench/gold/event-types-ecbplus.tsv)."""
+    from rashomon.eval import corpora
+    from rashomon.eval.event_types import evaluate_event_types, summarize_outcomes
+
+    try:
+        scores = summarize_outcomes(evaluate_event_types(split, data or corpora.DEFAULT_DATA))
+    except (corpora.CorpusError, OSError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(scores, indent=2))
+        return
+    click.echo(
+        f"ECB+ {split}: {scores['events']} events, accuracy {scores['accuracy']}, "
+        f"lenient accuracy {scores['lenient_accuracy']} (other acceptable categories allowed)"
+    )
+    errors = scores["errors"]
+    for error in errors if isinstance(errors, list) else []:
+        click.echo(f"  {error['event']}: gold {error['gold']}, predicted {error['predicted']}")
+
+
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
     """(label or None, score, reason the line is unusable or None) for one input line."""
     fields = line.split("\t")
@@ -589,6 +633,40 @@ def ingest_command(paths: Sequence[str], db: str | None, annotate: bool, batch_s
         err=True,
     )
     sys.exit(2 if result.rejected else 0)
+
+
+@cli.command("serve")
+@click.option("--db", metavar="PATH", help="The store's SQLite file (default: rashomon.db in the user's data folder).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--token",
+    envvar="RASHOMON_TOKEN",
+    metavar="TOKEN",
+    help="Require this token: 'Authorization: Bearer TOKEN' on the API, a login for the pages (or RASHOMON_TOKEN).",
+)
+@click.option(
+    "--max-upload",
+    type=click.IntRange(1, None),
+    default=20_000_000,
+    show_default=True,
+    metavar="BYTES",
+    help="Largest request body accepted (larger ones get 413).",
+)
+@click.option("--insecure-public", is_flag=True, help="Allow a non-loopback --host without a token.")
+def serve_command(
+    db: str | None, host: str, port: int, token: str | None, max_upload: int, insecure_public: bool
+) -> None:
+    """Serve the web app over a store: the events (search, filters), each event's comparison, its reports, an
+    upload form, and the JSON API (POST /api/reports, GET /api/events, GET /api/events/ID)."""
+    from rashomon.app.server import ServeRefused, serve
+    from rashomon.store import StoreError, default_db_path
+
+    path = Path(db) if db is not None else default_db_path()
+    try:
+        serve(path, host=host, port=port, token=token, max_upload=max_upload, insecure_public=insecure_public)
+    except (ServeRefused, StoreError) as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 # Test-only: after this many committed batches the ingest process kills itself (the resume test's crash).

@@ -53,14 +53,18 @@ def test_command_and_officers_are_reconciled(seeds: dict) -> None:
     kurilla = entity_with(seeds, "Kurilla")
     assert {"General Michael Kurilla", 'Gen. Michael "Erik" Kurilla', "Kurilla"} <= surfaces(kurilla)
     grynkewich = entity_with(seeds, "Grynkewich")
-    assert {"Air Force Lieutenant General Alexus Grynkewich", "Air Force Lt. Gen. Alexus Grynkewich",
-            "Grynkewich"} <= surfaces(grynkewich)
+    assert {
+        "Air Force Lieutenant General Alexus Grynkewich",
+        "Air Force Lt. Gen. Alexus Grynkewich",
+        "Grynkewich",
+    } <= surfaces(grynkewich)
     assert kurilla["type"] == grynkewich["type"] == "PERSON"
 
 
 def test_place_of_the_killing_is_disputed_with_attributions(seeds: dict) -> None:
-    location = [k for c in seeds["claims"] if c["status"] == "conflicting" for k in c["conflicts"]
-                if k["kind"] == "location"]
+    location = [
+        k for c in seeds["claims"] if c["status"] == "conflicting" for k in c["conflicts"] if k["kind"] == "location"
+    ]
     assert len(location) == 1
     values = location[0]["values"]
     east = {(v["report"], (v["attribution"] or "").lower()) for v in values if v["text"] == "eastern Syria"}
@@ -90,11 +94,15 @@ def _claims_with(seeds: dict, report: str, text: str) -> list[dict]:
 
 
 def test_same_claim_in_different_words_is_corroborated(seeds: dict) -> None:
-    """"was conducted by the same MQ-9s [drones] that had ... been harassed" / "was conducted by the same MQ-9 Reaper
+    """ "was conducted by the same MQ-9s [drones] that had ... been harassed" / "was conducted by the same MQ-9 Reaper
     drones that Russian aircraft had harassed": the drones, the strike and the encounter's length are one fact each."""
-    drones = [c for c in seeds["claims"] if c["status"] == "corroborated"
-              and any(s["report"] == R1 and ("MQ-9" in s["text"] or "drones" in s["text"]) for s in c["statements"])
-              and any(s["report"] == R2 and ("MQ-9" in s["text"] or "drones" in s["text"]) for s in c["statements"])]
+    drones = [
+        c
+        for c in seeds["claims"]
+        if c["status"] == "corroborated"
+        and any(s["report"] == R1 and ("MQ-9" in s["text"] or "drones" in s["text"]) for s in c["statements"])
+        and any(s["report"] == R2 and ("MQ-9" in s["text"] or "drones" in s["text"]) for s in c["statements"])
+    ]
     assert drones
     for text in ("conducted", "almost two hours"):
         claim = _claims_with(seeds, R1, text)[0]
@@ -144,3 +152,55 @@ def test_the_core_of_the_story_stays_corroborated_beside_the_disputed_place(seed
     corroborated = {s["text"] for c in seeds["claims"] if c["status"] == "corroborated" for s in c["statements"]}
     assert {"strike", "Friday"} <= corroborated
     assert any("Muhaj" in t for t in corroborated)
+
+
+# --- the event record (issue 9's "Done when") ------------------------------------------------------------------
+
+
+def test_record_says_a_drone_strike(seeds: dict) -> None:
+    kind = seeds["event"]["type"]["resolved"]
+    assert (kind["taxonomy"], kind["category"], kind["subtype"]) == (
+        "acled",
+        "explosions/remote violence",
+        "air/drone strike",
+    )
+    assert any(v["text"] == "drone strike" for v in seeds["event"]["type"]["values"])
+
+
+def test_record_dates_the_strike_to_july_7(seeds: dict) -> None:
+    date = seeds["event"]["date"]
+    assert date["resolved"] == "2023-07-07"
+    assert not date["disputed"]
+    assert {v["report"] for v in date["values"]} == {R1, R2}
+
+
+def test_record_places_it_in_syria_with_the_dispute_attributed(seeds: dict) -> None:
+    location = seeds["event"]["location"]
+    assert location["resolved"]["country"] == "Syria"
+    assert location["resolved"]["country_code"] == "SY"
+    assert location["disputed"]
+    texts = {(v["report"], v["text"]): v["attribution"] for v in location["values"]}
+    assert (R1, "eastern Syria") in texts and (R2, "northwestern Syria") in texts
+    assert "defence official" in (texts[(R2, "northwestern Syria")] or "")
+    assert "eastern Syria" in location["note"] and "northwestern Syria" in location["note"]
+
+
+def test_record_has_us_forces_against_isis_and_the_named_dead(seeds: dict) -> None:
+    actors = seeds["event"]["actors"]
+    by_role = {role: [a["name"] for a in actors if a["role"] == role] for role in ("actor", "target", "victim")}
+    assert by_role["actor"] and by_role["actor"][0] in ("US", "US Central Command")
+    assert "Islamic State of Iraq and Syria" in by_role["target"]
+    assert by_role["victim"] == ["Osama al-Muhajer"]
+    fatalities = seeds["event"]["fatalities"]
+    assert fatalities["resolved"] == 1 and fatalities["values"] == []  # no figure given: the named dead counted
+    assert "named dead" in fatalities["policy"]
+
+
+def test_record_keeps_the_june_totals_out(seeds: dict) -> None:
+    # the second report's June figures (13 killed, 21 detained) are another period, not this strike
+    assert seeds["event"]["fatalities"]["resolved"] != 13
+    assert all(c["resolved"] != 21 for c in seeds["event"]["counts"])
+
+
+def test_record_names_both_sources(seeds: dict) -> None:
+    assert seeds["event"]["sources"] == [R1, R2]

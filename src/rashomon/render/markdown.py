@@ -64,6 +64,7 @@ def render_markdown(doc: Doc, *, max_corroborated: int = 15, max_unique: int = 5
     parts = [
         _title(doc),
         _reports(doc, anchors),
+        _record(doc),
         _summary(doc, anchors),
         _disputed(doc, anchors, texts),
         _corroborated(doc, anchors, texts, max_corroborated),
@@ -72,7 +73,7 @@ def render_markdown(doc: Doc, *, max_corroborated: int = 15, max_unique: int = 5
         _entities(doc),
         _times(doc, anchors),
     ]
-    return "\n\n".join(part.rstrip("\n") for part in parts) + "\n"
+    return "\n\n".join(part.rstrip("\n") for part in parts if part) + "\n"
 
 
 # --- links --------------------------------------------------------------------------------------------------
@@ -136,6 +137,16 @@ def _reports(doc: Doc, anchors: dict[str, str]) -> str:
         for r in doc.get("reports") or []
     ]
     return _section("Reports", _table(["id", "source", "published", "title"], rows) if rows else "")
+
+
+def _record(doc: Doc) -> str:
+    from rashomon.render.record import record_lines
+
+    rows = [
+        [md_escape(line.field), _cell(line.value), ("**disputed**: " if line.disputed else "") + _cell(line.note)]
+        for line in record_lines(doc)
+    ]
+    return _section("Event record", _table(["Field", "Value", "How"], rows)) if rows else ""  # no record, no section
 
 
 def _summary(doc: Doc, anchors: dict[str, str]) -> str:

@@ -93,8 +93,10 @@ class _View:
         self.max_unique = max_unique
 
     def renderables(self) -> list[RenderableType]:
+        record = _record(self.doc)
         return [
             _header(self.doc),
+            *([record] if record is not None else []),
             self.disputed(),
             self.corroborated(),
             self.unique(),
@@ -191,6 +193,23 @@ class _View:
             if len(claims) > self.max_unique:
                 body.append(_text((f"    … and {len(claims) - self.max_unique} more", "dim")))
         return _section(f"Unique ({count})", body, "bright_black")
+
+
+def _record(doc: Doc) -> RenderableType | None:
+    """The event record, a line a field: the value, and "disputed: ..." in yellow where sources disagree; None when
+    the comparison has no record."""
+    from rashomon.render.record import record_lines
+
+    lines = record_lines(doc)
+    if not lines:
+        return None
+    body: list[RenderableType] = []
+    for line in lines:
+        text = _text((f"{line.field}: ", "bold"), line.value)
+        if line.disputed:
+            text.append(f"\n  disputed: {line.note}", style="yellow")
+        body.append(text)
+    return _section("Event record", body, "blue")
 
 
 def _text(*parts: str | tuple[str, str]) -> Text:
