@@ -313,7 +313,7 @@ def actors_of(
             continue
         if ef.location is not None:
             continue  # where it happened, not who took part
-        role = _role(ef, entities[eid].type, main)
+        role = _role(ef, entities[eid].type, main, kind.category in HARM_CATEGORIES | {"protests"})
         if role is None:
             continue
         if role != "speaker" and _is_the_source(ef.fact.text, ef.attribution):
@@ -383,16 +383,16 @@ def _main_predicates(
     return frozenset(p for p, w in weight.items() if w >= top / 2 or p in KILL)
 
 
-def _role(ef: EventFact, etype: str, main: frozenset[str]) -> str | None:
+def _role(ef: EventFact, etype: str, main: frozenset[str], harm: bool) -> str | None:
     f = ef.fact
     if f.predicate in SPEECH_VERBS and f.role == "nsubj":
         return "speaker"
-    if (f.predicate not in main and f.predicate not in KILL) or f.negated:
+    if (f.predicate not in main and not (harm and f.predicate in KILL)) or f.negated:
         return None
     if f.role in AGENT_ROLES and f.role != "prep:of":
         return "actor"
     if f.role in PATIENT_ROLES:
-        return "victim" if etype == "PERSON" and f.predicate in KILL else "target"
+        return "victim" if etype == "PERSON" and f.predicate in KILL and harm else "target"
     return None
 
 
@@ -459,12 +459,16 @@ def _figure_field(found: Sequence[tuple[EventFact, int]], what: str) -> RecordFi
 
 
 def fatalities_field(
+    kind: EventType,
     facts: Sequence[EventFact],
     core: Mapping[str, Mapping[int, float]],
     actors: Sequence[Actor],
     day: str | None,
     times_in: Mapping[tuple[str, int], list[TimeExpr]],
 ) -> RecordField:
+    if kind.category not in HARM_CATEGORIES | {"protests"}:
+        policy = f"not read for {kind.category} events (deaths they mention belong to other happenings)"
+        return RecordField((), None, policy, False, None, (("ucdp", {"best": None, "low": None, "high": None}),))
     found = _counts(facts, core, KILL, day, times_in, dead=True)
     if found:
         return _figure_field(found, "death")
@@ -529,7 +533,7 @@ def build_record(
         date=date,
         location=location_field(facts, core, claims),
         actors=actors,
-        fatalities=fatalities_field(facts, core, actors, day, times_in),
+        fatalities=fatalities_field(kind, facts, core, actors, day, times_in),
         counts=counts_fields(facts, core, day, times_in),
         sources=tuple(r.id for r in reports),
     )
