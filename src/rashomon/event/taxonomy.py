@@ -145,10 +145,10 @@ def classify_event(reports: Sequence[Report], sentences: dict[str, Sequence[Sent
         TypeEvidence(span, pattern.subtype)
         for pattern, span, _ in sorted(
             ((p, s, w) for p, s, w in matches if s is not None),
-            key=lambda item: (_rank(reports, item[1]), item[1].start if item[1] else 0),
+            key=lambda item: (_rank(reports, item[1]), -item[0].weight, item[1].start if item[1] else 0),
         )
         if span is not None
-    )
+    )  # per report, the weightiest words first (the record shows the first few)
     return EventType(taxonomy_of[category], category, subtype, evidence, tuple(ranked), armed)
 
 

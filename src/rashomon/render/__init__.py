@@ -39,6 +39,7 @@ __all__ = [
     "ranked_claims",
     "render",
     "render_json",
+    "report_labels",
     "report_texts",
     "shorten",
     "statement_snippet",
@@ -158,6 +159,31 @@ def grouped_times(doc: Doc) -> list[tuple[str, str | None, list[dict[str, Any]]]
         key = (" ".join(str(time.get("text", "")).split()), None if value is None else str(value))
         groups.setdefault(key, []).append(time)
     return [(text, value, spans) for (text, value), spans in groups.items()]
+
+
+LABEL_LIMIT = 60
+"""About how many characters a report's label is cut to (a title used as a label can be long)."""
+
+
+def report_labels(doc: Doc) -> dict[str, str]:
+    """Report id -> a label for a reader: the outlet (``source``) when known, else the title, else the id.
+
+    Labels are unique: a label two reports share gets each report's id in parentheses ("Reuters (r1)")."""
+    base: dict[str, str] = {}
+    for report in doc.get("reports") or []:
+        report_id = str(report.get("id"))
+        named = (" ".join(str(report.get(k) or "").split()) for k in ("source", "title"))
+        base.setdefault(report_id, shorten(next((n for n in named if n), report_id), LABEL_LIMIT))
+    shared = {label for label in base.values() if list(base.values()).count(label) > 1}
+    labels: dict[str, str] = {}
+    for report_id, label in base.items():
+        if label in shared and label != report_id:
+            label = f"{label} ({report_id})"
+        candidate, n = label, 2
+        while candidate in labels.values():
+            candidate, n = f"{label} #{n}", n + 1
+        labels[report_id] = candidate
+    return labels
 
 
 def text_or(value: object, default: str) -> str:

@@ -1,18 +1,27 @@
-"""The comparison as one self-contained HTML5 page.
+"""The comparison as one self-contained HTML5 page, from Jinja2 templates.
 
-Inline CSS and a few lines of inline script; nothing is fetched from the network. Every piece of report
-text or metadata goes through ``html.escape(..., quote=True)``; highlighted report text is built by slicing
-the text at the contract's offsets and escaping each slice, so offsets add only the renderer's own markup.
-Report URLs are shown as text, never as links.
+``comparison_context(doc)`` reads the output-contract dict into plain view records (what each section shows,
+every citation already resolved to a link); ``templates/comparison.html`` (extending ``layout.html``) lays them
+out. The web app renders the same context into its own page that extends ``comparison.html``.
+
+Nothing is fetched from the network: inline CSS and a few lines of inline script. The environment autoescapes
+every value; the only markup handed to the templates ready-made is report text highlighted here, built by
+slicing the text at the contract's offsets and escaping each slice (``highlight``, ``html_snippet``). Report
+URLs are shown as text, never as links.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     import jinja2
@@ -25,21 +34,24 @@ from rashomon.render import (
     conflict_lines,
     details_by_report,
     entity_names,
-    entity_report_count,
     grouped_times,
     other_aliases,
-    other_wordings,
     quote_match,
     quote_speaker,
     ranked_claims,
+    report_labels,
+    shorten,
     statement_snippet,
     text_or,
     unique_claims_by_report,
+    value_in_context,
 )
 
-__all__ = ["highlight", "html_snippet", "render_html", "template_env"]
+__all__ = ["comparison_context", "highlight", "html_snippet", "render_html", "template_env"]
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+Doc = dict[str, Any]
 
 
 def template_env(*extra_dirs: str | Path) -> jinja2.Environment:
@@ -55,9 +67,13 @@ def _env(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([*extra_dirs, str(TEMPLATES)])
     return jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
-Doc = dict[str, Any]
 
-_UNKNOWN = '<span class="muted">—</span>'
+def render_html(doc: Doc, *, open_corroborated: int = 15, open_unique: int = 5) -> str:
+    """The comparison as one self-contained HTML page. Every claim is listed; beyond the ``open_corroborated``
+    best ranked shared claims and the first ``open_unique`` unique claims of each report they are folded into a
+    details element."""
+    context = comparison_context(doc, open_corroborated=open_corroborated, open_unique=open_unique)
+    return template_env().get_template("comparison.html").render(context)
 
 
 def esc(value: object) -> str:
@@ -169,13 +185,42 @@ def _slice(text: str, start: int, end: int, points: dict[int, list[str]]) -> str
 # --- what links where ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A link to a cited span of a report, labelled with the report's label; ``href`` is None when the span's
+    report is not in the comparison. ``quoted`` is the cited text on one line, shortened."""
+
+    href: str | None
+    report: str
+    label: str
+    quoted: str = ""
+
+    @property
+    def title(self) -> str:
+        """The tooltip: the report's label and id, and the cited words."""
+        who = self.label if self.label == self.report else f"{self.label} (report {self.report})"
+        return f"{who}: “{self.quoted}”" if self.quoted else who
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """An entity as a name to show, with the other names the reports give it (revealed on hover and focus)."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Page:
-    """What the sections share: each report's index (anchor ids are built from it) and text, entity names."""
+    """What the views share: each report's index (anchor ids are built from it), text and label, the entities,
+    and the anchors the views link to (drawn into the report texts last)."""
 
     index: dict[str, int]
     texts: dict[str, str]
-    names: dict[str, str]
+    labels: dict[str, str]
+    entities: dict[str, EntityRef]
     anchors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
     @classmethod
@@ -184,10 +229,20 @@ class Page:
         index: dict[str, int] = {}
         for i, report in enumerate(reports):
             index.setdefault(str(report.get("id")), i)
-        texts = {str(r.get("id")): str(r.get("text") or "") for r in reports}
-        return cls(index=index, texts=texts, names=entity_names(doc))
+        texts: dict[str, str] = {}
+        for r in reports:
+            texts.setdefault(str(r.get("id")), str(r.get("text") or ""))
+        entities = {ref.id: ref for ref in (entity_ref(e) for e in doc.get("entities") or [])}
+        return cls(index=index, texts=texts, labels=report_labels(doc), entities=entities)
 
-    def span_href(self, span: dict[str, Any]) -> str | None:
+    def label(self, report: object) -> str:
+        return self.labels.get(str(report), str(report))
+
+    def report_href(self, report: object) -> str | None:
+        i = self.index.get(str(report))
+        return None if i is None else f"#report-{i}"
+
+    def span_href(self, span: Mapping[str, Any]) -> str | None:
         """``#id`` of the anchor for a span (registering it), or None when its report is unknown."""
         report = str(span.get("report"))
         if report not in self.index:
@@ -200,7 +255,7 @@ class Page:
         self.anchors.setdefault(report, {})[key] = anchor_id
         return "#" + anchor_id
 
-    def span_text(self, span: dict[str, Any]) -> str:
+    def span_text(self, span: Mapping[str, Any]) -> str:
         text = self.texts.get(str(span.get("report")), "")
         try:
             start, end = clamp(int(span.get("start", 0)), int(span.get("end", 0)), len(text))
@@ -208,121 +263,362 @@ class Page:
             return ""
         return text[start:end]
 
-    def chip(self, span: dict[str, Any], label: str | None = None) -> str:
-        """A link to a span, labelled with its report id; its title is the cited text."""
-        text = label if label is not None else str(span.get("report"))
-        href = self.span_href(span)
-        title = " ".join(self.span_text(span).split())
-        if href is None:
-            return f'<span class="chip missing">{esc(text)}</span>'
-        return f'<a class="chip" href="{esc(href)}" title="{esc(title)}">{esc(text)}</a>'
+    def cite(self, span: Mapping[str, Any]) -> Cite:
+        report = str(span.get("report"))
+        quoted = shorten(self.span_text(span) or str(span.get("text") or ""), 160)
+        return Cite(self.span_href(span), report, self.label(report), quoted)
 
 
-# --- page ---------------------------------------------------------------------------------------------------
-
-
-def render_html(doc: Doc, *, open_corroborated: int = 15, open_unique: int = 5) -> str:
-    """The comparison as one self-contained HTML page. Every claim is listed, each as its value marked in the
-    first report's context; beyond the ``open_corroborated`` best ranked corroborated claims and the first
-    ``open_unique`` unique claims of each report they are folded into a details element."""
-    page = Page.of(doc)
-    reports = doc.get("reports") or []
-    sections = [
-        _reports(doc),
-        _summary(doc, page),
-        _disputed(doc, page),
-        _corroborated(doc, page, open_corroborated),
-        _unique(doc, page, open_unique),
-        _quotes(doc, page),
-        _entities(doc),
-        _times(doc, page),
-        _texts(doc, page),  # last: it draws every anchor the sections above registered
-    ]
-    noun = "report" if len(reports) == 1 else "reports"
-    title = f"rashomon: {len(reports)} {noun} compared"
-    group = doc.get("group")
-    subtitle = f'<p class="muted">Group: {esc(group)}</p>' if group not in (None, "") else ""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<header><h1>{esc(title)}</h1>{subtitle}{_nav(doc)}</header>\n"
-        + "\n".join(sections)
-        + f"\n</main>\n<script>{_SCRIPT}</script>\n</body>\n</html>\n"
+def entity_ref(entity: Mapping[str, Any]) -> EntityRef:
+    return EntityRef(
+        id=str(entity.get("id")),
+        name=text_or(entity.get("name"), "?"),
+        type=text_or(entity.get("type"), "OTHER"),
+        aliases=tuple(other_aliases(dict(entity))),
     )
 
 
-def _section(section_id: str, title: str, body: str, count: int | None = None) -> str:
-    counter = f' <span class="count">{count}</span>' if count is not None else ""
-    body = body or '<p class="muted">None.</p>'
-    return f'<section id="{section_id}">\n<h2>{esc(title)}{counter}</h2>\n{body}\n</section>'
-
-
-def _nav(doc: Doc) -> str:
-    counts = {
-        "disputed": len(claims_with_status(doc, "conflicting")),
-        "corroborated": len(claims_with_status(doc, "corroborated")),
-        "unique": len(claims_with_status(doc, "unique")),
-    }
-    links = [
-        '<a href="#summary">Summary</a>',
-        f'<a href="#disputed"><span class="badge conflicting">{counts["disputed"]} disputed</span></a>',
-        f'<a href="#corroborated"><span class="badge corroborated">{counts["corroborated"]} corroborated</span></a>',
-        f'<a href="#unique"><span class="badge unique">{counts["unique"]} unique</span></a>',
-        '<a href="#quotes">Quotes</a>',
-        '<a href="#entities">Entities</a>',
-        '<a href="#times">Times</a>',
-        '<a href="#texts">Texts</a>',
-    ]
-    return "<nav>" + " ".join(links) + "</nav>"
-
-
-def _badge(status: str) -> str:
-    return f'<span class="badge {esc(status)}">{esc(status)}</span>'
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    if not rows:
-        return ""
-    head = "".join(f"<th>{esc(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>{body}</tbody>\n</table>"
-
-
-def _value(value: object) -> str:
-    return esc(value) if value not in (None, "") else _UNKNOWN
-
-
-def _reports(doc: Doc) -> str:
-    rows = [
-        [
-            f'<a href="#report-{i}">{esc(r.get("id"))}</a>',
-            _value(r.get("source")),
-            _value(r.get("published")),
-            _value(r.get("title")),
-            f'<span class="url">{esc(r["url"])}</span>' if r.get("url") else _UNKNOWN,
-        ]
-        for i, r in enumerate(doc.get("reports") or [])
-    ]
-    return _section("reports", "Reports", _table(["id", "source", "published", "title", "url"], rows), len(rows))
-
-
-def _summary(doc: Doc, page: Page) -> str:
-    sentences = doc.get("summary") or []
-    items = [f"{esc(s.get('text', ''))} " + " ".join(page.chip(c) for c in s.get("citations") or []) for s in sentences]
-    body = '<ul class="summary">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
-    return _section("summary", "Summary", body)
-
-
-def html_snippet(snippet: Snippet) -> str:
+def html_snippet(snippet: Snippet) -> Markup:
     """A value in its context as HTML: every piece escaped, the value in ``<mark class="value">``."""
     if not snippet.value:
-        return esc(snippet.before + snippet.after)
-    return f'{esc(snippet.before)}<mark class="value">{esc(snippet.value)}</mark>{esc(snippet.after)}'
+        return Markup(esc(snippet.before + snippet.after))
+    return Markup(f'{esc(snippet.before)}<mark class="value">{esc(snippet.value)}</mark>{esc(snippet.after)}')
 
 
-def _first_per_report(claim: dict[str, Any]) -> list[int]:
+# --- what the page shows ------------------------------------------------------------------------------------
+
+STATUS_WORDS: dict[str, str] = {
+    "corroborated": "corroborated",
+    "conflicting": "conflicting",
+    "unique": "unique to one report",
+}
+"""How each claim status reads on the page (a status is always written, never only coloured)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    index: int
+    id: str
+    label: str
+    anchor: str
+    source: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+    path: str | None
+    body: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class CiteGroup:
+    """The citations of one sentence that point into one report."""
+
+    report: str
+    label: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    text: str
+    groups: tuple[CiteGroup, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """Words of one report (escaped HTML, a value marked) and the link to them."""
+
+    html: Markup
+    cite: Cite
+
+
+@dataclass(frozen=True, slots=True)
+class ValueView:
+    """One value of a conflict as one report gives it."""
+
+    value: str
+    passage: Passage
+    attributions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    kind: str
+    explanation: str
+    values: tuple[ValueView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DetailView:
+    """A shared claim's detail that only one report gives (older JSON)."""
+
+    label: str
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedView:
+    id: str
+    kinds: str
+    conflicts: tuple[ConflictView, ...]
+    passage: Passage | None
+    cites: tuple[Cite, ...]
+    details: tuple[DetailView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How one report writes a claim's value, linked to the words."""
+
+    text: str
+    cite: Cite
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    """One report's column of a claim row: its wordings of the value, none when it does not state the claim."""
+
+    report: str
+    label: str
+    wordings: tuple[Wording, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    id: str
+    status: str
+    kind: str
+    snippet: Markup
+    cells: tuple[CellView, ...]
+    others: tuple[Passage, ...]
+    details: tuple[DetailView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UniqueGroup:
+    report: str
+    label: str
+    anchor: str
+    shown: tuple[Passage, ...]
+    folded: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    id: str
+    text: str
+    speaker: EntityRef | None
+    speaker_text: str | None
+    match: str
+    match_words: str
+    carriers: tuple[Cite, ...]
+    wordings: tuple[Wording, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeEntry:
+    """One date of the timeline: its ISO value, how a reader sees it, the wordings and where each stands."""
+
+    value: str
+    display: str
+    datetime: str | None
+    wordings: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OtherTime:
+    """A time expression that is not a date (a duration) or could not be resolved."""
+
+    text: str
+    value: str | None
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    ref: EntityRef
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    """One report's support for a value of an event-record field: a link to its first span, its wordings that
+    differ from the value (each linked), and whom it credits."""
+
+    cite: Cite
+    wordings: tuple[Wording, ...]
+    attributions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceValue:
+    """One value of an event-record field and the reports that give it."""
+
+    value: str
+    reports: tuple[SourceReport, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    """One row of the event record: the resolved value (and a line of detail), every source's value, the policy,
+    and whether the sources dispute it (with the note saying how)."""
+
+    name: str
+    resolved: str | None
+    detail: str | None
+    datetime: str | None
+    values: tuple[SourceValue, ...]
+    policy: str | None
+    disputed: bool
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorView:
+    name: str
+    entity: EntityRef | None
+    role: str | None
+    type: str | None
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    report: str
+    label: str
+    href: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    fields: tuple[FieldRow, ...]
+    actors: tuple[ActorView, ...]
+    sources: tuple[SourceLink, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LedePart:
+    """One fact of the page's opening line (the event's type, date or place), and whether sources dispute it."""
+
+    name: str
+    text: str
+    disputed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything ``comparison.html`` shows, in the order it shows it."""
+
+    title: str
+    group: str | None
+    lede: tuple[LedePart, ...]
+    statuses: Mapping[str, str]
+    counts: Mapping[str, int]
+    reports: tuple[ReportView, ...]
+    summary: tuple[SentenceView, ...]
+    event: EventView | None
+    disputed: tuple[DisputedView, ...]
+    claims_shown: tuple[ClaimRow, ...]
+    claims_folded: tuple[ClaimRow, ...]
+    unique: tuple[UniqueGroup, ...]
+    quotes: tuple[QuoteView, ...]
+    timeline: tuple[TimeEntry, ...]
+    other_times: tuple[OtherTime, ...]
+    entities: tuple[EntityRow, ...]
+
+
+def comparison_context(doc: Doc, *, open_corroborated: int = 15, open_unique: int = 5) -> dict[str, Any]:
+    """The template context of a comparison page: ``{"comparison": Comparison}``. A page extending
+    ``comparison.html`` renders it as is (adding keys of its own)."""
+    page = Page.of(doc)
+    reports = doc.get("reports") or []
+    noun = "report" if len(reports) == 1 else "reports"
+    rows = claim_rows(doc, page)
+    group = doc.get("group")
+    event = event_view(doc.get("event"), page)
+    view = Comparison(
+        title=f"{len(reports)} {noun} compared",
+        group=None if group in (None, "") else str(group),
+        lede=lede(event),
+        statuses=STATUS_WORDS,
+        counts={status: len(claims_with_status(doc, status)) for status in STATUS_WORDS},
+        summary=summary_view(doc, page),
+        event=event,
+        disputed=tuple(disputed_view(c, page) for c in ranked_claims(doc, "conflicting")),
+        claims_shown=rows[:open_corroborated],
+        claims_folded=rows[open_corroborated:],
+        unique=unique_groups(doc, page, open_unique),
+        quotes=tuple(quote_view(q, page) for q in doc.get("quotes") or []),
+        timeline=timeline(doc, page),
+        other_times=other_times(doc, page),
+        entities=tuple(entity_rows(doc, page)),
+        reports=report_views(doc, page),  # last: it draws every anchor the views above registered
+    )
+    return {"comparison": view}
+
+
+def lede(event: EventView | None) -> tuple[LedePart, ...]:
+    """What happened, when and where, from the event record's resolved type, date and place (those it has)."""
+    if event is None:
+        return ()
+    wanted = ("Type", "Date", "Location")
+    return tuple(
+        LedePart(f.name.lower(), f.resolved, f.disputed) for f in event.fields if f.name in wanted and f.resolved
+    )
+
+
+def report_views(doc: Doc, page: Page) -> tuple[ReportView, ...]:
+    views = []
+    for i, report in enumerate(doc.get("reports") or []):
+        report_id = str(report.get("id"))
+        text = str(report.get("text") or "")
+        anchors = page.anchors.get(report_id, {}) if page.index.get(report_id) == i else {}
+        views.append(
+            ReportView(
+                index=i,
+                id=report_id,
+                label=page.label(report_id) if page.index.get(report_id) == i else report_id,
+                anchor=f"report-{i}",
+                source=_text(report.get("source")),
+                title=_text(report.get("title")),
+                published=_text(report.get("published")),
+                url=_text(report.get("url")),
+                path=_text(report.get("path")),
+                body=Markup(highlight(text, with_cited(report_marks(doc, report_id), anchors), anchors)),
+            )
+        )
+    return tuple(views)
+
+
+def with_cited(marks: list[Mark], anchors: Mapping[tuple[int, int], str]) -> list[Mark]:
+    """``marks`` and, after them, the cited passages no mark covers exactly, as marks of their own: drawn where
+    they nest with the others, a followed citation lights up the whole passage (else its anchor is an empty
+    element at its start)."""
+    covered = {(m.start, m.end) for m in marks}
+    return marks + [Mark(start, end, "span", "cited") for start, end in sorted(anchors) if (start, end) not in covered]
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or str(value).strip() == "" else " ".join(str(value).split())
+
+
+def summary_view(doc: Doc, page: Page) -> tuple[SentenceView, ...]:
+    return tuple(
+        SentenceView(str(s.get("text") or ""), cite_groups(s.get("citations") or [], page))
+        for s in doc.get("summary") or []
+    )
+
+
+def cite_groups(spans: Iterable[Mapping[str, Any]], page: Page) -> tuple[CiteGroup, ...]:
+    """Citations grouped by report, reports in first-cited order."""
+    groups: dict[str, list[Cite]] = {}
+    for span in spans:
+        groups.setdefault(str(span.get("report")), []).append(page.cite(span))
+    return tuple(CiteGroup(report, page.label(report), tuple(cites)) for report, cites in groups.items())
+
+
+def _first_per_report(claim: Mapping[str, Any]) -> list[int]:
     """The index of each report's first statement of a claim, reports in order."""
     seen: dict[str, int] = {}
     for i, statement in enumerate(claim.get("statements") or []):
@@ -330,170 +626,324 @@ def _first_per_report(claim: dict[str, Any]) -> list[int]:
     return list(seen.values())
 
 
-def _chips(claim: dict[str, Any], page: Page) -> str:
-    """One link per report that states a claim, to its first statement."""
-    statements = claim.get("statements") or []
-    return " ".join(page.chip(statements[i]) for i in _first_per_report(claim))
+def _details(claim: Mapping[str, Any], page: Page) -> tuple[DetailView, ...]:
+    return tuple(
+        DetailView(page.label(report), tuple(texts)) for report, texts in details_by_report(dict(claim)).items()
+    )
 
 
-def _folded(items: list[str], shown: int, noun: str, tag: str = "ul", css: str = "facts") -> str:
-    """``items`` as a list; those past the first ``shown`` in a closed details element."""
-    if not items:
-        return ""
-    out = f'<{tag} class="{css}">' + "".join(items[:shown]) + f"</{tag}>"
-    rest = items[shown:]
-    if rest:
-        start = f' start="{shown + 1}"' if tag == "ol" else ""  # numbering goes on past the fold
-        out += (
-            f'<details class="more"><summary>{len(rest)} more {esc(noun)}</summary>'
-            f'<{tag} class="{css}"{start}>' + "".join(rest) + f"</{tag}></details>"
-        )
-    return out
-
-
-def _disputed(doc: Doc, page: Page) -> str:
-    claims = ranked_claims(doc, "conflicting")
-    cards = [_disputed_claim(claim, page) for claim in claims]
-    return _section("disputed", "Disputed", "\n".join(cards), len(claims))
-
-
-def _disputed_claim(claim: dict[str, Any], page: Page) -> str:
+def disputed_view(claim: dict[str, Any], page: Page) -> DisputedView:
     conflicts = claim.get("conflicts") or []
-    kinds = ", ".join(dict.fromkeys(str(c.get("kind")) for c in conflicts)) or "other"
-    parts = []
-    for conflict in conflicts:
-        if len(conflicts) > 1:
-            parts.append(f"<h4>{esc(conflict.get('kind'))}</h4>")
-        explanation = " ".join(str(conflict.get("explanation") or "").split())
-        if explanation:
-            parts.append(f'<p class="why">{esc(explanation)}</p>')
-        lines = conflict_lines(claim, conflict, page.texts)
-        parts.append(_table(["value", "in the report's words", "attribution"], [_value_row(v, page) for v in lines]))
-    if not conflicts:
-        parts.append(f"<p>{html_snippet(claim_snippet(claim, page.texts))} {_chips(claim, page)}</p>")
-    return (
-        f'<article class="card conflicting"><h3>{_badge("conflicting")} {esc(kinds)} '
-        f'<span class="muted">{esc(claim.get("id", ""))}</span></h3>{"".join(parts)}{_details(claim)}</article>'
-    )
-
-
-def _value_row(line: ValueLine, page: Page) -> list[str]:
-    snippet = line.snippet if line.snippet.has_context else Snippet("", line.snippet.value, "")
-    return [
-        f"<strong>{esc(line.value)}</strong>",
-        f"{html_snippet(snippet)} {page.chip(line.span, line.report)}",
-        "according to " + esc(" / ".join(line.attributions)) if line.attributions else _UNKNOWN,
-    ]
-
-
-def _details(claim: dict[str, Any]) -> str:
-    """A shared claim's details that only one report gives (older JSON)."""
-    rows = [
-        f'<li>only in <span class="rid">{esc(report)}</span>: ' + "; ".join(esc(t) for t in texts) + "</li>"
-        for report, texts in details_by_report(claim).items()
-    ]
-    return '<ul class="details muted">' + "".join(rows) + "</ul>" if rows else ""
-
-
-def _corroborated(doc: Doc, page: Page, shown: int) -> str:
-    claims = [c for c in ranked_claims(doc, "corroborated") if c.get("statements")]
-    items = [_corroborated_item(claim, page) for claim in claims]
-    noun = "corroborated claim" if len(items) - shown == 1 else "corroborated claims"
-    body = _folded(items, shown, noun, tag="ol")
-    return _section("corroborated", "Corroborated", body, len(claims))
-
-
-def _corroborated_item(claim: dict[str, Any], page: Page) -> str:
-    """The claim in the first report's context, links to each report, other wordings, and folded, how each of
-    the other reports puts it."""
-    wordings = other_wordings(claim)
-    also = (
-        '<p class="also muted">also written '
-        + "; ".join(f'“{esc(w)}” <span class="rid">{esc(", ".join(r))}</span>' for w, r in wordings)
-        + "</p>"
-        if wordings
-        else ""
-    )
-    others = _first_per_report(claim)[1:]
-    contexts = (
-        f"<details><summary>In the other reports ({len(others)})</summary><ul>"
-        + "".join(
-            f"<li>{html_snippet(statement_snippet(claim, i, page.texts))} {page.chip(claim['statements'][i])}</li>"
-            for i in others
-        )
-        + "</ul></details>"
-        if others and "contexts" in claim
-        else ""
-    )
-    return (
-        f'<li class="fact">{html_snippet(claim_snippet(claim, page.texts))} '
-        f'<span class="chips">{_chips(claim, page)}</span>{also}{_details(claim)}{contexts}</li>'
-    )
-
-
-def _unique(doc: Doc, page: Page, shown: int) -> str:
-    sources = {str(r.get("id")): r.get("source") for r in doc.get("reports") or []}
-    groups = unique_claims_by_report(doc)
-    blocks = []
-    for report, claims in groups.items():
-        source = sources.get(report)
-        heading = esc(report) + (f' <span class="muted">{esc(source)}</span>' if source else "")
-        items = [
-            f"<li>{html_snippet(claim_snippet(c, page.texts))} {page.chip(c['statements'][0], 'in text')}</li>"
-            for c in claims
-        ]
-        blocks.append(
-            f'<article class="card unique"><h3>{heading}</h3>{_folded(items, shown, "from " + report)}</article>'
-        )
-    count = sum(len(c) for c in groups.values())
-    return _section("unique", "Unique to one report", "\n".join(blocks), count)
-
-
-def _quotes(doc: Doc, page: Page) -> str:
-    quotes = doc.get("quotes") or []
-    items = []
-    for quote in quotes:
-        occurrences = quote.get("occurrences") or []
-        speaker = quote_speaker(quote, page.names)
-        who = f"<strong>{esc(speaker)}</strong>" if speaker else '<em class="muted">unattributed</em>'
-        match = quote_match(quote)
-        chips = " ".join(page.chip(o) for o in occurrences)
-        wordings = ""
-        if match == "near-verbatim":
-            wordings = (
-                "<ul>" + "".join(f"<li>“{esc(o.get('text', ''))}” {page.chip(o)}</li>" for o in occurrences) + "</ul>"
+    statements = claim.get("statements") or []
+    return DisputedView(
+        id=str(claim.get("id", "")),
+        kinds=", ".join(dict.fromkeys(text_or(c.get("kind"), "other") for c in conflicts)) or "other",
+        conflicts=tuple(
+            ConflictView(
+                kind=text_or(conflict.get("kind"), "other"),
+                explanation=" ".join(str(conflict.get("explanation") or "").split()),
+                values=tuple(_value_view(line, page) for line in conflict_lines(claim, conflict, page.texts)),
             )
-        items.append(
-            f'<figure class="quote"><blockquote>“{esc(quote.get("text", ""))}”</blockquote>'
-            f'<figcaption>— {who} <span class="tag {esc(match)}">{esc(match)}</span> {chips}</figcaption>'
-            f"{wordings}</figure>"
+            for conflict in conflicts
+        ),
+        passage=None
+        if conflicts or not statements
+        else Passage(html_snippet(claim_snippet(claim, page.texts)), page.cite(statements[0])),
+        cites=tuple(page.cite(statements[i]) for i in _first_per_report(claim)),
+        details=_details(claim, page),
+    )
+
+
+def _value_view(line: ValueLine, page: Page) -> ValueView:
+    snippet = line.snippet if line.snippet.has_context else Snippet("", line.snippet.value, "")
+    return ValueView(line.value, Passage(html_snippet(snippet), page.cite(line.span)), line.attributions)
+
+
+def claim_rows(doc: Doc, page: Page) -> tuple[ClaimRow, ...]:
+    """The claims two reports or more make, disputed ones first, as rows of a grid with a column per report."""
+    claims = ranked_claims(doc, "conflicting") + ranked_claims(doc, "corroborated")
+    reports = list(page.index)
+    return tuple(_claim_row(claim, reports, page) for claim in claims if claim.get("statements"))
+
+
+def _claim_row(claim: dict[str, Any], reports: list[str], page: Page) -> ClaimRow:
+    statements = claim.get("statements") or []
+    cells = []
+    for report in reports:
+        wordings: dict[str, Wording] = {}
+        for statement in statements:
+            if str(statement.get("report")) == report:
+                words = " ".join(str(statement.get("text", "")).split())
+                if "contexts" not in claim:  # older JSON: a statement is a whole sentence
+                    words = shorten(words, 60)
+                wordings.setdefault(words.casefold(), Wording(words or "?", page.cite(statement)))
+        cells.append(CellView(report, page.label(report), tuple(wordings.values())))
+    others = (
+        tuple(
+            Passage(html_snippet(statement_snippet(claim, i, page.texts)), page.cite(statements[i]))
+            for i in _first_per_report(claim)[1:]
         )
-    return _section("quotes", "Quotes", "\n".join(items), len(quotes))
+        if "contexts" in claim
+        else ()
+    )
+    return ClaimRow(
+        id=str(claim.get("id", "")),
+        status=str(claim.get("status")),
+        kind=text_or(claim.get("kind"), ""),
+        snippet=html_snippet(claim_snippet(claim, page.texts)),
+        cells=tuple(cells),
+        others=others,
+        details=_details(claim, page),
+    )
 
 
-def _entities(doc: Doc) -> str:
-    rows = [
-        [
-            f"<strong>{esc(e.get('name', ''))}</strong>",
-            f'<span class="tag">{esc(e.get("type", ""))}</span>',
-            esc(", ".join(other_aliases(e))) or _UNKNOWN,
-            str(entity_report_count(e)),
-        ]
-        for e in doc.get("entities") or []
-    ]
-    return _section("entities", "Entities", _table(["name", "type", "aliases", "reports"], rows), len(rows))
+def unique_groups(doc: Doc, page: Page, shown: int) -> tuple[UniqueGroup, ...]:
+    """Unique claims per report, each as its value in context; those past the first ``shown`` to be folded."""
+    groups: list[UniqueGroup] = []
+    for i, (report, claims) in enumerate(unique_claims_by_report(doc).items()):
+        passages = tuple(
+            Passage(html_snippet(claim_snippet(c, page.texts)), page.cite(c["statements"][0])) for c in claims
+        )
+        groups.append(UniqueGroup(report, page.label(report), f"unique-{i}", passages[:shown], passages[shown:]))
+    return tuple(groups)
 
 
-def _times(doc: Doc, page: Page) -> str:
-    rows = [
-        [
-            esc(text),
-            f"<time>{esc(value)}</time>" if value else '<em class="muted">unresolved</em>',
-            " ".join(page.chip(t) for t in spans),
-        ]
+_MATCH_WORDS = {"verbatim": "word for word", "near-verbatim": "in nearly the same words", "single": "in one report"}
+
+
+def quote_view(quote: Mapping[str, Any], page: Page) -> QuoteView:
+    occurrences = quote.get("occurrences") or []
+    speaker = page.entities.get(str(quote.get("speaker"))) if quote.get("speaker") is not None else None
+    names = {ref.id: ref.name for ref in page.entities.values()}
+    match = quote_match(dict(quote))
+    first = {str(o.get("report")): o for o in reversed(occurrences)}
+    carriers = tuple(page.cite(first[r]) for r in dict.fromkeys(str(o.get("report")) for o in occurrences))
+    wordings = (
+        tuple(Wording(" ".join(str(o.get("text", "")).split()), page.cite(o)) for o in occurrences)
+        if match == "near-verbatim"
+        else ()
+    )
+    return QuoteView(
+        id=str(quote.get("id", "")),
+        text=str(quote.get("text") or ""),
+        speaker=speaker,
+        speaker_text=None if speaker else quote_speaker(dict(quote), names),
+        match=match,
+        match_words=_MATCH_WORDS.get(match, match),
+        carriers=carriers,
+        wordings=wordings,
+    )
+
+
+_DATED = re.compile(r"^\d{4}(?:-\d{2}){0,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?:/\d{4}(?:-\d{2}){0,2}\S*)?$")
+
+
+def is_dated(value: object) -> bool:
+    """Whether a time value names a point or stretch of the calendar (a year, month, day, date-time or an
+    interval of them), as opposed to a duration or nothing."""
+    return isinstance(value, str) and bool(_DATED.match(value))
+
+
+def display_date(value: str) -> str:
+    """An ISO date value as a reader says it: "Friday 7 July 2023", "June 2023", "2023"; intervals joined by
+    an en dash; anything else as it is."""
+    if "/" in value:
+        return " – ".join(display_date(part) for part in value.split("/", 1))
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = dt.date.fromisoformat(value)
+            return f"{day:%A} {day.day} {day:%B %Y}"
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return f"{dt.date.fromisoformat(value + '-01'):%B %Y}"
+    except ValueError:
+        return value
+    return value
+
+
+def timeline(doc: Doc, page: Page) -> tuple[TimeEntry, ...]:
+    """The dated time expressions, one entry per resolved value in date order (a year before its months, a
+    month before its days), each with the sentences that give it."""
+    spans: dict[str, list[Mapping[str, Any]]] = {}
+    for time in doc.get("times") or []:
+        if is_dated(time.get("value")):
+            spans.setdefault(str(time["value"]), []).append(time)
+    entries = []
+    for value in sorted(spans, key=lambda v: (v.split("/")[0], v)):
+        passages: dict[tuple[str, str], Passage] = {}
+        for span in spans[value]:
+            report = str(span.get("report"))
+            snippet = value_in_context(page.texts.get(report, ""), dict(span), None)
+            passages.setdefault((report, snippet.text), Passage(html_snippet(snippet), page.cite(span)))
+        wordings = dict.fromkeys(" ".join(str(s.get("text", "")).split()) for s in spans[value])
+        entries.append(
+            TimeEntry(
+                value=value,
+                display=display_date(value),
+                datetime=None if "/" in value else value,
+                wordings=tuple(w for w in wordings if w),
+                passages=tuple(passages.values()),
+            )
+        )
+    return tuple(entries)
+
+
+def other_times(doc: Doc, page: Page) -> tuple[OtherTime, ...]:
+    return tuple(
+        OtherTime(text, value, tuple(page.cite(s) for s in spans))
         for text, value, spans in grouped_times(doc)
+        if not is_dated(value)
+    )
+
+
+def entity_rows(doc: Doc, page: Page) -> list[EntityRow]:
+    rows = []
+    for entity in doc.get("entities") or []:
+        reports = dict.fromkeys(str(m.get("report")) for m in entity.get("mentions") or [])
+        rows.append(EntityRow(entity_ref(entity), tuple(page.label(r) for r in reports)))
+    return rows
+
+
+# --- the event record ---------------------------------------------------------------------------------------
+
+
+def event_view(event: object, page: Page) -> EventView | None:
+    """The structured event record as rows of a table; None when there is none. Absent keys and nulls are
+    shown as unknown, never an error (old documents, partial records)."""
+    if not isinstance(event, Mapping):
+        return None
+    fields = [
+        field_row("Type", event.get("type"), page, _type_text),
+        field_row("Date", event.get("date"), page, _date_text),
+        field_row("Location", event.get("location"), page, _location_text),
+        field_row("Fatalities", event.get("fatalities"), page, _fatalities_text),
     ]
-    return _section("times", "Times", _table(["text", "value", "where"], rows), len(rows))
+    for count in _mappings(event.get("counts")):
+        what = text_or(count.get("what"), "other count")
+        fields.append(field_row(what[:1].upper() + what[1:], count, page, _count_text))
+    actors = tuple(_actor_view(a, page) for a in _mappings(event.get("actors")))
+    sources = tuple(
+        SourceLink(str(r), page.label(r), page.report_href(r)) for r in event.get("sources") or [] if r is not None
+    )
+    return EventView(tuple(f for f in fields if f is not None), actors, sources)
+
+
+def _mappings(value: object) -> list[Mapping[str, Any]]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A field's resolved value as a reader sees it, a line of detail, and an ISO value for ``<time>``."""
+
+    text: str | None
+    detail: str | None = None
+    datetime: str | None = None
+
+
+Reading = Callable[[object, Mapping[str, Any]], Resolved]
+"""Reads a field's resolved value (with the whole field at hand, e.g. for UCDP's figures)."""
+
+
+def field_row(name: str, data: object, page: Page, reading: Reading) -> FieldRow:
+    """One field of the record: every source's value, the resolved value as ``reading`` reads it, the policy."""
+    field_data: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
+    resolved = reading(field_data.get("resolved"), field_data)
+    return FieldRow(
+        name=name,
+        resolved=resolved.text,
+        detail=resolved.detail,
+        datetime=resolved.datetime,
+        values=source_values(_mappings(field_data.get("values")), page),
+        policy=_text(field_data.get("policy")),
+        disputed=bool(field_data.get("disputed")),
+        note=_text(field_data.get("note")),
+    )
+
+
+def source_values(spans: list[Mapping[str, Any]], page: Page) -> tuple[SourceValue, ...]:
+    """A field's source values grouped: one entry per value (spacing and case aside), each report once under it,
+    values and reports in first-seen order."""
+    groups: dict[str, dict[str, list[Mapping[str, Any]]]] = {}
+    shown: dict[str, str] = {}
+    for span in spans:
+        value = " ".join(text_or(span.get("value"), str(span.get("text") or "?")).split()) or "?"
+        shown.setdefault(value.casefold(), value)
+        groups.setdefault(value.casefold(), {}).setdefault(str(span.get("report")), []).append(span)
+    return tuple(
+        SourceValue(shown[key], tuple(_source_report(shown[key], spans, page) for spans in by_report.values()))
+        for key, by_report in groups.items()
+    )
+
+
+def _source_report(value: str, spans: list[Mapping[str, Any]], page: Page) -> SourceReport:
+    wordings: dict[str, Wording] = {}
+    for span in spans:
+        words = " ".join(str(span.get("text") or "").split())
+        if words and words.casefold() != value.casefold():
+            wordings.setdefault(words.casefold(), Wording(words, page.cite(span)))
+    said = dict.fromkeys(a for a in (_text(s.get("attribution")) for s in spans) if a)
+    return SourceReport(page.cite(spans[0]), tuple(wordings.values()), tuple(said))
+
+
+def _type_text(resolved: object, _: Mapping[str, Any]) -> Resolved:
+    if not isinstance(resolved, Mapping):
+        return Resolved(_text(resolved))
+    label = _text(resolved.get("label"))
+    if label is None:
+        parts = [_text(resolved.get(k)) for k in ("category", "subtype")]
+        label = ": ".join(p for p in parts if p) or None
+    taxonomy = _text(resolved.get("taxonomy"))
+    return Resolved(label, f"{taxonomy.upper() if taxonomy == 'acled' else taxonomy} taxonomy" if taxonomy else None)
+
+
+def _date_text(resolved: object, _: Mapping[str, Any]) -> Resolved:
+    value = _text(resolved)
+    if value is None:
+        return Resolved(None)
+    shown = display_date(value)
+    return Resolved(
+        shown,
+        value if shown != value else None,
+        value if is_dated(value) and "/" not in value else None,
+    )
+
+
+def _location_text(resolved: object, _: Mapping[str, Any]) -> Resolved:
+    if not isinstance(resolved, Mapping):
+        return Resolved(_text(resolved))
+    name = _text(resolved.get("name"))
+    parts = [name] + [p for p in (_text(resolved.get(k)) for k in ("region", "country")) if p and p != name]
+    details = []
+    if _text(resolved.get("precision")):
+        details.append(f"precision: {resolved['precision']}")
+    lat, lon = resolved.get("lat"), resolved.get("lon")
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        details.append(f"{lat:.4g}, {lon:.4g}")
+    return Resolved(", ".join(p for p in parts if p) or None, "; ".join(details) or None)
+
+
+def _fatalities_text(resolved: object, data: Mapping[str, Any]) -> Resolved:
+    text = _text(resolved) if resolved is not None else "no count given"
+    ucdp = data.get("ucdp")
+    if not isinstance(ucdp, Mapping):
+        return Resolved(text)
+    figures = ", ".join(f"{k} {text_or(ucdp.get(k), 'unknown')}" for k in ("best", "low", "high"))
+    return Resolved(text, f"UCDP: {figures}")
+
+
+def _count_text(resolved: object, _: Mapping[str, Any]) -> Resolved:
+    return Resolved(_text(resolved) if resolved is not None else "no count given")
+
+
+def _actor_view(actor: Mapping[str, Any], page: Page) -> ActorView:
+    entity = page.entities.get(str(actor.get("entity"))) if actor.get("entity") is not None else None
+    return ActorView(
+        name=text_or(actor.get("name"), entity.name if entity else "?"),
+        entity=entity,
+        role=_text(actor.get("role")),
+        type=_text(actor.get("type")),
+        labels=tuple(page.label(r) for r in actor.get("reports") or []),
+    )
 
 
 # --- report texts -------------------------------------------------------------------------------------------
@@ -501,28 +951,31 @@ def _times(doc: Doc, page: Page) -> str:
 
 def report_marks(doc: Doc, report: str) -> list[Mark]:
     """What to draw over one report's text, most important first: claim statements (underlined by status),
-    conflicting values, quotes, entity mentions, times."""
+    conflicting values, quotes, entity mentions (titled with the entity's other names), times."""
     marks: list[Mark] = []
     for claim in doc.get("claims") or []:
         status = str(claim.get("status"))
         for s in claim.get("statements") or []:
             if s.get("report") == report:
-                marks.append(_mark(s, "span", f"stmt {status}", f"{claim.get('id', '')} · {status}"))
+                words = STATUS_WORDS.get(status, status)
+                marks.append(_mark(s, "span", f"stmt {status}", f"claim {claim.get('id', '')}: {words}"))
     for claim in doc.get("claims") or []:
         for conflict in claim.get("conflicts") or []:
             for v in conflict.get("values") or []:
                 if v.get("report") == report:
-                    said = f" — according to {v['attribution']}" if v.get("attribution") else ""
-                    title = f"{conflict.get('kind')}: {text_or(v.get('value'), '?')}{said}"
+                    said = f", according to {v['attribution']}" if v.get("attribution") else ""
+                    title = f"disputed {conflict.get('kind')}: {text_or(v.get('value'), '?')}{said}"
                     marks.append(_mark(v, "mark", "conflict", title))
     names = entity_names(doc)
     for quote in doc.get("quotes") or []:
         speaker = quote_speaker(quote, names) or "unattributed"
         for o in quote.get("occurrences") or []:
             if o.get("report") == report:
-                marks.append(_mark(o, "mark", "quote", f"quote {quote.get('id', '')} — {speaker}"))
+                marks.append(_mark(o, "mark", "quote", f"quote {quote.get('id', '')}: {speaker}"))
     for entity in doc.get("entities") or []:
-        title = f"{entity.get('name', '')} · {entity.get('type', '')}"
+        ref = entity_ref(entity)
+        also = f"; also written {', '.join(ref.aliases)}" if ref.aliases else ""
+        title = f"{ref.name} ({ref.type}){also}"
         marks += [_mark(m, "mark", "ent", title) for m in entity.get("mentions") or [] if m.get("report") == report]
     for t in doc.get("times") or []:
         if t.get("report") == report:
@@ -530,117 +983,9 @@ def report_marks(doc: Doc, report: str) -> list[Mark]:
     return marks
 
 
-def _mark(span: dict[str, Any], tag: str, css: str, title: str) -> Mark:
+def _mark(span: Mapping[str, Any], tag: str, css: str, title: str) -> Mark:
     try:
         start, end = int(span.get("start", 0)), int(span.get("end", 0))
     except (TypeError, ValueError):
         start = end = 0
     return Mark(start, end, tag, css, title)
-
-
-def _texts(doc: Doc, page: Page) -> str:
-    blocks = []
-    for i, report in enumerate(doc.get("reports") or []):
-        report_id = str(report.get("id"))
-        text = str(report.get("text") or "")
-        anchors = page.anchors.get(report_id, {}) if page.index.get(report_id) == i else {}
-        body = highlight(text, report_marks(doc, report_id), anchors)
-        facts = [report.get(k) for k in ("source", "published", "title")]
-        label = " · ".join(esc(f) for f in facts if f not in (None, ""))
-        meta = [f"{k}: {esc(report[k])}" for k in ("path", "url") if report.get(k) not in (None, "")]
-        blocks.append(
-            f'<details id="report-{i}"><summary><strong>{esc(report_id)}</strong> '
-            f'<span class="muted">{label}</span></summary>'
-            + (f'<p class="meta">{" · ".join(meta)}</p>' if meta else "")
-            + f'<div class="text">{body}</div></details>'
-        )
-    legend = (
-        '<p class="legend"><mark class="ent">entity</mark> <mark class="quote">quote</mark> '
-        '<mark class="time">time</mark> <mark class="conflict">disputed value</mark> '
-        '<span class="stmt corroborated">corroborated</span> '
-        '<span class="stmt conflicting">conflicting</span> '
-        '<span class="stmt unique">unique</span></p>'
-    )
-    return _section("texts", "Report texts", legend + "\n".join(blocks) if blocks else "")
-
-
-_CSS = """
-:root{--fg:#1f2328;--muted:#656d76;--bg:#fff;--card:#f6f8fa;--line:#d0d7de;--link:#0969da;
---ok-bg:#dafbe1;--ok:#1a7f37;--warn-bg:#fff1c2;--warn:#9a6700;--bad:#cf222e;--grey-bg:#eaeef2;--grey:#57606a;
---ent:#ddf4ff;--quote:#fbefff;--time:#fff8c5;--conflict:#ffd8d3;color-scheme:light dark}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#8d96a0;--bg:#0d1117;--card:#161b22;
---line:#30363d;--link:#4493f8;--ok-bg:#12361f;--ok:#3fb950;--warn-bg:#3a2d0c;--warn:#d29922;--bad:#f85149;--grey-bg:#21262d;
---grey:#8d96a0;--ent:#0c2d6b;--quote:#3c1e70;--time:#3b2e00;--conflict:#5d1a1a}}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);line-height:1.55;
-font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
-main{max-width:52rem;margin:0 auto;padding:1.5rem 1rem 4rem}
-h1{font-size:1.6rem;margin:.5rem 0}
-h2{font-size:1.2rem;margin:2.2rem 0 .8rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}
-h3{font-size:1rem;margin:0 0 .5rem}h4{font-size:.9rem;margin:.6rem 0 .2rem}
-a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
-nav{display:flex;flex-wrap:wrap;gap:.4rem .9rem;align-items:center;font-size:.9rem;margin:.6rem 0 0}
-.muted{color:var(--muted)}
-.count{font-size:.8rem;font-weight:normal;color:var(--muted);background:var(--card);
-border:1px solid var(--line);border-radius:1rem;padding:0 .5rem;vertical-align:middle}
-table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.4rem 0}
-th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
-th{font-weight:600;color:var(--muted);font-size:.8rem;text-transform:uppercase;letter-spacing:.03em}
-.url{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;word-break:break-all}
-.badge{display:inline-block;border-radius:1rem;padding:0 .55rem;font-size:.78rem;font-weight:600;
-vertical-align:baseline;white-space:nowrap}
-.badge.corroborated{background:var(--ok-bg);color:var(--ok)}
-.badge.conflicting{background:var(--warn-bg);color:var(--warn)}
-.badge.unique{background:var(--grey-bg);color:var(--grey)}
-.card{background:var(--card);border:1px solid var(--line);border-left-width:4px;border-radius:6px;
-padding:.7rem .9rem;margin:.7rem 0}
-.card.corroborated{border-left-color:var(--ok)}.card.conflicting{border-left-color:var(--bad)}
-.card.unique{border-left-color:var(--grey)}
-.card p{margin:.2rem 0}.card ul{margin:.3rem 0;padding-left:1.2rem}
-.statements{font-size:.92rem;color:var(--muted)}
-.chip{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:4px;padding:0 .35rem;
-margin:0 .1rem;background:var(--bg);white-space:nowrap;vertical-align:baseline}
-.chip.missing{color:var(--muted)}
-.tag{font-size:.75rem;border-radius:4px;padding:0 .35rem;background:var(--grey-bg);color:var(--grey)}
-.tag.verbatim{background:var(--ok-bg);color:var(--ok)}.tag.near-verbatim{background:var(--warn-bg);color:var(--warn)}
-.quote{margin:.8rem 0}
-blockquote{margin:0;padding:.2rem .9rem;border-left:4px solid var(--line);font-size:1.05rem}
-figcaption{margin:.3rem 0 0 1.1rem;font-size:.9rem}
-details{border:1px solid var(--line);border-radius:6px;margin:.6rem 0;background:var(--card)}
-details>summary{cursor:pointer;padding:.5rem .8rem}
-details[open]>summary{border-bottom:1px solid var(--line)}
-.card details{border:0;background:none;margin:.2rem 0}.card details>summary{padding:0;font-size:.85rem}
-.meta{margin:.4rem .8rem;font-size:.85rem;color:var(--muted);word-break:break-all}
-.text{white-space:pre-wrap;padding:.6rem .9rem;background:var(--bg);border-radius:0 0 6px 6px;line-height:1.7}
-mark{color:inherit;border-radius:3px;padding:0 .05em}
-mark.ent{background:var(--ent)}mark.quote{background:var(--quote)}mark.time{background:var(--time)}
-mark.conflict{background:var(--conflict);font-weight:600}
-.stmt{border-bottom:2px solid transparent}.stmt.corroborated{border-bottom-color:var(--ok)}
-.stmt.conflicting{border-bottom-color:var(--bad)}.stmt.unique{border-bottom-color:var(--grey)}
-.legend{font-size:.82rem;color:var(--muted);display:flex;flex-wrap:wrap;gap:.5rem}
-:target{outline:2px solid var(--link);outline-offset:2px;border-radius:3px}
-.summary{font-size:1.05rem}
-mark.value{background:var(--time);font-weight:600}
-.facts{padding-left:1.4rem;margin:.4rem 0}.facts>li{margin:.45rem 0}
-.fact details,.card details.more{border:0;background:none;margin:.1rem 0}
-.fact details>summary,.card details.more>summary{padding:0;font-size:.85rem;color:var(--muted)}
-.fact details[open]>summary,.card details.more[open]>summary{border-bottom:0}
-details.more>.facts{margin:.4rem .8rem .6rem}
-.fact ul{font-size:.92rem;margin:.2rem 0;padding-left:1.2rem}
-.also{font-size:.85rem;margin:.1rem 0}.why{font-style:italic;margin:.2rem 0 .4rem}
-"""
-
-_SCRIPT = """
-(function () {
-  function reveal() {
-    var target = location.hash && document.getElementById(location.hash.slice(1));
-    if (!target) return;
-    for (var node = target; node; node = node.parentElement) {
-      if (node.tagName === "DETAILS") node.open = true;
-    }
-    target.scrollIntoView({block: "center"});
-  }
-  window.addEventListener("hashchange", reveal);
-  reveal();
-})();
-"""
