@@ -82,6 +82,12 @@ def cli() -> None:
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for parsing.")
 @click.option("--no-embeddings", is_flag=True, help="Align claims with word overlap instead of sentence embeddings.")
 @click.option("--width", type=click.IntRange(40, 400), help="Terminal width for the terminal view.")
+@click.option(
+    "--summary-words",
+    type=click.IntRange(1, 5000),
+    metavar="N",
+    help="Length of the cited summary in words (default: grows with the square root of the reports' length).",
+)
 def compare(
     paths: Sequence[str],
     fmt: str,
@@ -95,6 +101,7 @@ def compare(
     processes: int,
     no_embeddings: bool,
     width: int | None,
+    summary_words: int | None,
 ) -> None:
     """Compare reports of one event: what is corroborated, disputed, unique, and who said what.
 
@@ -103,7 +110,7 @@ def compare(
     """
     from rashomon.ingest import ingest
 
-    settings = _settings(today, spacy_model, processes, not no_embeddings)
+    settings = _settings(today, spacy_model, processes, not no_embeddings, summary_words)
     if event_id is not None:
         if paths:
             raise click.UsageError("give PATHS or --event, not both")
@@ -440,6 +447,95 @@ def eval_event_types(data: Path | None, split: str, as_json: bool) -> None:
         click.echo(f"  {error['event']}: gold {error['gold']}, predicted {error['predicted']}")
 
 
+@eval_group.command("records")
+@DATA_OPTION
+@click.option("--split", type=click.Choice(["dev", "train", "all"]), default="dev", show_default=True)
+@click.option("--limit", type=click.IntRange(1), help="Only the first N events of the split.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and errors as JSON.")
+def eval_records(data: Path | None, split: str, limit: int | None, as_json: bool) -> None:
+    """Event record fields (country, place, date, actor, target, fatalities) on ECB+ sub-topics, through the whole
+    pipeline (gold: bench/gold/event-records-ecbplus.tsv)."""
+    from rashomon.eval import corpora
+    from rashomon.eval.records import evaluate_records, summarize_records
+
+    try:
+        scores = summarize_records(evaluate_records(split, data or corpora.DEFAULT_DATA, limit=limit))
+    except (corpora.CorpusError, OSError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(scores, indent=2))
+        return
+    fields = scores["fields"]
+    click.echo(f"ECB+ {split}: {scores['events']} events")
+    for name, field in fields.items() if isinstance(fields, dict) else []:
+        click.echo(f"  {name:<10} {field['accuracy']}  ({field['events']} events labelled)")
+    errors = scores["errors"]
+    for error in errors if isinstance(errors, list) else []:
+        click.echo(f"  {error['event']}: wrong {', '.join(error['wrong'])}; predicted {error['predicted']}")
+
+
+@eval_group.command("summary")
+@DATA_OPTION
+@click.option(
+    "--corpus", "corpus_names", multiple=True, type=click.Choice(["multinews", "allsides"]), help="(default: both)"
+)
+@click.option("--limit", type=click.IntRange(1), metavar="N", help="Only the first N clusters of each corpus.")
+@click.option(
+    "--summary-words",
+    type=click.IntRange(1, 5000),
+    metavar="N",
+    help="Summary length in words (default: grows with the square root of the reports' length).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Keep annotations and sentence vectors in this SQLite file between runs.",
+)
+@click.option("--oracle", is_flag=True, help="Also score the extractive oracle: the best ROUGE at the same length.")
+@click.option("--errors", "show_errors", is_flag=True, help="List the citations that fail the check.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_summary(
+    data: Path | None,
+    corpus_names: Sequence[str],
+    limit: int | None,
+    summary_words: int | None,
+    cache: Path | None,
+    oracle: bool,
+    show_errors: bool,
+    as_json: bool,
+) -> None:
+    """Cited summaries against human ones: ROUGE-1/2/Lsum F1 of rashomon, lead and centroid at one length, and
+    citation precision, on Multi-News val 250 and AllSides val (see rashomon.eval.summaries)."""
+    from rashomon.eval import corpora
+    from rashomon.eval.summaries import (
+        CORPORA,
+        EvalCache,
+        RougeUnavailable,
+        evaluate_summaries,
+        format_scores,
+        load_cases,
+        scores_json,
+    )
+
+    try:
+        loaded = [(name, load_cases(name, data or corpora.DEFAULT_DATA, limit)) for name in corpus_names or CORPORA]
+    except corpora.CorpusError as exc:
+        click.echo(f"rashomon eval summary: skipped: {exc} (the evaluation needs ../shared/data or --data)", err=True)
+        return
+    settings = _settings(date(2025, 1, 1), None, 1, True, summary_words)  # a fixed day: reproducible scores
+    store = EvalCache(cache) if cache is not None else None
+    scores = []
+    try:
+        for name, cases in loaded:
+            with _progress(f"summaries: {name}", enabled=sys.stderr.isatty()) as progress:
+                scores.append(evaluate_summaries(name, cases, settings, store, progress, oracle))
+    except RougeUnavailable as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(json.dumps(scores_json(scores), indent=2) if as_json else format_scores(scores))
+    if show_errors:
+        click.echo("\n".join(u for s in scores for u in s.unsupported), err=as_json)
+
+
 def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str | None]:
     """(label or None, score, reason the line is unusable or None) for one input line."""
     fields = line.split("\t")
@@ -453,10 +549,19 @@ def score_name_line(line: str, similarity: Any) -> tuple[int | None, float, str 
     return label, float(similarity(fields[0], fields[1])), None
 
 
-def _settings(today: date | None, model: str | None, processes: int, embeddings: bool) -> Any:
+def _settings(
+    today: date | None, model: str | None, processes: int, embeddings: bool, summary_words: int | None = None
+) -> Any:
+    from rashomon.config import SummarySettings
     from rashomon.pipeline import Settings
 
-    return Settings(model=model, today=today or date.today(), n_process=processes, embeddings=embeddings)
+    return Settings(
+        model=model,
+        today=today or date.today(),
+        n_process=processes,
+        embeddings=embeddings,
+        summary=SummarySettings(words=summary_words),
+    )
 
 
 COMPARE_SPLIT_THRESHOLD = 0.1  # lower than clustering's: compare splits only reports that clearly tell other stories
@@ -638,7 +743,7 @@ def ingest_command(paths: Sequence[str], db: str | None, annotate: bool, batch_s
 @cli.command("serve")
 @click.option("--db", metavar="PATH", help="The store's SQLite file (default: rashomon.db in the user's data folder).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option(
     "--token",
     envvar="RASHOMON_TOKEN",

@@ -351,7 +351,8 @@ def resolve_against(times: Sequence[TimeExpr], reference: date, *, mode: str) ->
     out = []
     for t in times:
         if t.value is None and t.spec:
-            t = replace(t, value=resolve_value(t.kind, t.spec_dict(), reference, mode=mode))
+            value = resolve_value(t.kind, t.spec_dict(), reference, mode=mode)
+            t = replace(t, value=value, guessed=value is not None and mode == "reference")
         out.append(t)
     return out
 
@@ -366,9 +367,9 @@ def resolve_same_day(times: Sequence[TimeExpr], *, window: int = 400, lookahead:
             following = times[k + 1] if k + 1 < len(times) else None
             if following is not None and following.kind in DAY_KINDS and following.start - t.end <= lookahead:
                 if following.value:  # else: left for the event step, which resolves the day after it first
-                    t = replace(t, value=following.value)
+                    t = replace(t, value=following.value, guessed=following.guessed)
             elif last_day is not None and t.start - last_day.end <= window:
-                t = replace(t, value=last_day.value)
+                t = replace(t, value=last_day.value, guessed=last_day.guessed)
         out.append(t)
         if _is_day(t):
             last_day = t

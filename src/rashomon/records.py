@@ -107,6 +107,7 @@ class TimeExpr:
     value: str | None
     spec: tuple[tuple[str, int], ...] = ()
     explicit: bool = False  # the value comes from the words alone (a full date, or a weekday with a month-day)
+    guessed: bool = False  # resolved against the reference day ("today"): no report of the event anchors it
 
     def spec_dict(self) -> dict[str, int]:
         return dict(self.spec)

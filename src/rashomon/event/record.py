@@ -69,6 +69,13 @@ SPEECH = SPEECH_VERBS | frozenset("statement announcement accord report".split()
 AGENT_ROLES = frozenset({"nsubj", "prep:by", "agent", "poss", "compound", "nmod"})
 PATIENT_ROLES = frozenset({"dobj", "nsubjpass", "prep:against", "prep:of", "pobj"})
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# a country or a nationality takes part only through its state or its forces ("US drone", "Russian jets"); "a
+# Michigan man" or "an Australian climber" is where a person is from
+STATE_NOUNS = frozenset(
+    """drone drones military army navy force forces troop troops soldier soldiers jet jets aircraft warplane warplanes
+    plane planes government official officials authority authorities administration ministry police strike strikes
+    missile missiles artillery ship ships warship warships embassy coalition command intelligence""".split()
+)
 
 
 # --- the event's own sentences -------------------------------------------------------------------------------
@@ -165,13 +172,18 @@ def date_field(
     published: Mapping[str, str | None],
     triggers: frozenset[str] = frozenset(),
     labels: Mapping[str, str] | None = None,
+    anchored: bool = True,
 ) -> RecordField:
+    """The day of what happened (see the module docstring). ``anchored``: some report is dated or writes a date; when
+    none is, a weekday resolved against the reference day is a guess, and only dates written out count."""
     labels = labels or {}
     best: dict[str, tuple[float, EventFact]] = {}
     for ef in facts:
         if ef.fact.kind != "time" or ef.time is None or not _is_day(ef.time.value) or ef.fact.predicate in SPEECH:
             continue
         f = ef.fact
+        if ef.time.guessed or (not anchored and not ef.time.explicit):
+            continue  # a weekday placed against today, not against anything the reports say
         attached = bool({f.predicate, f.topic} & triggers)
         weight = _weight(core, ef)
         if weight <= 0 and not attached and f.predicate not in KILL:
@@ -327,6 +339,8 @@ def actors_of(
             continue
         if ef.location is not None:
             continue  # where it happened, not who took part
+        if entities[eid].type in ("GPE", "NORP", "LOC") and ef.fact.topic and ef.fact.topic not in STATE_NOUNS:
+            continue  # where a person is from ("a Michigan man"), not a party
         role = _role(ef, entities[eid].type, main, kind.category in HARM_CATEGORIES | {"protests"})
         if role is None:
             continue
@@ -415,8 +429,8 @@ def _role(ef: EventFact, etype: str, main: frozenset[str], harm: bool) -> str | 
 
 def _low(ef: EventFact) -> int | None:
     q = ef.quantity
-    if q is None or q.unit is not None or q.value != q.value or q.value < 0:
-        return None
+    if q is None or q.unit is not None or q.value != q.value or q.value < 0 or q.counted == "age":
+        return None  # not a count of people: an amount, a measure, an age ("a 66-year-old woman was killed")
     return int(q.value)
 
 
@@ -536,7 +550,8 @@ def build_record(
     kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
     core = core_sentences(docs, kind)
     facts = event_facts(docs, resolution, times)
-    date = date_field(facts, core, {r.id: r.published for r in reports}, trigger_words(kind), labels)
+    anchored = any(r.published for r in reports) or any(t.explicit for ts in times.values() for t in ts)
+    date = date_field(facts, core, {r.id: r.published for r in reports}, trigger_words(kind), labels, anchored)
     day = date.resolved if isinstance(date.resolved, str) else None
     times_in: dict[tuple[str, int], list[TimeExpr]] = defaultdict(list)
     for ef in facts:
