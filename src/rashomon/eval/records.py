@@ -7,7 +7,8 @@ A field is scored only on the events whose gold gives it:
 - country: the record's country code is one the gold accepts;
 - place: the gold place name is the record's place, or one of the record's location values (a looser reading);
 - date: the record's date equals the gold day (or month, or year, at the gold's precision), or an interval holds it;
-- actor / target: the gold name matches (same words, or one name inside the other) a record actor / a target or victim;
+- actor1 / actor2: the gold actor matches (same words, or one name inside the other) the record's first actor; the gold
+  target its first target or victim (ACLED's two actor columns); actor_listed / target_listed: any of them;
 - fatalities: the record's figure lies within the gold's range; "not reported" is right only when the gold says so.
 """
 
@@ -24,7 +25,7 @@ from rashomon.eval.corpora import DEFAULT_DATA, ecbplus_event_documents, ecbplus
 from rashomon.eval.event_types import topic_split
 
 GOLD = Path(__file__).resolve().parents[3] / "bench" / "gold" / "event-records-ecbplus.tsv"
-FIELDS = ("country", "place", "date", "actor", "target", "fatalities")
+FIELDS = ("country", "place", "date", "actor1", "actor2", "actor_listed", "target_listed", "fatalities")
 REPLAY_DAY = date(2026, 11, 25)
 
 
@@ -118,12 +119,14 @@ def score_record(gold: GoldRecord, event: dict[str, Any] | None) -> RecordOutcom
         scores["place"] = names_match(gold.place, [s for s in shown if s])
     if gold.date:
         scores["date"] = dates_match(gold.date, (event.get("date") or {}).get("resolved"))
+    doers = [a["name"] for a in actors if a.get("role") == "actor"]
+    done_to = [a["name"] for a in actors if a.get("role") in ("target", "victim")]
     if gold.actor:
-        scores["actor"] = names_match(gold.actor, [a["name"] for a in actors if a.get("role") == "actor"])
+        scores["actor1"] = names_match(gold.actor, doers[:1])  # the record's first actor (ACLED's actor 1)
+        scores["actor_listed"] = names_match(gold.actor, doers)
     if gold.target:
-        scores["target"] = names_match(
-            gold.target, [a["name"] for a in actors if a.get("role") in ("target", "victim")]
-        )
+        scores["actor2"] = names_match(gold.target, done_to[:1])  # its first target or victim (actor 2)
+        scores["target_listed"] = names_match(gold.target, done_to)
     if gold.fatalities is not None:
         low, high = gold.fatalities
         scores["fatalities"] = (fatalities is None and high == 0) or (

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.lexicon import event_type
 from rashomon.event.taxonomy import ACLED_ARMED, EventType, classify_event, label_of
-from rashomon.places import place_details
+from rashomon.places import country_name, place_country_codes, place_details
 from rashomon.records import (
     Actor,
     AnnotatedReport,
@@ -55,6 +55,7 @@ COUNT_KINDS: dict[str, frozenset[str]] = {
     "missing": frozenset("missing disappear".split()),
     "displaced": frozenset("displace flee evacuate evacuation".split()),
 }
+DYING = frozenset("die perish drown succumb".split())  # verbs whose subject is the dead
 DEAD_WORDS = frozenset("dead death deaths fatality fatalities toll killed body bodies".split())
 # what a casualty or arrest figure counts: people (a figure of "incidents" or "operations" is not one)
 PERSON_NOUNS = frozenset(
@@ -240,7 +241,9 @@ def location_field(
     core: Mapping[str, Mapping[int, float]],
     claims: Sequence[Claim],
     labels: Mapping[str, str],
+    context: Mapping[str, float] | None = None,
 ) -> RecordField:
+    context = context or {}
     scored = [(w, ef) for ef in facts if ef.location is not None and (w := _weight(core, ef)) > 0]
     if not scored:
         return RecordField((), None, "no report places what happened")
@@ -255,15 +258,15 @@ def location_field(
             if not any((v.report, v.start, v.end) == (cv.report, cv.start, cv.end) for v in values):
                 values.append(cv)
     counted = Counter(places)
-    name = max(counted, key=lambda p: (counted[p], _specificity(p), -places.index(p)))
-    details = place_details(name)
+    name = max(counted, key=lambda p: (counted[p], _specificity(p, context), -places.index(p)))
+    details = place_details(name, context) or _country_of_context(context)
     resolved: dict[str, object] = {"name": name, **(details or {"country": None, "country_code": None})}
     resolved.setdefault("region", None)
     resolved.setdefault("precision", "place")
     if len(directions) == 1 and next(iter(directions)) and not disputes:
         resolved["name"] = chosen[0].location.text if chosen[0].location is not None else name
         resolved["precision"] = "part of " + str(resolved["precision"])
-    disputed = bool(disputes) or (len(set(places)) > 1 and not _nested(places))
+    disputed = bool(disputes) or (len(set(places)) > 1 and not _nested(places, context))
     shown = [v for values_ in disputes for v in values_] if disputes else values
     note = _dispute_note(shown, labels) if disputed else None
     if disputed:
@@ -273,14 +276,47 @@ def location_field(
     return RecordField(tuple(values), resolved, policy, disputed, note)
 
 
-def _specificity(place: str) -> int:
-    details = place_details(place)
+def _specificity(place: str, context: Mapping[str, float]) -> int:
+    details = place_details(place, context)
     return {"city": 3, "region": 2, "country": 1}.get(str(details.get("precision")), 0) if details else 0
 
 
-def _nested(places: Sequence[str]) -> bool:
-    countries = {d.get("country_code") for p in places if (d := place_details(p))}
+def _nested(places: Sequence[str], context: Mapping[str, float]) -> bool:
+    countries = {d.get("country_code") for p in places if (d := place_details(p, context))}
     return len(countries) == 1
+
+
+def place_context(docs: Sequence[AnnotatedReport], resolution: Resolution) -> dict[str, float]:
+    """Country code -> weight: the countries the event's place names can be in, each mention sharing one vote among
+    its readings ("Georgia" half the US, half Georgia; "Atlanta" all the US)."""
+    out: dict[str, float] = defaultdict(float)
+    for entity in resolution.entities:
+        if entity.type not in ("GPE", "LOC"):
+            continue
+        codes = place_country_codes(entity.name)
+        for code in codes:
+            out[code] += len(entity.mentions) / len(codes)
+    return dict(out)
+
+
+def _country_of_context(context: Mapping[str, float]) -> dict[str, object] | None:
+    """For a place the gazetteer does not know ("Malibu", a street): the country the event's other places point to,
+    when one clearly leads (two thirds of the weight)."""
+    if not context:
+        return None
+    code, weight = max(context.items(), key=lambda kv: kv[1])
+    if weight < 2 / 3 * sum(context.values()):
+        return None
+    country = country_name(code)
+    return {
+        "country": country,
+        "country_code": code,
+        "region": None,
+        "admin1": None,
+        "precision": "place",
+        "lat": None,
+        "lon": None,
+    }
 
 
 def _disputes(claims: Sequence[Claim], kind: str, spans: set[tuple[str, int, int]]) -> list[list[SourceValue]]:
@@ -299,7 +335,7 @@ def _disputes(claims: Sequence[Claim], kind: str, spans: set[tuple[str, int, int
 
 
 def _dispute_note(values: Sequence[SourceValue], labels: Mapping[str, str]) -> str:
-    """"eastern Syria (Outlet A, according to the US military) vs northwestern Syria (Outlet B, according to ...)":
+    """ "eastern Syria (Outlet A, according to the US military) vs northwestern Syria (Outlet B, according to ...)":
     reports by their outlet where known, else by id; a report's attributions of one value joined."""
     shown: dict[str, str] = {}
     credits: dict[str, dict[str, list[str]]] = {}
@@ -417,6 +453,8 @@ def _role(ef: EventFact, etype: str, main: frozenset[str], harm: bool) -> str | 
         return "speaker"
     if (f.predicate not in main and not (harm and f.predicate in KILL)) or f.negated:
         return None
+    if f.predicate in DYING and f.role == "nsubj":
+        return "victim" if etype == "PERSON" and harm else None  # who died, not who did something
     if f.role in AGENT_ROLES and f.role != "prep:of":
         return "actor"
     if f.role in PATIENT_ROLES:
@@ -561,7 +599,7 @@ def build_record(
     return EventRecord(
         type=type_field(kind),
         date=date,
-        location=location_field(facts, core, claims, labels),
+        location=location_field(facts, core, claims, labels, place_context(docs, resolution)),
         actors=actors,
         fatalities=fatalities_field(kind, facts, core, actors, day, times_in),
         counts=counts_fields(facts, core, day, times_in),
