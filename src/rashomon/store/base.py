@@ -48,6 +48,20 @@ class ClusterRows:
 
 
 @dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    """A stored comparison of one version of an event (its id and the fingerprint of its reports and of what
+    compared them), with the facets that lists filter on."""
+
+    event_id: str
+    fingerprint: str
+    document: str  # the comparison as JSON text (schema rashomon.comparison/1)
+    date: str | None  # ISO 8601 day, month, year or interval
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    conflicts: int  # claims whose status is "conflicting"
+
+
+@dataclass(frozen=True, slots=True)
 class Skip:
     """An input an ingest run did not store (or stored without annotations), and why."""
 

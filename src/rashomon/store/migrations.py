@@ -104,6 +104,25 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        3,
+        "compared events, so that a comparison is computed once per version of an event",
+        (
+            # No foreign key to events: an update of the events replaces their rows, and a comparison of an event
+            # that keeps its reports (and so its id) must outlive that. Rows of events gone are pruned.
+            """CREATE TABLE comparisons (
+                event_id TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,           -- the event's reports and what compared them, hashed
+                document TEXT NOT NULL,              -- the comparison, JSON (schema rashomon.comparison/1)
+                date TEXT,                           -- ISO 8601 day, month, year or interval, or NULL
+                places TEXT NOT NULL,                -- JSON list of names
+                actors TEXT NOT NULL,                -- JSON list of names
+                conflicts INTEGER NOT NULL,          -- claims whose status is "conflicting"
+                computed_at TEXT NOT NULL,
+                PRIMARY KEY (event_id, fingerprint)
+            )""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

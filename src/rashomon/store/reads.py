@@ -6,12 +6,13 @@ Reports come back as ``Report`` records whose ``id`` is the store's id (from con
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rashomon.records import AnnotatedReport, Report
-from rashomon.store.base import EventRow, SkipKind
+from rashomon.store.base import ComparisonRow, EventRow, SkipKind
 from rashomon.store.codec import annotations_from_json
 
 _REPORT_COLUMNS = "id, text, path, title, source, url, published, event, content_hash"
@@ -24,6 +25,30 @@ class LoggedSkip:
     kind: SkipKind
     reason: str
     report: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ListedEvent:
+    """An event as a list shows it: its reports and their titles (report id order; a missing title is None)."""
+
+    id: str
+    label: str
+    start: str | None
+    end: str | None
+    reports: tuple[str, ...]
+    titles: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFacets:
+    """What a stored comparison says for filtering, without its document."""
+
+    event_id: str
+    fingerprint: str
+    date: str | None
+    places: tuple[str, ...]
+    actors: tuple[str, ...]
+    conflicts: int
 
 
 def _report(row: tuple[object, ...]) -> Report:
@@ -127,3 +152,72 @@ def skips_of_run(conn: sqlite3.Connection, run: int | None = None) -> list[Logge
         "SELECT run_id, input, kind, reason, report_id FROM ingest_skips WHERE run_id = ? ORDER BY rowid", (run,)
     )
     return [LoggedSkip(*r) for r in rows]
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> EventRow | None:
+    """One stored event (exact id) with its report ids (sorted)."""
+    row = conn.execute('SELECT id, label, start, "end" FROM events WHERE id = ?', (event_id,)).fetchone()
+    if row is None:
+        return None
+    members = conn.execute("SELECT report_id FROM event_reports WHERE event_id = ? ORDER BY report_id", (event_id,))
+    return EventRow(row[0], row[1], row[2], row[3], tuple(r[0] for r in members))
+
+
+def event_of_report(conn: sqlite3.Connection, report_id: str) -> str | None:
+    """The id of the event a report belongs to, None while it is in none."""
+    row = conn.execute("SELECT event_id FROM event_reports WHERE report_id = ?", (report_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def iter_event_listing(conn: sqlite3.Connection) -> Iterator[ListedEvent]:
+    """Every stored event with its report ids and titles, in event id order (one query)."""
+    rows = conn.execute(
+        'SELECT e.id, e.label, e.start, e."end", r.id, r.title FROM events e'
+        " LEFT JOIN event_reports er ON er.event_id = e.id LEFT JOIN reports r ON r.id = er.report_id"
+        " ORDER BY e.id, r.id"
+    )
+    current: tuple[str, str, str | None, str | None] | None = None
+    reports: list[str] = []
+    titles: list[str | None] = []
+    for eid, label, start, end, rid, title in rows:
+        if current is None or current[0] != eid:
+            if current is not None:
+                yield ListedEvent(*current, tuple(reports), tuple(titles))
+            current, reports, titles = (eid, label, start, end), [], []
+        if rid is not None:
+            reports.append(rid)
+            titles.append(title)
+    if current is not None:
+        yield ListedEvent(*current, tuple(reports), tuple(titles))
+
+
+def has_unclustered_reports(conn: sqlite3.Connection) -> bool:
+    """Whether some stored report is in no event yet (stored since the events were last updated)."""
+    row = conn.execute("SELECT EXISTS (SELECT 1 FROM reports WHERE id NOT IN (SELECT report_id FROM event_reports))")
+    return bool(row.fetchone()[0])
+
+
+def get_comparison(conn: sqlite3.Connection, event_id: str, fingerprint: str) -> ComparisonRow | None:
+    """The stored comparison of this version of an event (its fingerprint), or None."""
+    row = conn.execute(
+        "SELECT event_id, fingerprint, document, date, places, actors, conflicts FROM comparisons"
+        " WHERE event_id = ? AND fingerprint = ?",
+        (event_id, fingerprint),
+    ).fetchone()
+    if row is None:
+        return None
+    eid, mark, document, day, places, actors, conflicts = row
+    return ComparisonRow(eid, mark, document, day, _names(places), _names(actors), int(conflicts))
+
+
+def iter_comparison_facets(conn: sqlite3.Connection) -> Iterator[StoredFacets]:
+    """The facets of every stored comparison (any version), in event id order."""
+    rows = conn.execute(
+        "SELECT event_id, fingerprint, date, places, actors, conflicts FROM comparisons ORDER BY event_id"
+    )
+    for eid, mark, day, places, actors, conflicts in rows:
+        yield StoredFacets(eid, mark, day, _names(places), _names(actors), int(conflicts))
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in json.loads(value))

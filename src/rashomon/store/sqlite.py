@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rashomon.records import AnnotatedReport, Report
-from rashomon.store.base import Batch, ClusterRows, EventRow, Skip, StoredState, stored_id
+from rashomon.store.base import Batch, ClusterRows, ComparisonRow, EventRow, Skip, StoredState, stored_id
 from rashomon.store.codec import annotations_to_json
 from rashomon.store.migrations import LATEST, migrate, now, schema_version
 
@@ -178,6 +178,33 @@ class SQLiteStore:
             if state.index is not None:
                 conn.execute("INSERT INTO cluster_index (id, data) VALUES (1, ?)", (state.index,))
             _replace_events(conn, events)
+
+    def save_comparison(self, row: ComparisonRow) -> None:
+        """Keep the comparison of one version of an event, in place of the event's earlier ones."""
+        with self._transaction() as conn:
+            conn.execute(
+                "DELETE FROM comparisons WHERE event_id = ? AND fingerprint != ?", (row.event_id, row.fingerprint)
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO comparisons (event_id, fingerprint, document, date, places, actors, conflicts,"
+                " computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row.event_id,
+                    row.fingerprint,
+                    row.document,
+                    row.date,
+                    json.dumps(list(row.places), ensure_ascii=False),
+                    json.dumps(list(row.actors), ensure_ascii=False),
+                    row.conflicts,
+                    now(),
+                ),
+            )
+
+    def prune_comparisons(self) -> int:
+        """Drop the comparisons of events the store no longer has; returns how many went."""
+        with self._transaction() as conn:
+            cursor = conn.execute("DELETE FROM comparisons WHERE event_id NOT IN (SELECT id FROM events)")
+            return int(cursor.rowcount)
 
 
 def _replace_events(conn: sqlite3.Connection, events: Sequence[EventRow]) -> None:
