@@ -375,8 +375,8 @@ def actors_of(
             continue
         if ef.location is not None:
             continue  # where it happened, not who took part
-        if entities[eid].type in ("GPE", "NORP", "LOC") and ef.fact.topic and ef.fact.topic not in STATE_NOUNS:
-            continue  # where a person is from ("a Michigan man"), not a party
+        if entities[eid].type in ("GPE", "NORP", "LOC") and not _acts_as_state(ef, entities[eid].name):
+            continue  # where a person is from ("a Michigan man", "a Queens driver"), not a party
         role = _role(ef, entities[eid].type, main, kind.category in HARM_CATEGORIES | {"protests"})
         if role is None:
             continue
@@ -392,14 +392,17 @@ def actors_of(
                 roles[(quote.speaker, "speaker")].add(o.report)
                 strength[(quote.speaker, "speaker")] += 1.0
     order = {"actor": 0, "target": 1, "victim": 2, "speaker": 3}
+    for key in strength:  # the story's main people: named often, and by several reports
+        entity = entities[key[0]]
+        strength[key] *= 1.0 + 0.1 * min(len(entity.mentions), 20) + 0.5 * len({m.report for m in entity.mentions})
     typed = {key for key in roles if entities[key[0]].type in ACTOR_TYPES}
     top: dict[str, float] = defaultdict(float)
     for key in typed:
         top[key[1]] = max(top[key[1]], strength[key])
     # a party far weaker than the strongest of its role belongs to the background (an earlier incident)
     strong = {key for key in typed if key[1] == "speaker" or strength[key] >= top[key[1]] / 3}
-    best_role: dict[str, str] = {}
-    for eid, role in sorted(strong, key=lambda key: order[key[1]]):
+    best_role: dict[str, str] = {}  # an entity in several roles takes its strongest ("Jackson was arrested")
+    for eid, role in sorted(strong, key=lambda key: (-strength[key] if key[1] != "speaker" else 0.0, order[key[1]])):
         best_role.setdefault(eid, role)
     kept = {key for key in strong if best_role[key[0]] == key[1]}
     out = [
@@ -408,6 +411,15 @@ def actors_of(
     ]
     out.sort(key=lambda a: (order[a.role], -strength[(a.entity or "", a.role)], a.name))
     return tuple(out)
+
+
+def _acts_as_state(ef: EventFact, name: str) -> bool:
+    """A country or a nationality takes part through its state or forces ("US drones", "Russian jets"); a town or a
+    region named as a party is where someone is from ("a Queens driver")."""
+    if ef.fact.topic:
+        return ef.fact.topic in STATE_NOUNS
+    details = place_details(name)
+    return details is None or details.get("precision") == "country"
 
 
 def _is_the_source(text: str, attribution: str | None) -> bool:
