@@ -46,6 +46,7 @@ from rashomon.speech import SPEECH_VERBS
 __all__ = ["Actor", "EventRecord", "RecordField", "SourceValue", "build_record"]
 
 LEAD_SENTENCES = 3
+CORE_CAP = 3.0
 HARM_CATEGORIES = ACLED_ARMED | frozenset({"riots", "crime", "accident", "disaster"})
 HARM_CLASSES = frozenset({"kill", "attack", "injure", "crash", "disaster"})
 KILL = frozenset("kill death die dead slay assassinate execute murder fatality toll claim perish".split())
@@ -96,7 +97,8 @@ def core_sentences(docs: Sequence[AnnotatedReport], kind: EventType) -> dict[str
             weights[k] += 2.0 if ev.subtype else 1.0
         for k in range(min(LEAD_SENTENCES, len(doc.sentences))):
             weights[k] += 0.5
-        out[doc.report.id] = dict(weights)
+        # a sentence full of the type's words is no more the event's than one with two of them
+        out[doc.report.id] = {k: min(w, CORE_CAP) for k, w in weights.items()}
     return out
 
 
@@ -190,6 +192,7 @@ def date_field(
         if weight <= 0 and not attached and f.predicate not in KILL:
             continue
         explicit = 0.5 if ef.time.explicit else 0.0
+        explicit += 2.0 if ef.time.kind in ("date", "weekday") else 0.0  # "Friday (July 7)" over "the same day"
         score = weight + (3.0 if attached else 0.0) + (1.0 if f.predicate in KILL else 0.0) + explicit
         held = best.get(ef.fact.report)
         if held is None or score > held[0]:
