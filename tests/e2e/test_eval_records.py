@@ -1,5 +1,5 @@
 """The event record's fields on ECB+ dev stay above pinned floors (measured when pinned, 16 events through the whole
-pipeline, about 30 s: country 0.786, place 0.538, date 0.600, actor 2 0.312, target listed 0.500). Needs
+pipeline, about 30 s: country 0.786, place 0.615, date 0.600, actor 2 0.312, target listed 0.500). Needs
 ../shared/data; the gold is bench/gold/event-records-ecbplus.tsv."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from rashomon.eval.records import evaluate_records, summarize_records
 
 pytestmark = pytest.mark.model
 
-FLOORS = {"country": 0.7, "place": 0.45, "date": 0.5, "actor2": 0.25, "target_listed": 0.4}
+FLOORS = {"country": 0.7, "place": 0.5, "date": 0.5, "actor2": 0.25, "target_listed": 0.4}
 
 
 def test_record_fields_stay_above_their_floors_on_ecbplus_dev() -> None:
