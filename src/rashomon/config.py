@@ -32,3 +32,32 @@ class AlignSettings:
 
 
 DEFAULT_ALIGN = AlignSettings()
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySettings:
+    """How the cited summary picks, orders and cites report sentences (see ``rashomon.event.summary``)."""
+
+    words: int | None = None  # the length in words; None: grows with the square root of the reports' length
+    words_per_root: float = 7.0  # automatic length: this many words per square root of the reports' total words
+    min_words: int = 40  # bounds of the automatic length
+    max_words: int = 300
+    min_sentence_words: int = 6  # shorter sentences are headings, captions or fragments
+    max_sentence_words: int = 80  # longer ones are run-together lines of a scraped page
+    redundancy: float = 0.7  # embedding cosine to a chosen sentence at which a candidate says nothing new
+    support_similarity: float = 0.6  # cosine a sentence of another report needs before its facts are checked
+    support_coverage: float = 0.7  # share of a summary sentence's content words that a supporting sentence states
+    conflicts: bool = True  # name each disputed fact of a chosen sentence, with its values and sources
+
+    def __post_init__(self) -> None:
+        if self.words is not None and self.words < 1:
+            raise ValueError(f"words must be at least 1, not {self.words}")
+        if not 0 < self.min_words <= self.max_words:
+            raise ValueError(f"need 0 < min_words <= max_words, not {self.min_words} and {self.max_words}")
+        for name in ("redundancy", "support_similarity", "support_coverage"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be in [0, 1], not {value}")
+
+
+DEFAULT_SUMMARY = SummarySettings()

@@ -12,14 +12,14 @@ from time import perf_counter
 import numpy as np
 
 from rashomon.annotate import annotate
-from rashomon.config import DEFAULT_ALIGN, AlignSettings
+from rashomon.config import DEFAULT_ALIGN, DEFAULT_SUMMARY, AlignSettings, SummarySettings
 from rashomon.dates import resolve_event_times
 from rashomon.event.align import align_facts, group_quotes
 from rashomon.event.align.similarity import AlignModel
 from rashomon.event.record import build_record
+from rashomon.event.summary import summarize
 from rashomon.records import AnnotatedReport, Claim, Comparison, Report
 from rashomon.resolve import resolve_entities
-from rashomon.summarize import summarize
 
 Vectorizer = Callable[[list[str]], np.ndarray]
 
@@ -49,6 +49,7 @@ class Settings:
     embeddings: bool = True  # sentence embeddings (ONNX) for claim alignment; False: bag-of-words vectors
     align: AlignSettings = DEFAULT_ALIGN  # thresholds of fact alignment and conflicts
     align_model: AlignModel | None = None  # the fact-pair model; None: the one shipped in rashomon/data
+    summary: SummarySettings = DEFAULT_SUMMARY  # length and thresholds of the cited summary
 
 
 def lexical_vectors(texts: list[str]) -> np.ndarray:
@@ -109,9 +110,8 @@ def compare_annotated(
     claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch)
     all_claims = _numbered([*claims, *(attribution_claims if len(docs) > 1 else ())])
     reports = tuple(d.report for d in docs)
-    sentences = {d.report.id: d.sentences for d in docs}
     with watch.stage("summary"):
-        summary = summarize(reports, all_claims, vectorize, quotes, resolution.entities, sentences)
+        summary = summarize(docs, all_claims, vectorize, resolution.entities, settings.summary)
     with watch.stage("record"):
         record = build_record(docs, resolution, times, all_claims, quotes)
     return Comparison(

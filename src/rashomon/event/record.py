@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.lexicon import event_type
+from rashomon.event.disputes import report_labels, who_says_what
 from rashomon.event.taxonomy import ACLED_ARMED, EventType, classify_event, label_of
 from rashomon.places import country_name, place_country_codes, place_details
 from rashomon.records import (
@@ -338,24 +339,7 @@ def _disputes(claims: Sequence[Claim], kind: str, spans: set[tuple[str, int, int
 
 
 def _dispute_note(values: Sequence[SourceValue], labels: Mapping[str, str]) -> str:
-    """ "eastern Syria (Outlet A, according to the US military) vs northwestern Syria (Outlet B, according to ...)":
-    reports by their outlet where known, else by id; a report's attributions of one value joined."""
-    shown: dict[str, str] = {}
-    credits: dict[str, dict[str, list[str]]] = {}
-    for v in values:
-        key = v.text.casefold()
-        if key not in shown or (shown[key].isupper() and not v.text.isupper()):
-            shown[key] = v.text  # "Chandpur" rather than a dateline's "CHANDPUR"
-        who = credits.setdefault(key, {}).setdefault(v.report, [])
-        if v.attribution and v.attribution not in who:
-            who.append(v.attribution)
-    parts = []
-    for key, reports in credits.items():
-        sources = [
-            f"{labels.get(r, r)}, according to {' / '.join(a)}" if a else labels.get(r, r) for r, a in reports.items()
-        ]
-        parts.append(f"{shown[key]} ({'; '.join(sources)})")
-    return " vs ".join(parts)
+    return " vs ".join(who_says_what(values, labels))
 
 
 # --- actors --------------------------------------------------------------------------------------------------
@@ -599,7 +583,7 @@ def build_record(
 ) -> EventRecord:
     """The event record of one event's reports (see the module docstring)."""
     reports = [d.report for d in docs]
-    labels = {r.id: r.source or r.id for r in reports}
+    labels = report_labels(reports)
     kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
     core = core_sentences(docs, kind)
     facts = event_facts(docs, resolution, times)
