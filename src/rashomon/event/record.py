@@ -164,6 +164,18 @@ def _is_day(value: str | None) -> bool:
     return value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
 
 
+def speech_sources(docs: Sequence[AnnotatedReport]) -> dict[tuple[str, int], int]:
+    """(report, sentence) -> where the sentence's credited source starts ("police" in "..., police said")."""
+    return {(a.report, a.sentence): a.source.start for d in docs for a in d.attributions}
+
+
+def _before_source(ef: EventFact, sources: Mapping[tuple[str, int], int]) -> bool:
+    """A value told before the sentence's speaker ("A ferry sank on Tuesday, police said"): the parse hangs it on
+    "said", but it belongs to what is reported."""
+    start = sources.get((ef.fact.report, ef.fact.sentence))
+    return start is not None and ef.fact.end <= start
+
+
 def trigger_words(kind: EventType) -> frozenset[str]:
     """The head words of the type's evidence, lower case and without a plural s ("strike" of "drone strikes")."""
     heads = {ev.span.text.split()[-1].lower().removesuffix("s") for ev in kind.evidence}
@@ -177,14 +189,18 @@ def date_field(
     triggers: frozenset[str] = frozenset(),
     labels: Mapping[str, str] | None = None,
     anchored: bool = True,
+    sources: Mapping[tuple[str, int], int] | None = None,
 ) -> RecordField:
     """The day of what happened (see the module docstring). ``anchored``: some report is dated or writes a date; when
     none is, a weekday resolved against the reference day is a guess, and only dates written out count."""
     labels = labels or {}
+    sources = sources or {}
     best: dict[str, tuple[float, EventFact]] = {}
     for ef in facts:
-        if ef.fact.kind != "time" or ef.time is None or not _is_day(ef.time.value) or ef.fact.predicate in SPEECH:
+        if ef.fact.kind != "time" or ef.time is None or not _is_day(ef.time.value):
             continue
+        if ef.fact.predicate in SPEECH and not _before_source(ef, sources):
+            continue  # when someone spoke ("said Monday"), not when it happened
         f = ef.fact
         if ef.time.guessed or (not anchored and not ef.time.explicit):
             continue  # a weekday placed against today, not against anything the reports say
@@ -588,7 +604,8 @@ def build_record(
     core = core_sentences(docs, kind)
     facts = event_facts(docs, resolution, times)
     anchored = any(r.published for r in reports) or any(t.explicit for ts in times.values() for t in ts)
-    date = date_field(facts, core, {r.id: r.published for r in reports}, trigger_words(kind), labels, anchored)
+    published = {r.id: r.published for r in reports}
+    date = date_field(facts, core, published, trigger_words(kind), labels, anchored, speech_sources(docs))
     day = date.resolved if isinstance(date.resolved, str) else None
     times_in: dict[tuple[str, int], list[TimeExpr]] = defaultdict(list)
     for ef in facts:

@@ -1,0 +1,66 @@
+"""The event record's mechanisms on short reports written for these tests, through the whole pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rashomon.records import EventRecord, Report
+
+pytestmark = pytest.mark.model
+
+
+def record_of(*reports: Report) -> EventRecord:
+    from rashomon.pipeline import Settings, compare_reports
+
+    comparison = compare_reports(list(reports), Settings(today=date(2026, 11, 25), embeddings=False))
+    assert comparison.event is not None
+    return comparison.event
+
+
+def test_the_day_told_before_police_said_is_the_events_day_and_said_monday_is_not() -> None:
+    a = Report(
+        id="a",
+        text="A ferry sank near Chandpur on Tuesday, police said. Twelve people died. Officials said on Thursday "
+        "that divers were still searching.",
+        source="Wire",
+        published="2024-03-13",
+    )
+    record = record_of(a)
+    assert record.type.resolved is not None and record.type.resolved["category"] == "accident"  # type: ignore[index]
+    assert record.date.resolved == "2024-03-12"
+    assert [v.text for v in record.date.values] == ["Tuesday"]
+    assert record.fatalities.resolved == 12
+
+
+def test_an_age_is_not_a_toll_and_a_town_is_not_a_party() -> None:
+    a = Report(
+        id="a",
+        text="A 66-year-old woman was killed by a hit-and-run driver in Bloomington on Friday, police said. "
+        "A Queens man was arrested on Saturday.",
+        published="2024-05-04",
+    )
+    record = record_of(a)
+    assert record.fatalities.resolved != 66
+    assert all(actor.name not in ("Queens", "Bloomington") for actor in record.actors)
+
+
+def test_with_no_dated_report_a_bare_weekday_gives_no_date() -> None:
+    a = Report(id="a", text="Gunmen attacked a checkpoint on Saturday, killing three soldiers, the army said.")
+    record = record_of(a)
+    assert record.date.resolved is None  # Saturday of which week? Not the one before the reference day
+    assert record.fatalities.resolved == 3
+
+
+def test_figures_dated_away_from_the_event_are_left_out() -> None:
+    a = Report(
+        id="a",
+        text="An air strike killed four militants in the north of the country on 3 May 2024, the army said. "
+        "In April, the army said, 40 militants were killed in operations across the region.",
+        published="2024-05-04",
+    )
+    record = record_of(a)
+    assert record.type.resolved["subtype"] == "air/drone strike"  # type: ignore[index]
+    assert record.date.resolved == "2024-05-03"
+    assert record.fatalities.resolved == 4
