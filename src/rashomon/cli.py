@@ -695,6 +695,49 @@ def events_command(db: str | None, fmt: str, output: Path | None) -> None:
         sys.stdout.write(text)
 
 
+@cli.command("records")
+@click.option("--db", metavar="PATH", help="The store's SQLite file (default: rashomon.db in the user's data folder).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "jsonl"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.option("--today", callback=_parse_day, metavar="YYYY-MM-DD", help="Reference day for undated reports.")
+def records_command(db: str | None, fmt: str, output: Path | None, today: date | None) -> None:
+    """The event record of every stored event, a row each (csv, parquet) or the record objects (jsonl).
+
+    Events are updated first (as `rashomon events` does); each event's comparison is taken from the store's cache
+    (the web app's) or made now and cached, so a second export, or the app, does not compare it again."""
+    from rashomon.app.service import stored_comparison
+    from rashomon.export import record_row, records_to_csv, write_records_parquet
+    from rashomon.store.events import update_events
+    from rashomon.store.sqlite import SQLiteStore
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs -o FILE")
+    settings = _settings(today, None, 1, True)
+    path = _existing_store(db)
+    rows, docs = [], []
+    with SQLiteStore(path) as store:
+        with _progress("clustering", enabled=sys.stderr.isatty()) as progress:
+            clusters = update_events(store, progress=progress).clusters
+        with _progress("comparing events", enabled=sys.stderr.isatty()) as progress:
+            for done, cluster in enumerate(clusters, start=1):
+                doc = stored_comparison(store, cluster.id, cluster.reports, settings)
+                docs.append({"event": cluster.id, "record": doc.get("event")})
+                rows.append({**record_row(doc), "event": cluster.id})
+                if progress is not None:
+                    progress(done, len(clusters))
+    if fmt == "parquet" and output is not None:
+        write_records_parquet(rows, output)
+        click.echo(f"rashomon: wrote {len(rows)} event records to {output}", err=True)
+        return
+    lines = (json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+    text = records_to_csv(rows) if fmt == "csv" else "".join(lines)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"rashomon: wrote {len(rows)} event records to {output}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", metavar="PATH", help="The store's SQLite file (default: rashomon.db in the user's data folder).")

@@ -428,3 +428,19 @@ def page_to_json(page: EventPage) -> dict[str, Any]:
         "limit": page.query.limit,
         "pending_not_filtered": page.skipped_pending,
     }
+
+
+def stored_comparison(
+    store: SQLiteStore, event_id: str, report_ids: Sequence[str], settings: Settings
+) -> dict[str, Any]:
+    """The comparison document of a stored event's current version: from the store's cache when it holds one (the
+    web app's), else compared now and cached, so that the app and the CLI never compare one version twice."""
+    mark = fingerprint(comparer_key(settings), report_ids)
+    with store.reader() as conn:
+        cached = get_comparison(conn, event_id, mark)
+    if cached is not None:
+        loaded: dict[str, Any] = json.loads(cached.document)
+        return loaded
+    doc = compare_event(store, event_id, settings)
+    store.save_comparison(comparison_row(event_id, mark, doc))
+    return doc
