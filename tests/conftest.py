@@ -14,6 +14,24 @@ SEEDS = SHARED / "seeds"
 EXAMPLES = REPO / "examples" / "ferry"
 
 
+# Debian's Chromium, driven headless by Playwright (scripts/install.sh --dev installs it); the flags keep it off the
+# network (this machine's is closed) and out of a sandbox it cannot have as root
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def requires_chromium() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)")
+
+
 def requires_seeds() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is absent (the running example lives in ../shared)")
 

@@ -11,23 +11,13 @@ from typing import Any
 import pytest
 
 from rashomon.render.html import render_html
-from tests.conftest import SEEDS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SEEDS, requires_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "comparison_small.json"
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 740}
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is absent (apt-get install chromium)")
+pytestmark = requires_chromium()
 
 
 @pytest.fixture(scope="module")
