@@ -23,6 +23,7 @@ How the fields are read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -104,26 +105,17 @@ def core_sentences(docs: Sequence[AnnotatedReport], kind: EventType) -> dict[str
 
 
 def _index_at(starts: Sequence[int], char: int) -> int:
-    k = 0
-    for i, s in enumerate(starts):
-        if s <= char:
-            k = i
-        else:
-            break
-    return k
+    """The sentence (by its start offsets, sorted) that holds a character."""
+    return max(0, bisect_right(starts, char) - 1)
 
 
 def _weight(core: Mapping[str, Mapping[int, float]], ef: EventFact) -> float:
     return core.get(ef.fact.report, {}).get(ef.fact.sentence, 0.0)
 
 
-def _credit(ef: EventFact) -> str | None:
-    return ef.attribution
-
-
 def _value(ef: EventFact, value: str) -> SourceValue:
     f = ef.fact
-    return SourceValue(f.report, f.start, f.end, f.text, value, _credit(ef))
+    return SourceValue(f.report, f.start, f.end, f.text, value, ef.attribution)
 
 
 # --- type ----------------------------------------------------------------------------------------------------
@@ -243,7 +235,7 @@ def _location_value(ef: EventFact) -> SourceValue:
     loc = ef.location
     if loc is None:
         return _value(ef, ef.fact.text)
-    return SourceValue(ef.fact.report, loc.start, loc.end, loc.text, loc.text, _credit(ef))
+    return SourceValue(ef.fact.report, loc.start, loc.end, loc.text, loc.text, ef.attribution)
 
 
 def _dedupe(values: Sequence[SourceValue]) -> list[SourceValue]:

@@ -13,6 +13,7 @@ evidence: spans a reader can check.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,23 +87,12 @@ def _position_weight(index: int) -> float:
     return next((w for limit, w in _POSITION if index < limit), 1.0)
 
 
-def _sentence_starts(sentences: Sequence[Sentence]) -> list[int]:
-    return [s.start for s in sentences]
-
-
 def _sentence_index(starts: list[int], char: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
+    return max(0, bisect_right(starts, char) - 1)
 
 
 def _report_matches(report: Report, sentences: Sequence[Sentence]) -> list[tuple[_Pattern, Span | None, float]]:
-    starts = _sentence_starts(sentences)
+    starts = [s.start for s in sentences]
     out: list[tuple[_Pattern, Span | None, float]] = []
     for pattern in _patterns():
         if report.title:
