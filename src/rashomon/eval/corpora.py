@@ -3,6 +3,9 @@
 - AllSides (``allsides/<split>.source``): a line is one story told by three outlets, joined by `` [SEP] ``. Report
   ``k`` (0, 1, 2) of line ``n`` (0-based) has the id ``allsides:<split>:<n>:<k>`` and its text is the segment exactly
   as the file gives it (``TITLE=> ... ARTICLE=> ...``). The event of the line is ``allsides:<split>:<n>``.
+- Multi-News (``multinews/multinews_validation_250.jsonl``): a line is one story; document ``k`` (0-based, blank
+  documents included in the count) of the line whose ``row`` is ``n`` has the id ``multinews:val:<n>:<k>`` and its
+  text is the document exactly as the file gives it. The event of the line is ``multinews:val:<n>``.
 - ECB+ (``ecbplus/ECB+/<topic>/<doc>.xml``): the id is the file name without ``.xml`` (``2_10ecbplus``); the text is
   the tokens joined by single spaces, one sentence a line (sentence 0 of an ``*ecbplus.xml`` file is the source URL
   and is skipped). An event is a sub-topic: ``ecbplus:<topic>:ecb`` or ``ecbplus:<topic>:ecbplus``.
@@ -24,6 +27,9 @@ DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 SEPARATOR = " [SEP] "
 _ALLSIDES_ID = re.compile(r"allsides:(?P<split>[a-z]+):(?P<line>\d+):(?P<k>\d+)\Z")
 _ALLSIDES_EVENT = re.compile(r"allsides:(?P<split>[a-z]+):(?P<line>\d+)\Z")
+_MULTINEWS_ID = re.compile(r"multinews:val:(?P<row>\d+):(?P<k>\d+)\Z")
+_MULTINEWS_EVENT = re.compile(r"multinews:val:(?P<row>\d+)\Z")
+MULTINEWS_FILE = ("multinews", "multinews_validation_250.jsonl")
 _ECB_ID = re.compile(r"(?P<topic>\d+)_(?P<n>\d+)(?P<kind>ecb|ecbplus)\Z")
 
 
@@ -57,6 +63,24 @@ def allsides_story(line: int, split: str = "val", data: Path = DEFAULT_DATA) -> 
         raise CorpusError(f"{path} has no line {line} (0-based; {len(lines)} lines)")
     event = f"allsides:{split}:{line}"
     return [CorpusReport(f"{event}:{k}", text, event) for k, text in enumerate(lines[line].split(SEPARATOR))]
+
+
+@lru_cache(maxsize=2)
+def _multinews_rows(path: Path) -> dict[int, tuple[str, ...]]:
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {int(row["row"]): tuple(row["documents"]) for row in rows}
+
+
+def multinews_story(row: int, data: Path = DEFAULT_DATA) -> list[CorpusReport]:
+    """The documents of one Multi-News line (by its ``row`` field); blank documents are skipped but keep their k."""
+    path = data.joinpath(*MULTINEWS_FILE)
+    if not path.is_file():
+        raise CorpusError(f"{path} is absent")
+    rows = _multinews_rows(path)
+    if row not in rows:
+        raise CorpusError(f"{path} has no row {row}")
+    event = f"multinews:val:{row}"
+    return [CorpusReport(f"{event}:{k}", text, event) for k, text in enumerate(rows[row]) if text.strip()]
 
 
 def ecbplus_path(doc_id: str, data: Path = DEFAULT_DATA) -> Path:
@@ -94,7 +118,7 @@ def ecbplus_report(doc_id: str, data: Path = DEFAULT_DATA) -> CorpusReport:
 
 
 def report(report_id: str, data: Path = DEFAULT_DATA) -> CorpusReport:
-    """One report by its gold-set id (AllSides or ECB+)."""
+    """One report by its gold-set id (AllSides, Multi-News or ECB+)."""
     m = _ALLSIDES_ID.match(report_id)
     if m is not None:
         story = allsides_story(int(m["line"]), m["split"], data)
@@ -102,6 +126,12 @@ def report(report_id: str, data: Path = DEFAULT_DATA) -> CorpusReport:
         if k >= len(story):
             raise CorpusError(f"{report_id}: the line has {len(story)} reports")
         return story[k]
+    m = _MULTINEWS_ID.match(report_id)
+    if m is not None:
+        found = [r for r in multinews_story(int(m["row"]), data) if r.id == report_id]
+        if not found:
+            raise CorpusError(f"{report_id}: no such (non-blank) document")
+        return found[0]
     return ecbplus_report(report_id, data)
 
 
@@ -137,10 +167,16 @@ def ecbplus_event_documents(event: str, data: Path = DEFAULT_DATA, limit: int | 
 
 
 def event_reports(event: str, data: Path = DEFAULT_DATA) -> list[CorpusReport]:
-    """The reports of a gold-set event id: an AllSides line, or the first five documents of an ECB+ sub-topic."""
+    """The reports of a gold-set event id: an AllSides line, a Multi-News line, or the first five documents of an ECB+
+    sub-topic."""
     m = _ALLSIDES_EVENT.match(event)
     if m is not None:
         return allsides_story(int(m["line"]), m["split"], data)
+    m = _MULTINEWS_EVENT.match(event)
+    if m is not None:
+        return multinews_story(int(m["row"]), data)
     if event.startswith("ecbplus:"):
         return [ecbplus_report(d, data) for d in ecbplus_event_documents(event, data)]
-    raise CorpusError(f"{event!r} is not an event id (allsides:<split>:<line> or ecbplus:<topic>:<ecb|ecbplus>)")
+    raise CorpusError(
+        f"{event!r} is not an event id (allsides:<split>:<line>, multinews:val:<row> or ecbplus:<topic>:<ecb|ecbplus>)"
+    )
