@@ -4,6 +4,10 @@
     .venv/bin/python bench/claims_gold.py resolve DRAFT.jsonl -o OUT.jsonl   # draft values (text + context) -> offsets
     .venv/bin/python bench/claims_gold.py check bench/gold/claims-dev.jsonl  # every offset against the texts
     .venv/bin/python bench/claims_gold.py stats bench/gold/claims-dev.jsonl
+    .venv/bin/python bench/claims_gold.py merge bench/gold/claims-dev.jsonl bench/gold/issue15/*.jsonl -o OUT.jsonl
+
+``merge`` keeps the first line of each event and gives each line that has none a split: "check" (held out from
+tuning) for about a third of the events, chosen by a hash of the event id (never by looking at them), else none.
 
 Report texts come from ../shared/data (see rashomon.eval.corpora); nothing of them is stored here beyond value spans.
 """
@@ -48,10 +52,35 @@ def resolve(drafts: list[Path], out: Path, data: Path) -> int:
 
 def stats(path: Path, data: Path) -> None:
     events = list(read_gold(path, data))
-    kinds = Counter(it.kind for e in events for it in e.items)
-    types = Counter(it.type for e in events for it in e.items if it.kind == "conflict")
-    corpora_ = Counter(e.corpus for e in events)
-    print(f"events {len(events)} {dict(corpora_)}; items {dict(kinds)}; conflict types {dict(types)}")
+    for split in sorted({e.split or "tune" for e in events}):
+        part = [e for e in events if (e.split or "tune") == split]
+        kinds = Counter(it.kind for e in part for it in e.items)
+        types = Counter(it.type for e in part for it in e.items if it.kind == "conflict")
+        corpora_ = Counter(e.corpus for e in part)
+        print(f"{split}: events {len(part)} {dict(corpora_)}; items {dict(kinds)}; conflict types {dict(types)}")
+
+
+CHECK_SHARE = 3  # one event in three, by hash, is held out
+
+
+def split_of(event: str) -> str | None:
+    """The split a new gold event falls in: "check" for about a third of events (a hash of its id), else None."""
+    import hashlib
+
+    return "check" if int(hashlib.sha256(event.encode()).hexdigest(), 16) % CHECK_SHARE == 0 else None
+
+
+def merge(first: Path, more: list[Path], out: Path, data: Path) -> None:
+    """The events of ``first`` as they are, then those of ``more`` not seen yet, each given its split."""
+    from dataclasses import replace
+
+    kept = {e.event: e for e in read_gold(first, data)}
+    for path in more:
+        for e in read_gold(path, data):
+            if e.event not in kept:
+                kept[e.event] = replace(e, split=e.split or split_of(e.event))
+    write_gold(kept.values(), out)
+    stats(out, data)
 
 
 def main() -> int:
@@ -64,6 +93,10 @@ def main() -> int:
     p.add_argument("-o", "--output", type=Path, required=True)
     sub.add_parser("check").add_argument("gold", type=Path)
     sub.add_parser("stats").add_argument("gold", type=Path)
+    p = sub.add_parser("merge")
+    p.add_argument("gold", type=Path)
+    p.add_argument("more", nargs="+", type=Path)
+    p.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args()
     if not args.data.is_dir():
         print(f"{args.data} is absent: the gold set needs ../shared/data", file=sys.stderr)
@@ -75,6 +108,8 @@ def main() -> int:
     elif args.command == "check":
         n = sum(1 for _ in read_gold(args.gold, args.data))
         print(f"{args.gold}: {n} events, every value matches its text")
+    elif args.command == "merge":
+        merge(args.gold, args.more, args.output, args.data)
     else:
         stats(args.gold, args.data)
     return 0

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rashomon.measured import frame_words_of, local_tokens, measured_of, subject_of
 from rashomon.nlp import Parse, Token
 from rashomon.records import Fact, FactKind, Mention, Quantity, Sentence, TimeExpr
 
@@ -183,6 +184,8 @@ class _Facts:
         self.sent_starts = [s.start for s in sentences]
         self.sentences = sentences
         self.clauses: dict[int, tuple[int, int]] = {}
+        self.locals: dict[int, frozenset[int]] = {}
+        self.time_tokens: dict[int, int] = {}  # first token of each time expression -> its start offset
         self.out: list[Fact] = []
 
     def token_at(self, char: int) -> int:
@@ -226,8 +229,49 @@ class _Facts:
             "topic": self._topic(sent, head) if kind in ("count", "time", "place") else "",
             "window": self._window(sent, a, b),
         }
+        fields.update(self._frame(sent, kind, a, b, predicate, start))
         fields.update(extra)
         self.out.append(Fact(**fields))  # type: ignore[arg-type]
+
+    def _path(self, sent: _Sent, predicate: int, limit: int = 4) -> tuple[str, ...]:
+        """The predicate and the predicates above it, nearest first."""
+        out = [self.tokens[predicate].lemma.lower()]
+        j = predicate
+        for _ in range(8):
+            up = self.tokens[j].head
+            if up == j or not sent.a <= up < sent.b or len(out) >= limit:
+                break
+            j = up
+            if _is_predicate(self.tokens[j]):
+                out.append(self.tokens[j].lemma.lower())
+        return tuple(out)
+
+    def _local(self, sent: _Sent, predicate: int) -> frozenset[int]:
+        if predicate not in self.locals:
+            self.locals[predicate] = frozenset(local_tokens(self.tokens, sent.kids, predicate))
+        return self.locals[predicate]
+
+    def _frame(
+        self, sent: _Sent, kind: FactKind, a: int, b: int, predicate: int | None, start: int
+    ) -> dict[str, object]:
+        """What the value measures, the happening's subject, the words that may place it away from the event, and
+        the other times of its own clause (see ``rashomon.measured``)."""
+        out: dict[str, object] = {}
+        if kind == "count":
+            measured, modifiers, partitive = measured_of(self.tokens, sent.kids, a, b - 1, (sent.a, sent.b))
+            out.update(measured=measured, modifiers=modifiers, partitive=partitive)
+        if kind == "event" or predicate is None:
+            return out
+        subject = subject_of(self.tokens, sent.kids, predicate)
+        if subject is not None:
+            out["subject"] = self.tokens[subject].lemma.lower()
+        out["frame_words"] = frame_words_of(self.tokens, sent.kids, predicate, subject)
+        out["path"] = self._path(sent, predicate)
+        local = self._local(sent, predicate)
+        near = sorted(s for tok, s in self.time_tokens.items() if tok in local and s != start)
+        if near:
+            out["near_times"] = tuple(near)
+        return out
 
     def _window(self, sent: _Sent, a: int, b: int, width: int = WINDOW) -> tuple[str, ...]:
         around = [*self.tokens[max(sent.a, a - width) : a], *self.tokens[b : min(sent.b, b + width)]]
@@ -291,6 +335,7 @@ def find_facts(
     if not parse.tokens or not parse.sents:
         return ()
     facts = _Facts(report, parse, sentences)
+    facts.time_tokens = {facts.token_at(t.start): t.start for t in times}
     text = parse.text
     for q in quantities:
         qual = "difference" if DIFFERENCE_AFTER.match(text, q.end) else qualifier_before(text, q.start)

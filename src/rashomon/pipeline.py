@@ -15,8 +15,12 @@ from rashomon.annotate import annotate
 from rashomon.config import DEFAULT_ALIGN, DEFAULT_SUMMARY, AlignSettings, SummarySettings
 from rashomon.dates import resolve_event_times
 from rashomon.event.align import align_facts, group_quotes
+from rashomon.event.align.facts import event_facts
 from rashomon.event.align.similarity import AlignModel
-from rashomon.event.record import build_record
+from rashomon.event.figures import event_window, tabulate
+from rashomon.event.figures.claims import figure_table, table_claims
+from rashomon.event.record import build_record, event_day
+from rashomon.event.taxonomy import classify_event
 from rashomon.event.summary import summarize
 from rashomon.records import AnnotatedReport, Claim, Comparison, Report
 from rashomon.resolve import resolve_entities
@@ -107,13 +111,29 @@ def compare_annotated(
         resolution = resolve_entities(mentions, [link for d in docs for link in d.alias_links])
     with watch.stage("quotes"):
         quotes, attribution_claims = group_quotes(docs, resolution, settings.align)
-    claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch)
-    all_claims = _numbered([*claims, *(attribution_claims if len(docs) > 1 else ())])
     reports = tuple(d.report for d in docs)
+    texts = {d.report.id: d.report.text for d in docs}
+    with watch.stage("facts"):
+        facts = event_facts(docs, resolution, times)
+        kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
+        window = event_window(event_day(docs, facts, kind, times), [r.published for r in reports], times)
+    with watch.stage("table"):
+        table = tabulate(facts, window, times, reports, settings.align)
+        slot_claims = table_claims(table, texts)
+    claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch, facts)
+    ranked = _ranked(
+        [
+            *((c, None) for c in claims),
+            *((c, k) for k, c in enumerate(slot_claims)),
+            *((c, None) for c in (attribution_claims if len(docs) > 1 else ())),
+        ]
+    )
+    all_claims = tuple(c for c, _ in ranked)
+    figures = figure_table(table, {k: c.id for c, k in ranked if k is not None})
     with watch.stage("summary"):
         summary = summarize(docs, all_claims, vectorize, resolution.entities, settings.summary)
     with watch.stage("record"):
-        record = build_record(docs, resolution, times, all_claims, quotes)
+        record = build_record(docs, resolution, times, all_claims, quotes, facts=facts, kind=kind, table=table)
     return Comparison(
         reports=reports,
         entities=resolution.entities,
@@ -123,11 +143,33 @@ def compare_annotated(
         summary=summary,
         event=record,
         group=group,
+        figures=figures,
     )
 
 
-def _numbered(claims: Sequence[Claim]) -> tuple[Claim, ...]:
-    return tuple(replace(c, id=f"C{k}") for k, c in enumerate(claims, start=1))
+def _tier(claim: Claim) -> int:
+    """Disputes first, then the main event's corroborated figures, times and places, then the rest."""
+    if claim.status == "conflicting":
+        return 0
+    if claim.status == "corroborated" and claim.frame == "main" and claim.slot:
+        return 1
+    return 2
+
+
+def _ranked(claims: Sequence[tuple[Claim, int | None]]) -> list[tuple[Claim, int | None]]:
+    """Claims in the order a reader needs them (``_tier``, then reading order), numbered C1, C2, ..."""
+
+    def order(item: tuple[int, tuple[Claim, int | None]]) -> tuple[int, int, int, int]:
+        position, (claim, _) = item
+        first = claim.statements[0] if claim.statements else None
+        return (_tier(claim), reports_rank.get(first.report, 0) if first else 0, first.start if first else 0, position)
+
+    reports_rank: dict[str, int] = {}
+    for claim, _ in claims:
+        for st in claim.statements:
+            reports_rank.setdefault(st.report, len(reports_rank))
+    ordered = [item for _, item in sorted(enumerate(claims), key=order)]
+    return [(replace(c, id=f"C{k}"), slot) for k, (c, slot) in enumerate(ordered, start=1)]
 
 
 def compare_reports(

@@ -183,6 +183,14 @@ class Fact:
     hedged: bool = False  # the clause does not assert it ("may have", "reportedly", "if", "assessing reports of")
     topic: str = ""  # the noun or verb the value is about: what a figure counts, what a time dates ("rise", "attack")
     window: tuple[str, ...] = ()  # content lemmas of the few words around the value (its immediate context)
+    # what a figure measures and what a happening is, read from the parse (see ``rashomon.facts``):
+    measured: str = ""  # counts: lemma of the noun (or adjective, "dead") the figure measures; "" when none is written
+    modifiers: tuple[str, ...] = ()  # counts: lemmas qualifying what is measured ("critical", "palestinian", "another")
+    partitive: bool = False  # counts: a part of a group ("two of its citizens")
+    subject: str = ""  # lemma of the predicate's subject ("quake" of "the quake struck", "toll" of "the toll rose")
+    frame_words: tuple[str, ...] = ()  # lemmas attached to the happening ("earlier" of "an earlier quake killed 40")
+    near_times: tuple[int, ...] = ()  # start offsets of the other time expressions in the value's own clause
+    path: tuple[str, ...] = ()  # lemmas of the predicates above the value, nearest first ("ride", "kill")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +266,57 @@ class Claim:
     details: tuple[Span, ...] = ()  # in a shared claim, phrases that only one report gives
     kind: FactKind | None = None  # the kind of fact; None for a quote's attribution claim
     contexts: tuple[Span, ...] = ()
+    slot: str | None = None  # what the claim's values measure (figures, times, places: the figure table's slot)
+    frame: str | None = None  # "main", "background" or "aggregate" (figures, times, places)
+    updates: tuple[Span, ...] = ()  # values a later figure of the same outlet, or an update, supersedes
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One row of an event's figure table: a figure, time, place or named participant of one report, normalised,
+    with the slot it fills (what it measures) and its frame (the main event, or background).
+
+    ``value`` is the normalised value as text ("12", "12 to 18", "2023-07-07", "eastern Syria"); for figures ``low``
+    and ``high`` bound what the words allow, for times they are the first and last day as ordinals."""
+
+    report: str
+    start: int
+    end: int
+    text: str
+    kind: str  # "count", "time", "place", "participant"
+    value: str
+    slot: str  # the slot's key, readable ("dead", "when of attack", "where of kill")
+    frame: str  # "main", "background" or "aggregate"
+    attribution: str | None = None
+    low: float | None = None
+    high: float | None = None
+    sentence: int = 0
+    update: bool = False  # given as an update ("rose to 15")
+    hedged: bool = False  # not asserted ("may have", "reportedly")
+
+
+@dataclass(frozen=True, slots=True)
+class SlotFill:
+    """The rows of one slot across the event's reports, and what they say together: ``status`` is corroborated
+    (compatible values from two reports or more), conflicting, or unique (one report); ``updates`` lists rows a
+    later figure of their own report supersedes; ``claim`` is the id of the claim it became."""
+
+    slot: str
+    kind: str
+    frame: str
+    rows: tuple[int, ...]  # indices into FigureTable.rows
+    status: str
+    explanation: str = ""
+    updates: tuple[int, ...] = ()
+    claim: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureTable:
+    """Every figure, time, place and named participant of an event's reports, slot by slot."""
+
+    rows: tuple[Figure, ...] = ()
+    slots: tuple[SlotFill, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +393,7 @@ class Comparison:
     summary: tuple[SummarySentence, ...]
     event: EventRecord | None = None
     group: str | None = None  # the "event" field value under --by-event
+    figures: FigureTable | None = None  # the figure table the claims, the record and the summary read
     extra: dict[str, object] = field(default_factory=dict)
 
 

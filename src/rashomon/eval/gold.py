@@ -48,6 +48,8 @@ class GoldEvent:
     reports: tuple[str, ...]
     items: tuple[GoldItem, ...]
     texts: dict[str, str] | None = None  # report texts carried in the line, when the corpus is not at hand
+    scope: str | None = None  # "values": written for the disputes (every conflict, every figure, time, place)
+    split: str | None = None  # "check": held out from tuning (see bench/gold/claims-guidelines.md)
 
 
 def resolve_value(value: dict[str, Any], texts: dict[str, str]) -> GoldValue:
@@ -115,7 +117,16 @@ def parse_event(line: dict[str, Any], data: Path = corpora.DEFAULT_DATA) -> Gold
             raise GoldError(f"{where}: a {kind} item needs values in two or more reports")
         items.append(GoldItem(kind, ctype, str(item.get("fact", "")), values))
     texts_kept = texts if isinstance(line.get("texts"), dict) else None
-    return GoldEvent(line["corpus"], line["event"], tuple(line["reports"]), tuple(items), texts_kept)
+    scope, split = line.get("scope"), line.get("split")
+    return GoldEvent(
+        line["corpus"],
+        line["event"],
+        tuple(line["reports"]),
+        tuple(items),
+        texts_kept,
+        str(scope) if scope else None,
+        str(split) if split else None,
+    )
 
 
 def read_gold(path: Path, data: Path = corpora.DEFAULT_DATA) -> Iterator[GoldEvent]:
@@ -143,6 +154,10 @@ def event_to_json(event: GoldEvent) -> dict[str, Any]:
             for it in event.items
         ],
     }
+    if event.scope is not None:
+        line["scope"] = event.scope
+    if event.split is not None:
+        line["split"] = event.split
     if event.texts is not None:
         line["texts"] = event.texts
     return line

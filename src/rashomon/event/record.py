@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.lexicon import event_type
 from rashomon.event.disputes import report_labels, who_says_what
+from rashomon.event.figures.table import Table
 from rashomon.event.taxonomy import ACLED_ARMED, EventType, classify_event, label_of
 from rashomon.places import country_name, place_country_codes, place_details
 from rashomon.records import (
@@ -582,19 +583,40 @@ def counts_fields(
 # --- the record ----------------------------------------------------------------------------------------------
 
 
+def event_day(
+    docs: Sequence[AnnotatedReport],
+    facts: Sequence[EventFact],
+    kind: EventType,
+    times: Mapping[str, Sequence[TimeExpr]],
+) -> str | None:
+    """The day (or span of days) the reports give for what happened, read before the figure table: it tells the
+    table which values are dated away from the event."""
+    reports = [d.report for d in docs]
+    anchored = any(r.published for r in reports) or any(t.explicit for ts in times.values() for t in ts)
+    published = {r.id: r.published for r in reports}
+    core = core_sentences(docs, kind)
+    field = date_field(facts, core, published, trigger_words(kind), {}, anchored, speech_sources(docs))
+    return field.resolved if isinstance(field.resolved, str) else None
+
+
 def build_record(
     docs: Sequence[AnnotatedReport],
     resolution: Resolution,
     times: Mapping[str, Sequence[TimeExpr]],
     claims: Sequence[Claim],
     quotes: Sequence[QuoteGroup] = (),
+    *,
+    facts: Sequence[EventFact] | None = None,
+    kind: EventType | None = None,
+    table: Table | None = None,
 ) -> EventRecord:
-    """The event record of one event's reports (see the module docstring)."""
+    """The event record of one event's reports (see the module docstring). ``facts``, ``kind`` and ``table``: the
+    event's facts, type and figure table when the caller has them."""
     reports = [d.report for d in docs]
     labels = report_labels(reports)
-    kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
+    kind = kind or classify_event(reports, {d.report.id: d.sentences for d in docs})
     core = core_sentences(docs, kind)
-    facts = event_facts(docs, resolution, times)
+    facts = list(facts) if facts is not None else event_facts(docs, resolution, times)
     anchored = any(r.published for r in reports) or any(t.explicit for ts in times.values() for t in ts)
     published = {r.id: r.published for r in reports}
     date = date_field(facts, core, published, trigger_words(kind), labels, anchored, speech_sources(docs))

@@ -59,12 +59,14 @@ def score_facts(
     settings: AlignSettings = DEFAULT_ALIGN,
     model: AlignModel | None = None,
     stopwatch: Any = None,
+    facts: list[EventFact] | None = None,
 ) -> Scored:
     """Facts, candidate pairs, features and (with a model) probabilities; what grouping and training both use.
-    Probabilities are 0 without a model."""
+    Probabilities are 0 without a model. ``facts``: the facts to align (default: every fact of the event)."""
     watch = stopwatch if stopwatch is not None else _NoWatch()
-    with watch.stage("facts"):
-        facts = event_facts(docs, resolution, times)
+    if facts is None:
+        with watch.stage("facts"):
+            facts = event_facts(docs, resolution, times)
     rows: dict[tuple[str, int], int] = {}
     for f in facts:
         rows.setdefault((f.fact.report, f.fact.sentence), len(rows))
@@ -218,13 +220,23 @@ def align_facts(
     settings: AlignSettings = DEFAULT_ALIGN,
     model: AlignModel | None = None,
     stopwatch: Any = None,
+    facts: Sequence[EventFact] | None = None,
 ) -> tuple[Claim, ...]:
-    """Every fact of the event's reports in exactly one claim, claims in reading order. ``stopwatch``: anything with
-    a ``stage(name)`` context manager (``pipeline.Stopwatch``), to time the steps."""
+    """Claims of the facts the figure table does not hold (things, happenings, participants, values it cannot
+    read), every such fact in exactly one claim, claims in reading order. ``facts``: the event's facts (default:
+    computed here); the figures, times and places the table holds are left out. ``stopwatch``: anything with a
+    ``stage(name)`` context manager (``pipeline.Stopwatch``), to time the steps."""
+    from dataclasses import replace
+
+    from rashomon.event.figures.table import usable
+
     watch = stopwatch if stopwatch is not None else _NoWatch()
-    scored = score_facts(docs, resolution, times, vectors_of, settings, model or default_model(), watch)
-    facts = scored.facts
-    if not facts:
+    if facts is None:
+        with watch.stage("facts"):
+            facts = event_facts(docs, resolution, times)
+    rest = [replace(f, index=k) for k, f in enumerate(f for f in facts if not usable(f))]
+    scored = score_facts(docs, resolution, times, vectors_of, settings, model or default_model(), watch, rest)
+    if not scored.facts:
         return ()
     with watch.stage("grouping"):
         return _claims(docs, scored, settings)

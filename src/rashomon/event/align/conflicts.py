@@ -129,6 +129,15 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
         return None
     if "difference" in (a.fact.qualifier, b.fact.qualifier):
         return None  # "13 short of a majority" is a gap, not a count
+    what = ca or cb or next(iter(sorted(_about(a) & _about(b))), "the figure")
+    return count_values_conflict(a, b, settings, what)
+
+
+def count_values_conflict(a: EventFact, b: EventFact, settings: AlignSettings, what: str = "") -> str | None:
+    """Why two figures cannot both be right, whatever they are about (their ranges, units converted), or None."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None:
+        return None
     ra = _scaled(count_range(qa.value, qa.text, a.fact.qualifier, settings), qa.counted)
     rb = _scaled(count_range(qb.value, qb.text, b.fact.qualifier, settings), qb.counted)
     if TO_BASE.get(qa.counted or "", 1.0) != TO_BASE.get(qb.counted or "", 1.0):
@@ -136,8 +145,8 @@ def _count_pair(a: EventFact, b: EventFact, settings: AlignSettings) -> str | No
         ra, rb = _widened(ra, settings.relative_tolerance), _widened(rb, settings.relative_tolerance)
     if not counts_conflict(ra, rb):
         return None
-    what = ca or cb or next(iter(sorted(_about(a) & _about(b))), "the figure")
-    return f"{a.fact.text!r} allows {describe_range(ra)}, {b.fact.text!r} allows {describe_range(rb)} ({what})"
+    about = f" ({what})" if what else ""
+    return f"{a.fact.text!r} allows {describe_range(ra)}, {b.fact.text!r} allows {describe_range(rb)}{about}"
 
 
 RELATIVE_KINDS = frozenset({"relative", "day-relative", "same-day"})
@@ -211,6 +220,24 @@ def _time_pair(a: EventFact, b: EventFact, settings: AlignSettings = DEFAULT_ALI
     if not _happening(a) or not _happening(b):
         return None  # a date tied to no happening (a dateline, a timestamp) says nothing to dispute
     ta, tb = a.time, b.time
+    if ta is not None and tb is not None and _grain(ta) == "year" and _grain(tb) == "year":
+        if not _same_predicate(a, b):
+            return None  # two years of a report's background (an award in 1998, a hurricane in 2005)
+    return time_values_conflict(a, b, settings)
+
+
+def _trusted(f: EventFact) -> str | None:
+    """A time's value when its words give it, or its own report's date resolved it; None for a guess or a value
+    inferred from another report's anchor (its words are compared instead)."""
+    t = f.time
+    if t is None or not t.value or t.guessed:
+        return None
+    return t.value if t.explicit or (f.dated and t.kind not in ("weekday",)) else None
+
+
+def time_values_conflict(a: EventFact, b: EventFact, settings: AlignSettings = DEFAULT_ALIGN) -> str | None:
+    """Why two times of one happening cannot both be right (whatever the happening), or None."""
+    ta, tb = a.time, b.time
     if ta is None or tb is None:
         return None
     lengths = _lengths(a, b, settings)
@@ -221,10 +248,7 @@ def _time_pair(a: EventFact, b: EventFact, settings: AlignSettings = DEFAULT_ALI
     sa, sb = _spec(a), _spec(b)
     # a value the words give is compared; one inferred from an anchor (a weekday, a month-day with no year) is not:
     # its words are ("Thursday" and "Dec. 11" may be one day whatever year a guess gives the 11th)
-    va = ta.value if ta.explicit else None
-    vb = tb.value if tb.explicit else None
-    if _grain(ta) == "year" and _grain(tb) == "year" and not _same_predicate(a, b):
-        return None  # two years of a report's background (an award in 1998, a hurricane in 2005)
+    va, vb = _trusted(a), _trusted(b)
     if (va and va.startswith("P")) or (vb and vb.startswith("P")):
         return None  # durations are lengths, not moments
     shown_a = f"{a.fact.text!r}" + (f" ({va})" if va else "")

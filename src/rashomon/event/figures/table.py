@@ -1,0 +1,306 @@
+"""The figure table of one event: every figure, time and place of its reports as a row, grouped slot by slot.
+
+Rows are grouped by a hash join on their slot key and frame (``slots``, ``frames``): two rows of two reports share
+a slot when they measure the same thing in the same frame, never because their values agree. Inside a slot, each
+report's values are compared with every other report's (``compatibility``): a **dispute** is a pair of reports whose
+values cannot both be true; **agreement** is compatible values; a report whose own values for the slot already
+differ (two things the key could not tell apart) disputes nothing. A figure marked as an update ("rose to 15"), or
+given by a later report of the same outlet, is an **update** of an earlier one, not a dispute. A hedged value ("may
+have killed") is listed but disputes nothing.
+
+Rows whose key says too little to compare them (a figure with nothing counted and no happening, a time of no
+happening) fill a *loose* slot: rows of several reports with the same value there corroborate each other, and
+never dispute. Cost: one pass to key the rows, then a comparison inside each slot (a few rows each).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rashomon.config import DEFAULT_ALIGN, AlignSettings
+from rashomon.event.align.compatibility import count_range
+from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
+from rashomon.event.align.facts import EventFact
+from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
+from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, slot_key
+from rashomon.places import locations_conflict
+from rashomon.records import Report, TimeExpr
+
+VALUED = frozenset({COUNT, TIME, PLACE})
+CONFLICT_KINDS = {COUNT: "quantity", TIME: "time", PLACE: "location"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A valued fact of the event with its slot and frame."""
+
+    fact: EventFact
+    key: SlotKey
+    frame: str
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """The rows of one slot (indices into the table's rows) and the verdict on them."""
+
+    key: SlotKey
+    frame: str
+    members: tuple[int, ...]
+    status: str  # "unique", "corroborated", "conflicting"
+    why: str = ""  # the first incompatible pair, in words
+    disputing: tuple[int, ...] = ()  # the rows whose values are in dispute (a value per report)
+    updates: tuple[int, ...] = ()  # rows superseded by an update
+    loose: bool = False  # a slot of values only (corroborates, never disputes)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    rows: tuple[Row, ...]
+    slots: tuple[Slot, ...]
+
+    def slot_of(self) -> dict[int, int]:
+        """Row index -> slot index."""
+        return {m: k for k, s in enumerate(self.slots) for m in s.members}
+
+
+def usable(ef: EventFact) -> bool:
+    """A fact the table holds: a figure with its number read, a time with its words read, a place located."""
+    kind = ef.fact.kind
+    if kind == COUNT:
+        return ef.quantity is not None and ef.fact.qualifier != "difference" and not ef.fact.negated
+    if kind == TIME:
+        return ef.time is not None
+    if kind == PLACE:
+        return ef.location is not None
+    return False
+
+
+def rows_of(
+    facts: Sequence[EventFact], window: EventWindow, times: Mapping[str, Sequence[TimeExpr]]
+) -> tuple[Row, ...]:
+    times_at = {(t.report, t.start): t for ts in times.values() for t in ts}
+    return tuple(Row(ef, slot_key(ef), frame_of(ef, window, times_at)) for ef in facts if usable(ef))
+
+
+# ---- values ----------------------------------------------------------------------------------------------------
+
+
+def values_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> str | None:
+    """Why the values of two rows of one slot cannot both be true, or None when they can."""
+    kind = a.fact.kind
+    if kind == COUNT:
+        return count_values_conflict(a, b, settings)
+    if kind == TIME:
+        return time_values_conflict(a, b, settings)
+    if kind == PLACE and a.location is not None and b.location is not None:
+        if not locations_conflict(a.location, b.location):
+            return None
+        if a.location.place == b.location.place:
+            return f"{a.location.text!r} and {b.location.text!r} are different parts of one place"
+        return f"{a.location.text!r} and {b.location.text!r} are different places, neither inside the other"
+    return None
+
+
+def value_text(ef: EventFact, settings: AlignSettings = DEFAULT_ALIGN) -> tuple[str, float | None, float | None]:
+    """A row's normalised value as text, with its bounds (a figure's range; a time's first and last day)."""
+    from rashomon.event.align.compatibility import describe_range, interval_of
+
+    if ef.quantity is not None and ef.fact.kind == COUNT:
+        q = ef.quantity
+        r = count_range(q.value, q.text, ef.fact.qualifier, settings)
+        unit = f" {q.unit}" if q.unit and q.unit != "score" else ""
+        return describe_range(r) + unit, r.low, r.high
+    if ef.time is not None and ef.fact.kind == TIME:
+        value = ef.time.value or ef.fact.text
+        span = interval_of(ef.time.value) if ef.time.value and not ef.time.value.startswith("P") else None
+        return value, (float(span[0]) if span else None), (float(span[1]) if span else None)
+    if ef.location is not None:
+        return ef.location.text, None, None
+    return ef.fact.text, None, None
+
+
+def _loose_value(ef: EventFact) -> str:
+    """What a loose row says, as a key: its figure and counted word, its time's value, its place."""
+    if ef.quantity is not None:
+        q = ef.quantity
+        return f"{q.value:g}|{q.unit}|{q.counted}"
+    if ef.time is not None:
+        return ef.time.value or ef.fact.text.lower()
+    if ef.location is not None:
+        return f"{ef.location.place}|{''.join(sorted(ef.location.directions))}"
+    return ef.fact.text.lower()
+
+
+# ---- grouping --------------------------------------------------------------------------------------------------
+
+
+def _groups(rows: Sequence[Row]) -> list[tuple[SlotKey, str, list[int], bool]]:
+    """(key, frame, members, loose) per slot, by a hash join on the keys. Rows that no other report's row joins
+    there, and rows whose key says too little, then meet by value (``_loose_key``): a value several reports give
+    in one frame corroborates across them (and never disputes)."""
+    buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row.key.known:
+            buckets[(row.frame, *row.key.base())].append(i)
+    keyed: list[tuple[SlotKey, str, list[int]]] = []
+    for (frame, *_), members in buckets.items():
+        for key, part in _by_happening(rows, members):
+            keyed.append((key, str(frame), part))
+    alone = {i for _, _, part in keyed if len({rows[i].fact.report_rank for i in part}) == 1 for i in part}
+    alone |= {i for i, row in enumerate(rows) if not row.key.known}
+    loose: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i in sorted(alone):
+        loose[_loose_key(rows[i])].append(i)
+    moved: set[int] = set()
+    out: list[tuple[SlotKey, str, list[int], bool]] = []
+    for members in loose.values():
+        if len({rows[i].fact.report_rank for i in members}) > 1 or not rows[members[0]].key.known:
+            out.append((rows[members[0]].key, rows[members[0]].frame, members, True))
+            moved.update(members)
+    for key, frame, part in keyed:
+        kept = [i for i in part if i not in moved]
+        if kept:
+            out.append((key, frame, kept, False))
+    out.sort(key=lambda g: min(g[2]))
+    return out
+
+
+def _loose_key(row: Row) -> tuple[object, ...]:
+    """Where rows meet by value: frame, kind, the value, and for a figure what it counts when that is known."""
+    measure = row.key.measure if row.fact.fact.kind == COUNT else ""
+    return (row.frame, row.fact.fact.kind, measure, _loose_value(row.fact))
+
+
+def _by_happening(rows: Sequence[Row], members: list[int]) -> list[tuple[SlotKey, list[int]]]:
+    """Split one bucket by happening. Times and places: one slot per happening. Figures: a measure that carries its
+    happening ("dead") is one slot whatever the verb; otherwise one slot per happening, and a figure of no known
+    happening joins the bucket's one happening (with several, it stays apart)."""
+    first = rows[members[0]].key
+    named: dict[str, list[int]] = defaultdict(list)
+    unnamed: list[int] = []
+    for i in members:
+        h = rows[i].key.happening
+        if first.kind == COUNT and first.measure in SELF_EXPLAINING:
+            named[""].append(i)
+        elif h:
+            named[h].append(i)
+        else:
+            unnamed.append(i)
+    if unnamed:
+        if len(named) == 1:
+            next(iter(named.values())).extend(unnamed)
+        else:
+            named[""].extend(unnamed)
+    out = []
+    for h, part in named.items():
+        k = rows[part[0]].key
+        out.append((SlotKey(k.kind, k.measure, h, k.qualifiers, k.unit), sorted(part)))
+    return out
+
+
+# ---- verdicts --------------------------------------------------------------------------------------------------
+
+
+def _asserted(row: Row) -> bool:
+    return not row.fact.fact.hedged
+
+
+def _positions(rows: Sequence[Row], members: Sequence[int]) -> tuple[dict[int, list[int]], list[int]]:
+    """Per report (rank), the rows that state its value (an update supersedes the rows before it), and the rows
+    superseded."""
+    by_report: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        if _asserted(rows[i]):
+            by_report[rows[i].fact.report_rank].append(i)
+    superseded: list[int] = []
+    for rank, idx in by_report.items():
+        updates = [i for i in idx if rows[i].fact.fact.update]
+        if updates:
+            last = max(updates, key=lambda i: rows[i].fact.fact.start)
+            superseded.extend(i for i in idx if i != last and rows[i].fact.fact.start < rows[last].fact.fact.start)
+            by_report[rank] = [i for i in idx if i not in superseded]
+    return by_report, superseded
+
+
+def _distinct(rows: Sequence[Row], idx: Sequence[int], settings: AlignSettings) -> bool:
+    """A report gives values for the slot that cannot all be true: the key could not tell two things apart."""
+    return any(values_conflict(rows[a].fact, rows[b].fact, settings) for a, b in combinations(idx, 2))
+
+
+def _same_outlet_later(a: Report | None, b: Report | None) -> bool:
+    """Two reports of one outlet published at different times: the later one updates the earlier."""
+    if a is None or b is None or not a.source or a.source != b.source:
+        return False
+    return bool(a.published and b.published and a.published != b.published)
+
+
+def judge(
+    rows: Sequence[Row],
+    key: SlotKey,
+    frame: str,
+    members: list[int],
+    loose: bool,
+    reports: Sequence[Report],
+    settings: AlignSettings,
+) -> Slot:
+    ranks = {rows[i].fact.report_rank for i in members}
+    if len(ranks) < 2:
+        return Slot(key, frame, tuple(members), "unique", loose=loose)
+    if loose:
+        return Slot(key, frame, tuple(members), "corroborated", loose=True)
+    positions, superseded = _positions(rows, members)
+    settled = {rank: idx for rank, idx in positions.items() if idx and not _distinct(rows, idx, settings)}
+    disputing: set[int] = set()
+    why = ""
+    updated = list(superseded)
+    for ra, rb in combinations(sorted(settled), 2):
+        # a report's values for one slot all describe one value ("at least 12" and "15"; "Tuesday" and "Tuesday
+        # evening"); two reports dispute it when a value of one cannot be true with a value of the other
+        clash = next(
+            (
+                (a, b, reason)
+                for a in settled[ra]
+                for b in settled[rb]
+                if (reason := values_conflict(rows[a].fact, rows[b].fact, settings)) is not None
+            ),
+            None,
+        )
+        if clash is None:
+            continue
+        a, b, reason = clash
+        update = rows[a].fact.fact.update or rows[b].fact.fact.update
+        if update or _same_outlet_later(_report(reports, ra), _report(reports, rb)):
+            updated.append(b if rows[a].fact.fact.update else a)
+            continue
+        why = why or reason
+        disputing.update((settled[ra][0], settled[rb][0]))
+    if disputing:
+        # every report that states the slot is shown with its value, including those that agree with one side
+        shown = sorted({idx[0] for idx in settled.values()})
+        return Slot(key, frame, tuple(members), "conflicting", why, tuple(shown), tuple(sorted(set(updated))))
+    return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
+
+
+def _report(reports: Sequence[Report], rank: int) -> Report | None:
+    return reports[rank] if 0 <= rank < len(reports) else None
+
+
+def tabulate(
+    facts: Sequence[EventFact],
+    window: EventWindow,
+    times: Mapping[str, Sequence[TimeExpr]],
+    reports: Sequence[Report] = (),
+    settings: AlignSettings = DEFAULT_ALIGN,
+) -> Table:
+    """The event's figure table: rows keyed and framed, grouped into slots, each slot judged."""
+    rows = rows_of(facts, window, times)
+    groups = _groups(rows)
+    slots = tuple(judge(rows, key, frame, members, loose, reports, settings) for key, frame, members, loose in groups)
+    return Table(rows, slots)
+
+
+def main_slots(table: Table) -> list[Slot]:
+    return [s for s in table.slots if s.frame == MAIN and not s.loose]

@@ -1,0 +1,183 @@
+"""What a figure measures and what a happening is, read from one sentence's parse.
+
+These readings feed the event's figure table (``rashomon.event.figures``), where they become slot keys:
+- ``measured``: the noun (or adjective) a figure counts or measures: "people" of "12 people were killed", "dead" of
+  "ten dead", "citizen" of "two of its citizens" (a part of a group: ``partitive``), "toll" of "the death toll rose
+  to 15" (the subject of a verb of standing or rising), "dead" of "the number of dead stands at 15". Empty when no
+  noun is written ("killed 15"): the verb then says what is counted.
+- ``modifiers``: what narrows it: "critical" of "five in critical condition", "palestinian" of "12 Palestinians",
+  "another" of "another 2,000", "death" of "death toll".
+- ``subject``: the happening's subject ("quake" of "the quake struck on Sunday"), or its agent ("by the quake").
+- ``frame_words``: words attached to the happening that may place it away from the event ("an earlier quake",
+  "previously", "a separate attack").
+- ``local_tokens``: the value's own clause: the predicate's subtree without the clauses nested in it ("..., a day
+  after an earlier quake injured 40" is not the clause of "killed 10").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rashomon.nlp import Token
+
+# dependents that open a clause of their own when headed by a verb
+NESTED_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "acl", "csubj", "xcomp", "pcomp"})
+# adjectives that name what a figure counts when they follow it ("ten dead", "12 injured")
+COUNTED_ADJECTIVES = frozenset(
+    {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "unaccounted", "stranded"}
+)
+# verbs whose subject is what a figure after "to" / "at" measures ("the toll rose to 15", "the toll stands at 15")
+STANDING_VERBS = frozenset(
+    """rise climb jump increase grow mount reach surge swell soar hit top stand total be remain reach put fall drop
+    decline decrease""".split()
+)
+GENERAL_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})  # "the number of dead": the dead
+ADDITIONAL = frozenset({"another", "other", "more", "additional", "further", "extra"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+FRAME_DEPS = frozenset({"advmod", "npadvmod", "amod", "det", "compound", "nummod", "nmod"})
+
+
+def local_tokens(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predicate: int) -> list[int]:
+    """The tokens of a predicate's own clause: its subtree without nested clauses headed by a verb."""
+    out = []
+    stack = [predicate]
+    while stack:
+        n = stack.pop()
+        out.append(n)
+        for c in kids.get(n, ()):
+            t = tokens[c]
+            if t.dep in NESTED_CLAUSES and t.pos in ("VERB", "AUX"):
+                continue
+            stack.append(c)
+    return out
+
+
+def _children(kids: Mapping[int, Sequence[int]], i: int) -> Sequence[int]:
+    return kids.get(i, ())
+
+
+def _noun_modifiers(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], noun: int) -> list[str]:
+    """Lemmas that narrow a noun: adjectives, compounds, possessives, and "in critical condition"."""
+    out = []
+    for c in _children(kids, noun):
+        t = tokens[c]
+        if t.dep in MODIFIER_DEPS and t.text[:1].isalpha():
+            out.append(t.lemma.lower())
+    return [*out, *_condition(tokens, kids, noun)]
+
+
+def _condition(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], head: int) -> list[str]:
+    """The adjectives of "in ... condition" below a token ("critical", "serious", "stable")."""
+    out = []
+    for c in _children(kids, head):
+        if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "in":
+            for obj in _children(kids, c):
+                if tokens[obj].lemma.lower() == "condition":
+                    out.extend(tokens[m].lemma.lower() for m in _children(kids, obj) if tokens[m].dep == "amod")
+    return out
+
+
+def _of_object(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], i: int) -> int | None:
+    """The noun after "of" below token i ("number of dead" -> "dead", "two of its citizens" -> "citizens")."""
+    for c in _children(kids, i):
+        if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "of":
+            for obj in _children(kids, c):
+                if tokens[obj].dep == "pobj" and tokens[obj].pos in ("NOUN", "PROPN", "ADJ"):
+                    return obj
+    return None
+
+
+def _subject_noun(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], verb: int) -> int | None:
+    for c in _children(kids, verb):
+        if tokens[c].dep in ("nsubj", "nsubjpass") and tokens[c].pos in ("NOUN", "PROPN", "ADJ"):
+            return c
+    return None
+
+
+def measured_of(
+    tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], first: int, last: int, bounds: tuple[int, int]
+) -> tuple[str, tuple[str, ...], bool]:
+    """(measured, modifiers, partitive) of the figure written in tokens [first, last] of a sentence [a, b)."""
+    a, b = bounds
+    number = last
+    # "another 2,000", "five more"
+    around = (k for k in (first - 1, last + 1) if a <= k < b)
+    extra = [tokens[k].lemma.lower() for k in around if tokens[k].text.lower() in ADDITIONAL]
+    t = tokens[number]
+    noun: int | None = None
+    partitive = False
+    if t.dep == "nummod" and tokens[t.head].pos in ("NOUN", "PROPN") and t.head > number:
+        noun = t.head
+    if noun is None and last + 1 < b:
+        nxt = tokens[last + 1]
+        if nxt.text.lower() in COUNTED_ADJECTIVES:
+            return nxt.text.lower(), tuple(extra), False
+        if nxt.text.lower() == "of":
+            obj = _of_object(tokens, kids, number)
+            if obj is None:
+                # "two of its citizens": the parser hangs "of" on the number or the number on "of"
+                for k in range(last + 2, min(b, last + 5)):
+                    if tokens[k].pos in ("NOUN", "PROPN"):
+                        obj = k
+                        break
+                    if tokens[k].pos not in ("DET", "PRON", "ADJ"):
+                        break
+            if obj is not None:
+                noun, partitive = obj, True
+        if noun is None:
+            for k in range(last + 1, min(b, last + 4)):
+                if tokens[k].pos == "NOUN":
+                    noun = k
+                    break
+                if tokens[k].pos not in ("ADJ", "PROPN", "NUM"):
+                    break
+    if noun is None:
+        # "the death toll rose to 15", "the toll stands at 15", "the toll is 15"
+        up = t.head
+        if tokens[up].pos == "ADP" and tokens[up].lemma.lower() in ("to", "at", "of") and tokens[up].head != up:
+            up = tokens[up].head
+        if tokens[up].lemma.lower() in STANDING_VERBS and tokens[up].pos in ("VERB", "AUX"):
+            noun = _subject_noun(tokens, kids, up)
+    if noun is None:
+        return "", tuple(extra), False
+    if tokens[noun].lemma.lower() in GENERAL_NOUNS:
+        inner = _of_object(tokens, kids, noun)
+        if inner is not None:
+            noun = inner
+    mods = [*extra, *_noun_modifiers(tokens, kids, noun)]
+    verb = tokens[noun].head
+    if verb != noun and tokens[verb].pos in ("VERB", "AUX"):
+        mods.extend(_condition(tokens, kids, verb))  # "five people were in critical condition"
+    return tokens[noun].lemma.lower(), tuple(dict.fromkeys(mods)), partitive
+
+
+def subject_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predicate: int | None) -> int | None:
+    """The happening's doer: the agent of a passive ("by the quake"), else the subject."""
+    if predicate is None:
+        return None
+    subject = None
+    for c in _children(kids, predicate):
+        t = tokens[c]
+        if t.dep == "agent":
+            for obj in _children(kids, c):
+                if tokens[obj].dep == "pobj":
+                    return obj
+        if t.dep in ("nsubj", "nsubjpass", "csubj") and subject is None:
+            subject = c
+    return subject
+
+
+def frame_words_of(
+    tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predicate: int | None, subject: int | None
+) -> tuple[str, ...]:
+    """Words attached to the happening itself: the predicate's adverbs and, for an event noun, its modifiers; the
+    subject's modifiers ("an earlier quake", "the 2003 quake", "a separate attack")."""
+    out = []
+    for head in (predicate, subject):
+        if head is None:
+            continue
+        for c in _children(kids, head):
+            t = tokens[c]
+            if t.dep in FRAME_DEPS and t.text[:1].isalnum():
+                out.append(t.lemma.lower())
+    return tuple(dict.fromkeys(out))
