@@ -234,8 +234,8 @@ class _Facts:
         self.out.append(Fact(**fields))  # type: ignore[arg-type]
 
     def _path(self, sent: _Sent, predicate: int, limit: int = 4) -> tuple[str, ...]:
-        """The predicate and the predicates above it, nearest first."""
-        out = [self.tokens[predicate].lemma.lower()]
+        """The predicate and the predicates above it, nearest first ("shot to death" reads "kill")."""
+        out = [self._lemma_of(sent, predicate)]
         j = predicate
         for _ in range(8):
             up = self.tokens[j].head
@@ -243,8 +243,16 @@ class _Facts:
                 break
             j = up
             if _is_predicate(self.tokens[j]):
-                out.append(self.tokens[j].lemma.lower())
+                out.append(self._lemma_of(sent, j))
         return tuple(out)
+
+    def _lemma_of(self, sent: _Sent, i: int) -> str:
+        lemma = self.tokens[i].lemma.lower()
+        for c in sent.kids.get(i, ()):
+            to = self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "to"
+            if to and any(self.tokens[o].lemma.lower() == "death" for o in sent.kids.get(c, ())):
+                return "kill"  # "shot to death", "beaten to death", "stabbed to death"
+        return lemma
 
     def _local(self, sent: _Sent, predicate: int) -> frozenset[int]:
         if predicate not in self.locals:

@@ -32,6 +32,11 @@ STANDING_VERBS = frozenset(
     decline decrease""".split()
 )
 GENERAL_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})  # "the number of dead": the dead
+# "13 people are in custody", "five in hospital": where people are says what they are counted as
+PLACED_IN = frozenset({"custody", "hospital", "jail", "prison", "detention", "captivity"})
+# "two of the three victims", "all five of the men": a number inside such a phrase sizes the group, it does not count
+# what the verb tells
+QUANTIFIERS = frozenset({"all", "both", "each", "most", "some", "none", "any", "many", "several", "few"})
 ADDITIONAL = frozenset({"another", "other", "more", "additional", "further", "extra"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 FRAME_DEPS = frozenset({"advmod", "npadvmod", "amod", "det", "compound", "nummod", "nmod"})
@@ -68,7 +73,7 @@ def _noun_modifiers(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], 
 
 def _condition(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], head: int) -> list[str]:
     """The adjectives of "in ... condition" below a token ("critical", "serious", "stable")."""
-    out = []
+    out: list[str] = []
     for c in _children(kids, head):
         if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "in":
             for obj in _children(kids, c):
@@ -144,11 +149,50 @@ def measured_of(
         inner = _of_object(tokens, kids, noun)
         if inner is not None:
             noun = inner
+    for _ in range(3):  # "seven AK-47 assault rifles": the rifles, not the first word of the compound
+        up = tokens[noun].head
+        if tokens[noun].dep != "compound" or up == noun or tokens[up].pos not in ("NOUN", "PROPN") or up < noun:
+            break
+        noun = up
     mods = [*extra, *_noun_modifiers(tokens, kids, noun)]
+    if tokens[noun].pos == "PROPN" or tokens[noun].ent == "NORP":
+        mods.append("!proper")
+    if _sizes_a_group(tokens, noun, number):
+        mods.append("whole")
     verb = tokens[noun].head
     if verb != noun and tokens[verb].pos in ("VERB", "AUX"):
         mods.extend(_condition(tokens, kids, verb))  # "five people were in critical condition"
+        state = _state_of(tokens, kids, verb)
+        if state is not None:
+            return state, tuple(dict.fromkeys(mods)), partitive
     return tokens[noun].lemma.lower(), tuple(dict.fromkeys(mods)), partitive
+
+
+def _sizes_a_group(tokens: Sequence[Token], noun: int, number: int) -> bool:
+    """The number is inside "two of the three victims": its noun hangs on "of" under another number or a
+    quantifier."""
+    t = tokens[noun]
+    if t.dep != "pobj" or t.head == noun:
+        return False
+    prep = tokens[t.head]
+    if prep.lemma.lower() != "of" or prep.head == prep.i:
+        return False
+    owner = tokens[prep.head]
+    return owner.i != number and (owner.pos == "NUM" or owner.lemma.lower() in QUANTIFIERS)
+
+
+def _state_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], verb: int) -> str | None:
+    """What counted people are said to be: "dead" of "left 49 people dead" / "were found dead", "custody" of "13
+    people are in custody"."""
+    for c in _children(kids, verb):
+        t = tokens[c]
+        if t.dep in ("oprd", "acomp", "xcomp") and t.text.lower() in COUNTED_ADJECTIVES:
+            return t.text.lower()
+        if t.dep == "prep" and t.lemma.lower() == "in" and tokens[verb].lemma.lower() in ("be", "remain", "stay"):
+            for obj in _children(kids, c):
+                if tokens[obj].lemma.lower() in PLACED_IN:
+                    return tokens[obj].lemma.lower()
+    return None
 
 
 def subject_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predicate: int | None) -> int | None:

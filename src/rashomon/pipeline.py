@@ -19,9 +19,10 @@ from rashomon.event.align.facts import event_facts
 from rashomon.event.align.similarity import AlignModel
 from rashomon.event.figures import event_window, tabulate
 from rashomon.event.figures.claims import figure_table, table_claims
+from rashomon.event.figures.slots import main_happenings
 from rashomon.event.record import build_record, event_day
-from rashomon.event.taxonomy import classify_event
 from rashomon.event.summary import summarize
+from rashomon.event.taxonomy import classify_event
 from rashomon.records import AnnotatedReport, Claim, Comparison, Report
 from rashomon.resolve import resolve_entities
 
@@ -118,7 +119,8 @@ def compare_annotated(
         kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
         window = event_window(event_day(docs, facts, kind, times), [r.published for r in reports], times)
     with watch.stage("table"):
-        table = tabulate(facts, window, times, reports, settings.align)
+        main = main_happenings((ev.span.text for ev in kind.evidence), kind.category)
+        table = tabulate(facts, window, times, reports, settings.align, main)
         slot_claims = table_claims(table, texts)
     claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch, facts)
     ranked = _ranked(

@@ -107,6 +107,7 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
         age_end = _age(parse, i)
         if age_end is not None:
             start, end = t.start, toks[age_end].end
+            value = _written_number(parse.text[start:end]) or value
             out.append(Quantity(report, start, end, parse.text[start:end], value, None, "age", None))
             i = age_end + 1
             continue
@@ -151,6 +152,21 @@ DIGITS = re.compile(r"\d+")
 GLUED_UNITS = frozenset({"ft", "m", "km", "mi", "kg", "lb", "lbs", "cm", "mm"})
 SCORE = re.compile(r"(\d{1,3})-(\d{1,3})")
 AGE_AFTER = re.compile(r"\s?-?\s?years?\s?-?\s?old\b", re.IGNORECASE)
+AGE_WORDS_AFTER = re.compile(
+    r"(?:\s?-\s?(?:one|two|three|four|five|six|seven|eight|nine))?\s?-?\s?years?\s?-?\s?old\b", re.IGNORECASE
+)
+
+
+def _written_number(text: str) -> float | None:
+    """The number a compound of number words opens with ("Twenty-eight-year-old" -> 28); None for digits."""
+    words = re.findall(r"[a-z]+", text.lower())
+    total = 0.0
+    for w in words:
+        n = NUMBER_WORDS.get(w)
+        if n is None or n >= 100:
+            break
+        total += n
+    return total or None
 
 
 def _suffix(parse: Parse, last: int) -> tuple[str, int] | None:
@@ -258,7 +274,15 @@ def _age(parse: Parse, i: int) -> int | None:
     toks = parse.tokens
     t = toks[i]
     if not re.fullmatch(r"\d{1,3}(?:-years?-old)?", t.text, re.IGNORECASE):
-        return None
+        # a number word: "Sixty-year-old", "Twenty-eight-year-old"
+        m = AGE_WORDS_AFTER.match(parse.text, t.end)
+        if number_of(t.text.split("-")[0]) is None or m is None:
+            return None
+        end = t.end + m.end() - m.start()
+        k = i
+        while k + 1 < len(toks) and toks[k + 1].end <= end:
+            k += 1
+        return k
     if "old" in t.text.lower():
         return i
     m = AGE_AFTER.match(parse.text, t.end)

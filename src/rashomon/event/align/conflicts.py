@@ -220,9 +220,9 @@ def _time_pair(a: EventFact, b: EventFact, settings: AlignSettings = DEFAULT_ALI
     if not _happening(a) or not _happening(b):
         return None  # a date tied to no happening (a dateline, a timestamp) says nothing to dispute
     ta, tb = a.time, b.time
-    if ta is not None and tb is not None and _grain(ta) == "year" and _grain(tb) == "year":
-        if not _same_predicate(a, b):
-            return None  # two years of a report's background (an award in 1998, a hurricane in 2005)
+    both_years = ta is not None and tb is not None and _grain(ta) == "year" and _grain(tb) == "year"
+    if both_years and not _same_predicate(a, b):
+        return None  # two years of a report's background (an award in 1998, a hurricane in 2005)
     return time_values_conflict(a, b, settings)
 
 

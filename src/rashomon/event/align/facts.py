@@ -58,6 +58,8 @@ class EventFact:
     attribution: str | None  # whom the report credits the fact to, as written
     sentence_text: str  # the sentence it stands in (the context that is embedded)
     dated: bool = False  # the report has a publication date (relative times resolve against it, not a guess)
+    owner: str | None = None  # an age's person: the entity named right beside it ("Kroll, 35", "60-year-old Smith")
+    context: frozenset[str] = frozenset()  # content lemmas of its sentence
 
 
 class _EntityIndex:
@@ -88,6 +90,34 @@ def _quote_speakers(doc: AnnotatedReport) -> list[tuple[int, int, str]]:
     return [(q.start, q.end, q.speaker.text) for q in doc.quotes if q.speaker is not None]
 
 
+AGE_REACH = 4  # characters between an age and the name it goes with ("Charles Sprague, 60," / "60-year-old Smith")
+
+
+def quantity_is_age(quantities: Mapping[tuple[int, int], Quantity], f: Fact) -> bool:
+    q = quantities.get((f.start, f.end))
+    return q is not None and q.counted == "age"
+
+
+def _owner(f: Fact, people: Sequence[tuple[int, int, str]], text: str) -> str | None:
+    """The person an age belongs to: the nearest person named beside it, in the same sentence (no full stop
+    between them)."""
+    best: tuple[int, str] | None = None
+    for start, end, eid in people:
+        if end <= f.start:
+            gap = f.start - end
+            between = text[end : f.start]
+        elif start >= f.end:
+            gap = start - f.end
+            between = text[f.end : start]
+        else:
+            continue
+        if gap > AGE_REACH or "." in between.replace(" . ", "") or "\n" in between:
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, eid)
+    return best[1] if best is not None else None
+
+
 def event_facts(
     docs: Sequence[AnnotatedReport], resolution: Resolution, times: Mapping[str, Sequence[TimeExpr]]
 ) -> list[EventFact]:
@@ -95,6 +125,7 @@ def event_facts(
     index = _EntityIndex(resolution)
     out: list[EventFact] = []
     place_ids = frozenset(e.id for e in resolution.entities if e.type in PLACE_LABELS)
+    person_ids = frozenset(e.id for e in resolution.entities if e.type == "PERSON")
     for rank, doc in enumerate(docs):
         rid, text = doc.report.id, doc.report.text
         time_at = {(t.start, t.end): t for t in times.get(rid, doc.times)}
@@ -106,6 +137,7 @@ def event_facts(
             for loc in find_locations(text, doc.mentions, (0, len(text)), entity_of, place_ids)
         }
         credited = {a.sentence: a.source.text for a in doc.attributions if is_source(a.source.text)}
+        people = sorted((a, b, eid) for (a, b), eid in entity_of.items() if eid in person_ids)
         quoted = _quote_speakers(doc)
         clause_entities: dict[tuple[int, int], frozenset[str]] = {}
         for f in doc.facts:
@@ -125,7 +157,9 @@ def event_facts(
                     location=locations.get((f.start, f.end)) if f.kind == "place" else None,
                     attribution=speaker or credited.get(f.sentence),
                     sentence_text=sentence.text if sentence is not None else text[f.clause[0] : f.clause[1]],
+                    context=frozenset(sentence.lemmas) if sentence is not None else frozenset(),
                     dated=doc.report.published is not None,
+                    owner=_owner(f, people, text) if f.kind == "count" and quantity_is_age(quantity_at, f) else None,
                 )
             )
     return out

@@ -28,7 +28,7 @@ from rashomon.records import TimeExpr
 MAIN, BACKGROUND, AGGREGATE = "main", "background", "aggregate"
 NEAR_DAYS = 30  # a time within this many days of the event's belongs to it
 FAR_DAYS = 60  # a time this far from the event's is another happening's, even when it dates the value itself
-AGGREGATE_TIME = re.compile(r"\b(?:this|last|past)\s+year\b|\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b", re.I)
+AGGREGATE_TIME = re.compile(r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

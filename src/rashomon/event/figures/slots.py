@@ -15,6 +15,7 @@ match (``SlotKey.matches``); whether the values agree never enters the key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,12 +30,12 @@ SUBJECT_VERBS = frozenset(
 )
 SPEECH = frozenset(
     """say tell add announce report confirm state declare claim note write post tweet explain describe quote
-    statement announcement accord""".split()
+    statement announcement accord update publish""".split()
 )
 # measures that carry their happening: "12 dead" is a toll whatever verb it goes with
 SELF_EXPLAINING = frozenset(
     """dead injured casualties missing arrested charged convicted sentenced displaced evacuated rescued
-    kidnapped hostages hospitalized magnitude stabbed shot""".split()
+    kidnapped hostages hospitalized jailed magnitude stabbed shot""".split()
 )
 # modifiers that narrow what a figure counts; any other modifier ("confirmed", "official", "death" of "death
 # toll") leaves it the same thing
@@ -57,16 +58,18 @@ class SlotKey:
 
     @property
     def known(self) -> bool:
-        """A key two reports can be compared on: it says what is measured and, where needed, of what."""
-        if not self.measure:
+        """A key two reports can be compared on: it says what is measured, and for a time or a place which
+        happening it dates or locates (a dateline, a time stamp, "said Monday" are never compared: statements on
+        two days are two statements)."""
+        if not self.measure or self.happening == "said":
             return False
-        if self.kind == COUNT:
-            return True
-        return bool(self.happening) and self.happening != "said"
+        return self.kind == COUNT or bool(self.happening)
 
-    def base(self) -> tuple[str, str, tuple[str, ...], str]:
-        """The part that must be equal: kind, measure, qualifiers, unit (the happening is matched apart)."""
-        return (self.kind, self.measure, self.qualifiers, self.unit)
+    def base(self) -> tuple[str, str, tuple[str, ...], str, str]:
+        """What must be equal for two rows to be compared: kind, measure, qualifiers, unit, and the happening
+        only for a plain count of people ("12 people attended" is not "12 people were evacuated")."""
+        happening = self.happening if self.kind == COUNT and self.measure == "people" else ""
+        return (self.kind, self.measure, self.qualifiers, self.unit, happening)
 
     def label(self) -> str:
         parts = [self.measure, *self.qualifiers]
@@ -145,7 +148,7 @@ def _victims_of(ef: EventFact) -> str:
 def _qualifiers(modifiers: tuple[str, ...]) -> tuple[str, ...]:
     out = set()
     for m in modifiers:
-        if m in CONDITIONS:
+        if m in CONDITIONS or m == "whole":
             out.add(m)
         elif m in ADDITIONAL:
             out.add("additional")
@@ -186,18 +189,20 @@ def count_key(ef: EventFact) -> SlotKey:
     if noun in QUAKE_NOUNS | {"aftershock"} and (q.value != int(q.value) or "magnitude" in f.window):
         extra = ("aftershock",) if noun == "aftershock" else ()
         return SlotKey(COUNT, "magnitude", "", tuple(sorted({*qualifiers, *extra})))
-    if unit:  # money, percentages: what they are of is the happening or the noun they go with
-        what = measures.get(noun, noun) if noun else ""
-        return SlotKey(COUNT, what or "amount", happening, qualifiers, unit)
+    if unit:  # money, percentages: the evidence of the happening tells what they are of
+        return SlotKey(COUNT, "amount", happening, qualifiers, unit)
     if noun in measures and noun not in people:
         measure = measures[noun]
         if measure == "population":
             return SlotKey(COUNT, "population", "", qualifiers)
         return SlotKey(COUNT, measure, happening, qualifiers)
     victims = _victims_of(ef)
-    group = people.get(noun, "") if noun in people else (noun if noun and victims else "")
-    if f.partitive and group:
-        qualifiers = (*qualifiers, "part")
+    proper = "!proper" in f.modifiers  # "12 Palestinians were killed": a group of people the dictionary lacks
+    group = people.get(noun, "") if noun in people else (noun if noun and victims and proper else "")
+    if noun and noun not in people and not proper:
+        victims = ""  # "the 12000 block", "10 games": what the verb tells is not counted in people
+    if f.partitive and group and not (victims and group in ("", "victim")):
+        qualifiers = (*qualifiers, "part")  # "two of its citizens"; "two of the victims died" counts the dead
     if victims:
         return SlotKey(COUNT, victims, "", tuple(sorted({*qualifiers, *([group] if group else [])})))
     if noun in people:
@@ -208,11 +213,8 @@ def count_key(ef: EventFact) -> SlotKey:
 
 
 def _age_of(ef: EventFact) -> str:
-    """Whose age: the one person the clause names, else the noun the age goes with ("man", "suspect")."""
-    people = sorted(ef.participants)
-    if len(people) == 1:
-        return people[0]
-    return ef.fact.topic or ef.fact.head
+    """Whose age: the person named beside it, else the noun it goes with ("man", "suspect")."""
+    return ef.owner or ef.fact.topic or ef.fact.head
 
 
 DURATION = re.compile(r"^P")
@@ -252,3 +254,24 @@ def slot_key(ef: EventFact) -> SlotKey:
     if kind == PLACE:
         return place_key(ef)
     return participant_key(ef)
+
+
+HARM_CATEGORIES = frozenset(
+    {"battles", "explosions/remote violence", "violence against civilians", "riots", "crime", "accident", "disaster"}
+)
+
+
+def main_happenings(words: Iterable[str], category: str = "") -> frozenset[str]:
+    """The kinds of happening the event itself is: those of the words that gave its type ("strike", "killed",
+    "quake"; any form), and killing and injuring for violence, accidents and disasters."""
+    out = set()
+    for word in words:
+        w = word.lower().split()[-1] if word.strip() else ""
+        for form in (w, w.removesuffix("s"), w.removesuffix("ed"), w.removesuffix("d"), w.removesuffix("ing")):
+            found = happening_class(form)
+            if found:
+                out.add(found)
+                break
+    if category in HARM_CATEGORIES:
+        out |= {"kill", "injure"}
+    return frozenset(out)

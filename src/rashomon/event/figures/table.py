@@ -15,7 +15,8 @@ never dispute. Cost: one pass to key the rows, then a comparison inside each slo
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -24,12 +25,14 @@ from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
 from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
+from rashomon.event.figures.evidence import anchor, needed, needed_to_dispute
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
-from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, slot_key
+from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, happening_of, slot_key
 from rashomon.places import locations_conflict
 from rashomon.records import Report, TimeExpr
 
 VALUED = frozenset({COUNT, TIME, PLACE})
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 CONFLICT_KINDS = {COUNT: "quantity", TIME: "time", PLACE: "location"}
 
 
@@ -70,7 +73,10 @@ def usable(ef: EventFact) -> bool:
     """A fact the table holds: a figure with its number read, a time with its words read, a place located."""
     kind = ef.fact.kind
     if kind == COUNT:
-        return ef.quantity is not None and ef.fact.qualifier != "difference" and not ef.fact.negated
+        q = ef.quantity
+        if q is None or ef.fact.qualifier == "difference" or ef.fact.negated:
+            return False
+        return not (q.unit is None and YEAR.fullmatch(ef.fact.text.strip()))  # "1982": a year the parse took as a count
     if kind == TIME:
         return ef.time is not None
     if kind == PLACE:
@@ -136,19 +142,25 @@ def _loose_value(ef: EventFact) -> str:
 
 # ---- grouping --------------------------------------------------------------------------------------------------
 
+MARGIN = 3  # how much better than any other pairing of two reports' values a disputing pair must be tied
+MAX_ALL_PAIRS = 400  # a bucket up to this many rows compares every pair of rows; a larger one pairs within blocks
+MAX_BLOCK = 60  # rows a blocking key may hold before it says too little to pair on
 
-def _groups(rows: Sequence[Row]) -> list[tuple[SlotKey, str, list[int], bool]]:
-    """(key, frame, members, loose) per slot, by a hash join on the keys. Rows that no other report's row joins
-    there, and rows whose key says too little, then meet by value (``_loose_key``): a value several reports give
-    in one frame corroborates across them (and never disputes)."""
+
+def _groups(rows: Sequence[Row], main: frozenset[str] = frozenset()) -> list[tuple[SlotKey, str, list[int], bool]]:
+    """(key, frame, members, loose) per slot. Rows meet by a hash join on their key and frame (a bucket); inside a
+    bucket, rows of two reports join when the evidence that they fill one slot is enough and each is the other's
+    best match (``_links``); the joined rows are the slots. Rows no other report's row joins, and rows whose key
+    says too little, then meet by value (``_loose_key``): a value several reports give in one frame corroborates
+    across them, and never disputes."""
     buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         if row.key.known:
             buckets[(row.frame, *row.key.base())].append(i)
     keyed: list[tuple[SlotKey, str, list[int]]] = []
-    for (frame, *_), members in buckets.items():
-        for key, part in _by_happening(rows, members):
-            keyed.append((key, str(frame), part))
+    for members in buckets.values():
+        for part in _components(len(rows), _links(rows, members, main), members):
+            keyed.append((_label_key(rows, part), rows[part[0]].frame, part))
     alone = {i for _, _, part in keyed if len({rows[i].fact.report_rank for i in part}) == 1 for i in part}
     alone |= {i for i, row in enumerate(rows) if not row.key.known}
     loose: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -168,37 +180,70 @@ def _groups(rows: Sequence[Row]) -> list[tuple[SlotKey, str, list[int], bool]]:
     return out
 
 
+def _candidates(rows: Sequence[Row], members: Sequence[int]) -> list[tuple[int, int]]:
+    """Pairs of rows of different reports worth weighing: all of them in a small bucket; in a large one, those
+    sharing a happening, a subject, a verb or a counted noun (keys held by too many rows are skipped)."""
+    if len(members) <= MAX_ALL_PAIRS:
+        return [(a, b) for a, b in combinations(members, 2) if rows[a].fact.report_rank != rows[b].fact.report_rank]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        f = rows[i].fact
+        for key in (f"h:{happening_of(f)}", f"s:{f.fact.subject}", f"p:{f.fact.predicate}", f"m:{f.fact.measured}"):
+            if not key.endswith(":"):
+                blocks[key].append(i)
+    found: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        if len(block) <= MAX_BLOCK:
+            found.update(
+                (a, b) for a, b in combinations(block, 2) if rows[a].fact.report_rank != rows[b].fact.report_rank
+            )
+    return sorted(found)
+
+
+def _links(rows: Sequence[Row], members: Sequence[int], main: frozenset[str]) -> list[tuple[int, int]]:
+    """Pairs of one bucket that fill one slot: evidence at least what the key needs, and, between the two rows'
+    reports, the best either row has (ties kept)."""
+    scored = []
+    for a, b in _candidates(rows, members):
+        ra, rb = rows[a], rows[b]
+        score = anchor(ra.fact, rb.fact, main)
+        if score >= needed(ra.key, ra.frame, ra.fact, rb.fact):
+            scored.append((a, b, score))
+    best: dict[tuple[int, int], int] = {}
+    for a, b, score in scored:
+        for row, other in ((a, b), (b, a)):
+            k = (row, rows[other].fact.report_rank)
+            best[k] = max(best.get(k, score), score)
+    return [
+        (a, b)
+        for a, b, score in scored
+        if score >= best[(a, rows[b].fact.report_rank)] and score >= best[(b, rows[a].fact.report_rank)]
+    ]
+
+
+def _components(n: int, links: Sequence[tuple[int, int]], members: Sequence[int]) -> list[list[int]]:
+    from scipy.cluster.hierarchy import DisjointSet
+
+    sets = DisjointSet(members)
+    for a, b in links:
+        sets.merge(a, b)
+    return sorted((sorted(int(i) for i in part) for part in sets.subsets()), key=lambda p: p[0])
+
+
+def _label_key(rows: Sequence[Row], part: Sequence[int]) -> SlotKey:
+    """The slot's key with the happening most of its rows name (for its description)."""
+    first = rows[part[0]].key
+    named = Counter(h for i in part if (h := rows[i].key.happening) and h != "said")
+    happening = named.most_common(1)[0][0] if named else first.happening
+    if first.kind == COUNT and first.measure in SELF_EXPLAINING:
+        happening = ""
+    return SlotKey(first.kind, first.measure, happening, first.qualifiers, first.unit)
+
+
 def _loose_key(row: Row) -> tuple[object, ...]:
     """Where rows meet by value: frame, kind, the value, and for a figure what it counts when that is known."""
     measure = row.key.measure if row.fact.fact.kind == COUNT else ""
     return (row.frame, row.fact.fact.kind, measure, _loose_value(row.fact))
-
-
-def _by_happening(rows: Sequence[Row], members: list[int]) -> list[tuple[SlotKey, list[int]]]:
-    """Split one bucket by happening. Times and places: one slot per happening. Figures: a measure that carries its
-    happening ("dead") is one slot whatever the verb; otherwise one slot per happening, and a figure of no known
-    happening joins the bucket's one happening (with several, it stays apart)."""
-    first = rows[members[0]].key
-    named: dict[str, list[int]] = defaultdict(list)
-    unnamed: list[int] = []
-    for i in members:
-        h = rows[i].key.happening
-        if first.kind == COUNT and first.measure in SELF_EXPLAINING:
-            named[""].append(i)
-        elif h:
-            named[h].append(i)
-        else:
-            unnamed.append(i)
-    if unnamed:
-        if len(named) == 1:
-            next(iter(named.values())).extend(unnamed)
-        else:
-            named[""].extend(unnamed)
-    out = []
-    for h, part in named.items():
-        k = rows[part[0]].key
-        out.append((SlotKey(k.kind, k.measure, h, k.qualifiers, k.unit), sorted(part)))
-    return out
 
 
 # ---- verdicts --------------------------------------------------------------------------------------------------
@@ -225,9 +270,44 @@ def _positions(rows: Sequence[Row], members: Sequence[int]) -> tuple[dict[int, l
     return by_report, superseded
 
 
-def _distinct(rows: Sequence[Row], idx: Sequence[int], settings: AlignSettings) -> bool:
-    """A report gives values for the slot that cannot all be true: the key could not tell two things apart."""
-    return any(values_conflict(rows[a].fact, rows[b].fact, settings) for a, b in combinations(idx, 2))
+def _clash(
+    rows: Sequence[Row],
+    frame: str,
+    mine: Sequence[int],
+    theirs: Sequence[int],
+    settings: AlignSettings,
+    main: frozenset[str],
+) -> tuple[int, int, str] | None:
+    """A dispute between two reports' rows of one slot: a pair whose values cannot both be true, tied to one
+    happening strongly enough (``evidence``), each the other's best match, and neither value matched as well by a
+    value of the other report that agrees with it."""
+    scores = {(a, b): anchor(rows[a].fact, rows[b].fact, main) for a in mine for b in theirs}
+    best_a = {a: max(scores[(a, b)] for b in theirs) for a in mine}
+    best_b = {b: max(scores[(a, b)] for a in mine) for b in theirs}
+    found: list[tuple[int, int, int, str]] = []
+    for (a, b), score in scores.items():
+        need = needed_to_dispute(rows[a].key, frame, rows[a].fact, rows[b].fact)
+        if need is None or score < need or score < best_a[a] or score < best_b[b]:
+            continue
+        why = values_conflict(rows[a].fact, rows[b].fact, settings)
+        if why is None:
+            continue
+        rivals_a = [x for x in theirs if scores[(a, x)] == score and x != b]
+        rivals_b = [x for x in mine if scores[(x, b)] == score and x != a]
+        if any(values_conflict(rows[a].fact, rows[x].fact, settings) is None for x in rivals_a):
+            continue  # a value of the other report that agrees with this one fits it as well
+        if any(values_conflict(rows[x].fact, rows[b].fact, settings) is None for x in rivals_b):
+            continue
+        # where a report gives other values of this kind, the pair must stand out from them
+        others_a = [scores[(a, x)] for x in theirs if x != b and values_conflict(rows[b].fact, rows[x].fact, settings)]
+        others_b = [scores[(x, b)] for x in mine if x != a and values_conflict(rows[a].fact, rows[x].fact, settings)]
+        if any(score - other < MARGIN for other in (*others_a, *others_b)):
+            continue
+        found.append((score, a, b, why))
+    if not found:
+        return None
+    _, a, b, why = max(found, key=lambda f: (f[0], -f[1], -f[2]))
+    return a, b, why
 
 
 def _same_outlet_later(a: Report | None, b: Report | None) -> bool:
@@ -245,6 +325,7 @@ def judge(
     loose: bool,
     reports: Sequence[Report],
     settings: AlignSettings,
+    main: frozenset[str] = frozenset(),
 ) -> Slot:
     ranks = {rows[i].fact.report_rank for i in members}
     if len(ranks) < 2:
@@ -252,22 +333,11 @@ def judge(
     if loose:
         return Slot(key, frame, tuple(members), "corroborated", loose=True)
     positions, superseded = _positions(rows, members)
-    settled = {rank: idx for rank, idx in positions.items() if idx and not _distinct(rows, idx, settings)}
     disputing: set[int] = set()
     why = ""
     updated = list(superseded)
-    for ra, rb in combinations(sorted(settled), 2):
-        # a report's values for one slot all describe one value ("at least 12" and "15"; "Tuesday" and "Tuesday
-        # evening"); two reports dispute it when a value of one cannot be true with a value of the other
-        clash = next(
-            (
-                (a, b, reason)
-                for a in settled[ra]
-                for b in settled[rb]
-                if (reason := values_conflict(rows[a].fact, rows[b].fact, settings)) is not None
-            ),
-            None,
-        )
+    for ra, rb in combinations(sorted(positions), 2):
+        clash = _clash(rows, frame, positions[ra], positions[rb], settings, main)
         if clash is None:
             continue
         a, b, reason = clash
@@ -276,11 +346,16 @@ def judge(
             updated.append(b if rows[a].fact.fact.update else a)
             continue
         why = why or reason
-        disputing.update((settled[ra][0], settled[rb][0]))
+        disputing.update((a, b))
     if disputing:
-        # every report that states the slot is shown with its value, including those that agree with one side
-        shown = sorted({idx[0] for idx in settled.values()})
-        return Slot(key, frame, tuple(members), "conflicting", why, tuple(shown), tuple(sorted(set(updated))))
+        # every report that states the slot is shown with its value: the disputing rows, and the first row of
+        # each other report
+        shown = {rows[i].fact.report_rank: i for i in sorted(disputing)}
+        for rank, idx in positions.items():
+            if idx:
+                shown.setdefault(rank, idx[0])
+        values = tuple(sorted(shown.values()))
+        return Slot(key, frame, tuple(members), "conflicting", why, values, tuple(sorted(set(updated))))
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
 
 
@@ -294,11 +369,15 @@ def tabulate(
     times: Mapping[str, Sequence[TimeExpr]],
     reports: Sequence[Report] = (),
     settings: AlignSettings = DEFAULT_ALIGN,
+    main: frozenset[str] = frozenset(),
 ) -> Table:
-    """The event's figure table: rows keyed and framed, grouped into slots, each slot judged."""
+    """The event's figure table: rows keyed and framed, grouped into slots, each slot judged. ``main``: the kinds
+    of happening the event itself is (``slots.main_happenings``)."""
     rows = rows_of(facts, window, times)
-    groups = _groups(rows)
-    slots = tuple(judge(rows, key, frame, members, loose, reports, settings) for key, frame, members, loose in groups)
+    groups = _groups(rows, main)
+    slots = tuple(
+        judge(rows, key, frame, members, loose, reports, settings, main) for key, frame, members, loose in groups
+    )
     return Table(rows, slots)
 
 
