@@ -23,6 +23,10 @@ class AlignSettings:
     vague_high: float = 1.15
     near_low: float = 0.9  # "nearly 300": [0.9 x, x]
     quote_overlap: float = 0.8  # share of the shorter quote's words two quotes must share to be one quote
+    # the figure table (rashomon.event.figures): the slot model's probability that two rows of one key fill one slot
+    slot_link: float = 0.5  # ... for them to corroborate each other
+    slot_dispute: float = 0.75  # ... for their values, when they cannot both be true, to be shown as a dispute
+    slot_margin: float = 1.0  # how much likelier (log-odds) a disputing pair must be than any other pairing of them
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -157,6 +157,8 @@ def measured_of(
     mods = [*extra, *_noun_modifiers(tokens, kids, noun)]
     if tokens[noun].pos == "PROPN" or tokens[noun].ent == "NORP":
         mods.append("!proper")
+    if any(tokens[k].text.lower() == "including" for k in range(last + 1, min(b, last + 7))):
+        mods.append("including")  # "four dead, including the gunman": a count that takes someone in
     if _sizes_a_group(tokens, noun, number):
         mods.append("whole")
     verb = tokens[noun].head

@@ -15,16 +15,17 @@ from rashomon.annotate import annotate
 from rashomon.config import DEFAULT_ALIGN, DEFAULT_SUMMARY, AlignSettings, SummarySettings
 from rashomon.dates import resolve_event_times
 from rashomon.event.align import align_facts, group_quotes
-from rashomon.event.align.facts import event_facts
+from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.similarity import AlignModel
-from rashomon.event.figures import event_window, tabulate
+from rashomon.event.figures import EventWindow, event_window, tabulate
 from rashomon.event.figures.claims import figure_table, table_claims
 from rashomon.event.figures.slots import main_happenings
+from rashomon.event.figures.table import Similarity, sentence_similarity, usable
 from rashomon.event.record import build_record, event_day
 from rashomon.event.summary import summarize
-from rashomon.event.taxonomy import classify_event
-from rashomon.records import AnnotatedReport, Claim, Comparison, Report
-from rashomon.resolve import resolve_entities
+from rashomon.event.taxonomy import EventType, classify_event
+from rashomon.records import AnnotatedReport, Claim, Comparison, Report, TimeExpr
+from rashomon.resolve import Resolution, resolve_entities
 
 Vectorizer = Callable[[list[str]], np.ndarray]
 
@@ -92,6 +93,48 @@ def default_vectorizer(settings: Settings) -> Vectorizer:
     return cached_vectorizer(default_embedder().encode)
 
 
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """What the per-event stages share: the reports with their times anchored across the event, the entities, every
+    fact, the event's type, its time window and kinds of happening, and how alike two facts' sentences are."""
+
+    docs: tuple[AnnotatedReport, ...]
+    times: dict[str, tuple[TimeExpr, ...]]
+    resolution: Resolution
+    facts: tuple[EventFact, ...]
+    kind: EventType
+    window: EventWindow
+    main: frozenset[str]
+    similarity: Similarity
+
+
+def view_event(
+    docs: Sequence[AnnotatedReport], settings: Settings, vectorize: Vectorizer, watch: Stopwatch | None = None
+) -> EventView:
+    """Dates anchored across the reports, entities resolved, facts read with the event's view of them."""
+    watch = watch or Stopwatch()
+    with watch.stage("dates"):
+        resolved = resolve_event_times(
+            {d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs}, today=settings.today
+        )
+        times = {k: tuple(v) for k, v in resolved.items()}
+        docs = [replace(d, times=times[d.report.id]) for d in docs]
+    with watch.stage("entities"):
+        mentions = [m for d in docs for m in d.mentions]
+        resolution = resolve_entities(mentions, [link for d in docs for link in d.alias_links])
+    reports = [d.report for d in docs]
+    with watch.stage("facts"):
+        facts = tuple(event_facts(docs, resolution, times))
+        kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
+        window = event_window(event_day(docs, facts, kind, times), [r.published for r in reports], times)
+        main = main_happenings((ev.span.text for ev in kind.evidence), kind.category)
+    with watch.stage("embeddings"):
+        sentences = sorted({f.sentence_text for f in facts if usable(f)})
+        vectors = np.asarray(vectorize(sentences), dtype=np.float32) if sentences else np.zeros((0, 1), np.float32)
+        similarity = sentence_similarity(dict(zip(sentences, vectors, strict=True)))
+    return EventView(tuple(docs), times, resolution, facts, kind, window, main, similarity)
+
+
 def compare_annotated(
     docs: Sequence[AnnotatedReport],
     settings: Settings = Settings(),
@@ -99,28 +142,18 @@ def compare_annotated(
     group: str | None = None,
     stopwatch: Stopwatch | None = None,
 ) -> Comparison:
-    """The per-event stages: dates anchored across reports, entities, quotes, claims, summary."""
+    """The per-event stages: dates anchored across reports, entities, quotes, the figure table, claims, summary,
+    record."""
     watch = stopwatch or Stopwatch()
     vectorize = vectors_of or default_vectorizer(settings)
-    with watch.stage("dates"):
-        times = resolve_event_times(
-            {d.report.id: d.times for d in docs}, {d.report.id: d.report.published for d in docs}, today=settings.today
-        )
-        docs = [replace(d, times=times[d.report.id]) for d in docs]
-    with watch.stage("entities"):
-        mentions = [m for d in docs for m in d.mentions]
-        resolution = resolve_entities(mentions, [link for d in docs for link in d.alias_links])
+    view = view_event(docs, settings, vectorize, watch)
+    docs, times, resolution, facts = list(view.docs), view.times, view.resolution, view.facts
     with watch.stage("quotes"):
         quotes, attribution_claims = group_quotes(docs, resolution, settings.align)
     reports = tuple(d.report for d in docs)
     texts = {d.report.id: d.report.text for d in docs}
-    with watch.stage("facts"):
-        facts = event_facts(docs, resolution, times)
-        kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
-        window = event_window(event_day(docs, facts, kind, times), [r.published for r in reports], times)
     with watch.stage("table"):
-        main = main_happenings((ev.span.text for ev in kind.evidence), kind.category)
-        table = tabulate(facts, window, times, reports, settings.align, main)
+        table = tabulate(facts, view.window, times, reports, settings.align, view.main, view.similarity)
         slot_claims = table_claims(table, texts)
     claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch, facts)
     ranked = _ranked(
@@ -135,7 +168,7 @@ def compare_annotated(
     with watch.stage("summary"):
         summary = summarize(docs, all_claims, vectorize, resolution.entities, settings.summary)
     with watch.stage("record"):
-        record = build_record(docs, resolution, times, all_claims, quotes, facts=facts, kind=kind, table=table)
+        record = build_record(docs, resolution, times, all_claims, quotes, facts=facts, kind=view.kind, table=table)
     return Comparison(
         reports=reports,
         entities=resolution.entities,

@@ -1,22 +1,32 @@
 """Evidence, beyond the slot key, that two rows of two reports fill one slot.
 
-A slot key says what kind of value a row is (a toll, an age, a day, a length, a place: ``slots``) and rows are
-only ever compared inside one key. Inside a key, a story can hold several things of that kind (the day of the
-shooting and the day of the arrest; the fall of one climber and of another), so two rows are joined only when
-something ties them to one happening, and each is the other's best match among the rows the two reports give:
-- the same kind of happening (from the lexicon: "killed" / "died"; "strike" / "attack"), or the same verb;
-- the same subject ("Buckley fell", "the quake struck"), the same counted noun ("boats");
-- a named participant their clauses share (other than the values themselves);
-- both told in the reports' leads, where reports state the event itself;
-- words around the values in common.
-Two known kinds of happening that differ ("arrested" / "convicted") count against. How much evidence is needed
-depends on how much the key says (``needed``): the main event's toll needs none; a length of time, a year, a score,
-an amount of money need the most. Whether the values agree never counts.
+A slot key says what kind of value a row is (a toll, an age, a day, a length, a place: ``slots``), and rows are only
+ever compared inside one key. Inside a key a story can hold several things of that kind (the day of the shooting
+and the day of the arrest; the fall of one climber and of another), so two rows are joined only when their
+contexts tie them to one happening. The evidence is typed and never looks at the values:
+- the same kind of happening (lexicon: "killed" / "died"), a related one (one group: a shooting that kills and
+  injures), or two unrelated kinds ("arrested" / "convicted", which counts against);
+- both of the event's own kind of happening (from the words that gave its type);
+- the same subject ("Buckley fell", "the quake struck"), the same verb;
+- named participants their clauses share (other than the values themselves);
+- both in the reports' leads; words around the values in common;
+- how alike their sentences are (MiniLM embeddings; a tie-breaker, never a key);
+- each row the only one of its key in its report;
+- the frame (background values say less).
+``SlotModel`` weighs them: a logistic regression fitted by ``bench/train_slots.py`` on the dev gold's pairs of rows
+of one key (positive: the two rows are values of one gold fact, corroborated or disputed; negative: values of two
+different facts), shipped as ``rashomon/data/slot-model.json``. Since no feature reads the values, agreeing values
+can never make two rows one slot.
 """
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 
 from rashomon import lexicon
 from rashomon.event.align.facts import EventFact
@@ -24,12 +34,25 @@ from rashomon.event.figures.slots import COUNT, SELF_EXPLAINING, TIME, SlotKey, 
 
 PRONOUNS = frozenset("he she it they we i you who which that this these those one -pron- there here".split())
 LEAD = 1  # sentences 0 and 1 (a headline or dateline, and the first sentence) are the lead
-STRONG_MEASURES = SELF_EXPLAINING | frozenset({"population"})
+STRONG_MEASURES = SELF_EXPLAINING | frozenset({"population", "magnitude"})
 LIGHT = frozenset({"be", "have", "say", "do", "make", "get", "take", "go", "come"})
-
-
-def _word(w: str) -> bool:
-    return bool(w) and w.isalpha() and w not in PRONOUNS
+FEATURES = (
+    "same_happening",
+    "related_happening",
+    "other_happening",
+    "both_main",
+    "same_subject",
+    "same_verb",
+    "shared_participants",
+    "both_lead",
+    "shared_words",
+    "similarity",
+    "sole",
+    "background",
+    "strong_measure",
+    "time",
+    "place",
+)
 
 
 @cache
@@ -41,68 +64,85 @@ def _group(happening: str) -> str:
     return _groups().get(happening, "")
 
 
-def anchor(a: EventFact, b: EventFact, main: frozenset[str] = frozenset()) -> int:
-    """How much ties two rows of two reports to one happening (see the module docstring). ``main``: the kinds of
-    happening the event itself is (from its type's words)."""
+def _word(w: str) -> bool:
+    return bool(w) and w.isalpha() and w not in PRONOUNS
+
+
+def pair_features(
+    a: EventFact,
+    b: EventFact,
+    key: SlotKey,
+    frame: str,
+    main: frozenset[str] = frozenset(),
+    similarity: float | None = None,
+    sole: bool = False,
+) -> list[float]:
+    """The evidence that two rows of one key fill one slot, as numbers in the order of ``FEATURES``."""
     fa, fb = a.fact, b.fact
-    score = 0
     ha, hb = happening_of(a), happening_of(b)
-    if ha and ha == hb and ha != "said":
-        score += 2
-    elif _group(ha) and _group(ha) == _group(hb):
-        score += 1  # a shooting that killed and injured: one occurrence
-    elif _group(ha) and _group(hb):
-        score -= 2  # an arrest and a conviction are two happenings
-    if ha in main and hb in main:
-        score += 1
-    if _word(fa.subject) and fa.subject == fb.subject:
-        score += 2
-    if fa.predicate and fa.predicate == fb.predicate and fa.predicate not in LIGHT:
-        score += 1
-    own = {a.entity, b.entity}
-    shared = (a.participants & b.participants) - own
-    score += min(2, len(shared))
-    if fa.sentence <= LEAD and fb.sentence <= LEAD:
-        score += 1
-    if len(set(fa.window) & set(fb.window)) >= 2:
-        score += 1
-    return score
+    same = bool(ha) and ha == hb and ha != "said"
+    related = not same and bool(_group(ha)) and _group(ha) == _group(hb)
+    other = not same and not related and bool(_group(ha)) and bool(_group(hb))
+    shared = (a.participants & b.participants) - {a.entity, b.entity}
+    return [
+        float(same),
+        float(related),
+        float(other),
+        float(ha in main and hb in main),
+        float(_word(fa.subject) and fa.subject == fb.subject),
+        float(bool(fa.predicate) and fa.predicate == fb.predicate and fa.predicate not in LIGHT),
+        float(min(2, len(shared))),
+        float(fa.sentence <= LEAD and fb.sentence <= LEAD),
+        float(len(set(fa.window) & set(fb.window)) >= 2),
+        float(similarity) if similarity is not None else 0.4,
+        float(sole),
+        float(frame != "main"),
+        float(key.kind == COUNT and key.measure in STRONG_MEASURES),
+        float(key.kind == TIME),
+        float(key.kind == "place"),
+    ]
 
 
-def _strong(key: SlotKey) -> bool:
-    return key.kind == COUNT and (key.measure in STRONG_MEASURES or key.measure == "magnitude")
+@dataclass(frozen=True, slots=True)
+class SlotModel:
+    """A logistic regression over ``FEATURES``: the log-odds that two rows of one key fill one slot."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def logit(self, x: Sequence[float]) -> float:
+        return self.bias + sum(w * v for w, v in zip(self.weights, x, strict=True))
+
+    def probability(self, x: Sequence[float]) -> float:
+        z = self.logit(x)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias}
 
 
-def _owned_age(key: SlotKey) -> bool:
-    return key.kind == COUNT and key.measure == "age" and bool(key.qualifiers) and key.qualifiers[0].startswith("E-")
+def model_from_json(data: dict[str, object]) -> SlotModel:
+    names = list(data["features"])  # type: ignore[call-overload]
+    if names != list(FEATURES):
+        raise ValueError("the slot model was fitted on other features; rebuild it with bench/train_slots.py")
+    return SlotModel(tuple(float(w) for w in data["weights"]), float(data["bias"]))  # type: ignore[attr-defined,arg-type]
 
 
-def needed(key: SlotKey, frame: str, a: EventFact, b: EventFact) -> int:
-    """The evidence two rows of one key need to fill one slot (to corroborate each other): none for the main
-    event's tolls and a named person's age, some for anything else."""
-    extra = 0 if frame == "main" else 1
-    if _strong(key) or _owned_age(key):
-        return extra
-    return extra + 2
+@cache
+def default_slot_model() -> SlotModel:
+    text = files("rashomon").joinpath("data/slot-model.json").read_text(encoding="utf-8")
+    return model_from_json(json.loads(text))
 
 
-def needed_to_dispute(key: SlotKey, frame: str, a: EventFact, b: EventFact) -> int | None:
-    """The evidence two rows need before their values are shown as a dispute: more than to corroborate, since a
-    reader must be able to trust a dispute. None when the pair may not dispute at all: a length of time, a year or
-    a score whose two rows do not tell of the same verb."""
-    extra = 0 if frame == "main" else 1
+def needs_more(key: SlotKey, a: EventFact, b: EventFact) -> bool:
+    """Pairs that may not dispute at all unless their rows tell of the same verb: a length of time, a year, a score
+    or a vote count (a story holds many, told in similar words)."""
     same_verb = bool(a.fact.predicate) and a.fact.predicate == b.fact.predicate
-    if _owned_age(key):
-        return extra
-    if _strong(key):
-        return extra + (1 if not key.qualifiers else 2)
     if key.kind == TIME and (key.measure == "duration" or _year_only(a) or _year_only(b)):
-        return extra + 4 if same_verb else None
-    if key.kind == COUNT and key.measure in ("score", "vote", "age"):
-        return extra + 5 if a.fact.subject and a.fact.subject == b.fact.subject else None
-    if key.kind == COUNT and key.unit in ("USD", "EUR", "GBP", "JPY", "CNY", "INR", "percent"):
-        return extra + 4
-    return extra + 3
+        return not same_verb
+    if key.kind == COUNT and key.measure in ("score", "vote"):
+        return not (same_verb and _word(a.fact.subject) and a.fact.subject == b.fact.subject)
+    return False
 
 
 def _year_only(f: EventFact) -> bool:

@@ -112,12 +112,15 @@ def happening_of(ef: EventFact) -> str:
     predicate's own lemma ("carry"); "said" for a value of speech ("said Monday")."""
     f = ef.fact
     path = f.path or ((f.predicate,) if f.predicate else ())
-    if path and path[0] in SPEECH:
-        return "said"
+    if path and path[0] in SPEECH and f.kind != COUNT:
+        return "said"  # "said Monday": when someone spoke, not when it happened
     own = ""
     for lemma in path:
         if lemma in SPEECH:
-            break
+            if f.kind != COUNT:
+                break
+            own = own or happening_class(lemma)  # "reported 15,000 cases": the figure is what was reported
+            continue
         if lemma in SUBJECT_VERBS:
             found = happening_class(f.subject) if lemma == path[0] else ""
             if found:
@@ -148,7 +151,7 @@ def _victims_of(ef: EventFact) -> str:
 def _qualifiers(modifiers: tuple[str, ...]) -> tuple[str, ...]:
     out = set()
     for m in modifiers:
-        if m in CONDITIONS or m == "whole":
+        if m in CONDITIONS or m in ("whole", "including"):
             out.add(m)
         elif m in ADDITIONAL:
             out.add("additional")
@@ -196,20 +199,30 @@ def count_key(ef: EventFact) -> SlotKey:
         if measure == "population":
             return SlotKey(COUNT, "population", "", qualifiers)
         return SlotKey(COUNT, measure, happening, qualifiers)
+    if noun in _victims_table():  # "258,000 arrests", "12 killings": the happening's own noun
+        return SlotKey(COUNT, _victims_table()[noun], "", qualifiers)
     victims = _victims_of(ef)
-    proper = "!proper" in f.modifiers  # "12 Palestinians were killed": a group of people the dictionary lacks
-    group = people.get(noun, "") if noun in people else (noun if noun and victims and proper else "")
+    proper = "!proper" in f.modifiers  # "12 Palestinians", "8.6 million Americans": people the dictionary lacks
+    if proper and noun and noun not in people:
+        group = _singular(noun)
+    else:
+        group = people.get(noun, "") if noun in people else ""
     if noun and noun not in people and not proper:
         victims = ""  # "the 12000 block", "10 games": what the verb tells is not counted in people
     if f.partitive and group and not (victims and group in ("", "victim")):
         qualifiers = (*qualifiers, "part")  # "two of its citizens"; "two of the victims died" counts the dead
     if victims:
         return SlotKey(COUNT, victims, "", tuple(sorted({*qualifiers, *([group] if group else [])})))
-    if noun in people:
+    if noun in people or proper:
         return SlotKey(COUNT, "people", happening, tuple(sorted({*qualifiers, *([group] if group else [])})))
     if noun:
         return SlotKey(COUNT, noun, happening, qualifiers)
     return SlotKey(COUNT, "", happening, qualifiers)
+
+
+def _singular(noun: str) -> str:
+    """A demonym or group name without its plural ("somalis" -> "somali")."""
+    return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
 
 
 def _age_of(ef: EventFact) -> str:

@@ -15,17 +15,20 @@ never dispute. Cost: one pass to key the rows, then a comparison inside each slo
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from itertools import combinations
+
+import numpy as np
 
 from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
 from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
-from rashomon.event.figures.evidence import anchor, needed, needed_to_dispute
+from rashomon.event.figures.evidence import SlotModel, default_slot_model, needs_more, pair_features
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
 from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, happening_of, slot_key
 from rashomon.places import locations_conflict
@@ -57,6 +60,23 @@ class Slot:
     disputing: tuple[int, ...] = ()  # the rows whose values are in dispute (a value per report)
     updates: tuple[int, ...] = ()  # rows superseded by an update
     loose: bool = False  # a slot of values only (corroborates, never disputes)
+
+
+Similarity = Callable[[EventFact, EventFact], float | None]
+
+
+def no_similarity(a: EventFact, b: EventFact) -> float | None:
+    return None
+
+
+def sentence_similarity(vectors: Mapping[str, np.ndarray]) -> Similarity:
+    """The cosine of two rows' sentences, from unit vectors keyed by sentence text."""
+
+    def similarity(a: EventFact, b: EventFact) -> float | None:
+        va, vb = vectors.get(a.sentence_text), vectors.get(b.sentence_text)
+        return None if va is None or vb is None else float(va @ vb)
+
+    return similarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,19 +167,19 @@ MAX_ALL_PAIRS = 400  # a bucket up to this many rows compares every pair of rows
 MAX_BLOCK = 60  # rows a blocking key may hold before it says too little to pair on
 
 
-def _groups(rows: Sequence[Row], main: frozenset[str] = frozenset()) -> list[tuple[SlotKey, str, list[int], bool]]:
-    """(key, frame, members, loose) per slot. Rows meet by a hash join on their key and frame (a bucket); inside a
+def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, list[int], bool]]:
+    """(key, frame, members, loose) per slot; the rows that are their report's only row of their bucket are noted
+    in ``context.sole``. Rows meet by a hash join on their key and frame (a bucket); inside a
     bucket, rows of two reports join when the evidence that they fill one slot is enough and each is the other's
     best match (``_links``); the joined rows are the slots. Rows no other report's row joins, and rows whose key
     says too little, then meet by value (``_loose_key``): a value several reports give in one frame corroborates
     across them, and never disputes."""
-    buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    for i, row in enumerate(rows):
-        if row.key.known:
-            buckets[(row.frame, *row.key.base())].append(i)
+    buckets = bucket_rows(rows)
     keyed: list[tuple[SlotKey, str, list[int]]] = []
-    for members in buckets.values():
-        for part in _components(len(rows), _links(rows, members, main), members):
+    for members in buckets:
+        context.sole |= sole_rows(rows, members)
+    for members in buckets:
+        for part in _components(len(rows), _links(rows, members, context), members):
             keyed.append((_label_key(rows, part), rows[part[0]].frame, part))
     alone = {i for _, _, part in keyed if len({rows[i].fact.report_rank for i in part}) == 1 for i in part}
     alone |= {i for i, row in enumerate(rows) if not row.key.known}
@@ -169,15 +189,31 @@ def _groups(rows: Sequence[Row], main: frozenset[str] = frozenset()) -> list[tup
     moved: set[int] = set()
     out: list[tuple[SlotKey, str, list[int], bool]] = []
     for members in loose.values():
-        if len({rows[i].fact.report_rank for i in members}) > 1 or not rows[members[0]].key.known:
-            out.append((rows[members[0]].key, rows[members[0]].frame, members, True))
-            moved.update(members)
+        if len({rows[i].fact.report_rank for i in members}) < 2:
+            members = [i for i in members if not rows[i].key.known]  # the others stay in their own slots
+            if not members:
+                continue
+        out.append((rows[members[0]].key, rows[members[0]].frame, members, True))
+        moved.update(members)
     for key, frame, part in keyed:
         kept = [i for i in part if i not in moved]
         if kept:
             out.append((key, frame, kept, False))
     out.sort(key=lambda g: min(g[2]))
     return out
+
+
+def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
+    """Rows of a known key grouped by key and frame (the hash join), each bucket in row order."""
+    buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row.key.known:
+            buckets[(row.frame, *row.key.base())].append(i)
+    return list(buckets.values())
+
+
+def candidates(rows: Sequence[Row], members: Sequence[int]) -> list[tuple[int, int]]:
+    return _candidates(rows, members)
 
 
 def _candidates(rows: Sequence[Row], members: Sequence[int]) -> list[tuple[int, int]]:
@@ -200,16 +236,16 @@ def _candidates(rows: Sequence[Row], members: Sequence[int]) -> list[tuple[int, 
     return sorted(found)
 
 
-def _links(rows: Sequence[Row], members: Sequence[int], main: frozenset[str]) -> list[tuple[int, int]]:
-    """Pairs of one bucket that fill one slot: evidence at least what the key needs, and, between the two rows'
-    reports, the best either row has (ties kept)."""
+def _links(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int]]:
+    """Pairs of one bucket that fill one slot: likely enough by the slot model, and, between the two rows'
+    reports, the likeliest either row has (ties kept)."""
+    sole = context.sole
     scored = []
     for a, b in _candidates(rows, members):
-        ra, rb = rows[a], rows[b]
-        score = anchor(ra.fact, rb.fact, main)
-        if score >= needed(ra.key, ra.frame, ra.fact, rb.fact):
+        score = context.logit(a, b, a in sole and b in sole)
+        if score >= context.link:
             scored.append((a, b, score))
-    best: dict[tuple[int, int], int] = {}
+    best: dict[tuple[int, int], float] = {}
     for a, b, score in scored:
         for row, other in ((a, b), (b, a)):
             k = (row, rows[other].fact.report_rank)
@@ -219,6 +255,59 @@ def _links(rows: Sequence[Row], members: Sequence[int], main: frozenset[str]) ->
         for a, b, score in scored
         if score >= best[(a, rows[b].fact.report_rank)] and score >= best[(b, rows[a].fact.report_rank)]
     ]
+
+
+@dataclass
+class Context:
+    """What weighing two rows needs: the rows, the event's kinds of happening, the sentences' similarity, the
+    model and its thresholds (as log-odds), and the rows that are their report's only row of their bucket."""
+
+    rows: Sequence[Row]
+    main: frozenset[str]
+    similarity: Similarity
+    model: SlotModel
+    link: float
+    dispute: float
+    margin: float
+    sole: set[int] = field(default_factory=set)
+
+    def features(self, a: int, b: int, sole: bool) -> list[float]:
+        ra, rb = self.rows[a], self.rows[b]
+        return pair_features(ra.fact, rb.fact, ra.key, ra.frame, self.main, self.similarity(ra.fact, rb.fact), sole)
+
+    def logit(self, a: int, b: int, sole: bool) -> float:
+        return self.model.logit(self.features(a, b, sole))
+
+
+def make_context(
+    rows: Sequence[Row],
+    settings: AlignSettings = DEFAULT_ALIGN,
+    main: frozenset[str] = frozenset(),
+    similarity: Similarity = no_similarity,
+    model: SlotModel | None = None,
+) -> Context:
+    return Context(
+        rows,
+        main,
+        similarity,
+        model or default_slot_model(),
+        _log_odds(settings.slot_link),
+        _log_odds(settings.slot_dispute),
+        settings.slot_margin,
+    )
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def sole_rows(rows: Sequence[Row], members: Sequence[int]) -> set[int]:
+    """Rows that are their report's only row in a bucket (restatements of one value count once)."""
+    values: dict[int, set[str]] = defaultdict(set)
+    for i in members:
+        values[rows[i].fact.report_rank].add(_loose_value(rows[i].fact))
+    return {i for i in members if len(values[rows[i].fact.report_rank]) == 1}
 
 
 def _components(n: int, links: Sequence[tuple[int, int]], members: Sequence[int]) -> list[list[int]]:
@@ -271,23 +360,20 @@ def _positions(rows: Sequence[Row], members: Sequence[int]) -> tuple[dict[int, l
 
 
 def _clash(
-    rows: Sequence[Row],
-    frame: str,
-    mine: Sequence[int],
-    theirs: Sequence[int],
-    settings: AlignSettings,
-    main: frozenset[str],
+    rows: Sequence[Row], mine: Sequence[int], theirs: Sequence[int], settings: AlignSettings, context: Context
 ) -> tuple[int, int, str] | None:
-    """A dispute between two reports' rows of one slot: a pair whose values cannot both be true, tied to one
-    happening strongly enough (``evidence``), each the other's best match, and neither value matched as well by a
-    value of the other report that agrees with it."""
-    scores = {(a, b): anchor(rows[a].fact, rows[b].fact, main) for a in mine for b in theirs}
+    """A dispute between two reports' rows of one slot: a pair whose values cannot both be true, likely enough to
+    fill one slot (``AlignSettings.slot_dispute``), each the other's likeliest match, likelier by a margin than any
+    pairing with a value that differs, and neither matched as well by a value of the other report that agrees."""
+    sole = all(i in context.sole for i in (*mine, *theirs))
+    scores = {(a, b): context.logit(a, b, sole) for a in mine for b in theirs}
     best_a = {a: max(scores[(a, b)] for b in theirs) for a in mine}
     best_b = {b: max(scores[(a, b)] for a in mine) for b in theirs}
-    found: list[tuple[int, int, int, str]] = []
+    found: list[tuple[float, int, int, str]] = []
     for (a, b), score in scores.items():
-        need = needed_to_dispute(rows[a].key, frame, rows[a].fact, rows[b].fact)
-        if need is None or score < need or score < best_a[a] or score < best_b[b]:
+        if score < context.dispute or score < best_a[a] or score < best_b[b]:
+            continue
+        if needs_more(rows[a].key, rows[a].fact, rows[b].fact) or _far_apart(rows[a].fact, rows[b].fact, settings):
             continue
         why = values_conflict(rows[a].fact, rows[b].fact, settings)
         if why is None:
@@ -301,13 +387,27 @@ def _clash(
         # where a report gives other values of this kind, the pair must stand out from them
         others_a = [scores[(a, x)] for x in theirs if x != b and values_conflict(rows[b].fact, rows[x].fact, settings)]
         others_b = [scores[(x, b)] for x in mine if x != a and values_conflict(rows[a].fact, rows[x].fact, settings)]
-        if any(score - other < MARGIN for other in (*others_a, *others_b)):
+        if any(score - other < context.margin for other in (*others_a, *others_b)):
             continue
         found.append((score, a, b, why))
     if not found:
         return None
     _, a, b, why = max(found, key=lambda f: (f[0], -f[1], -f[2]))
     return a, b, why
+
+
+FAR_APART = 4.0  # two figures this many times apart measure two things ("$1,400" each / "$1.9 trillion" in all)
+
+
+def _far_apart(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
+    """Two figures whose ranges lie more than ``FAR_APART`` times apart: not one thing told two ways."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or a.fact.kind != COUNT:
+        return False
+    ra = count_range(qa.value, qa.text, a.fact.qualifier, settings)
+    rb = count_range(qb.value, qb.text, b.fact.qualifier, settings)
+    low, high = (ra, rb) if ra.high < rb.low else (rb, ra)
+    return low.high > 0 and high.low / low.high > FAR_APART
 
 
 def _same_outlet_later(a: Report | None, b: Report | None) -> bool:
@@ -325,7 +425,7 @@ def judge(
     loose: bool,
     reports: Sequence[Report],
     settings: AlignSettings,
-    main: frozenset[str] = frozenset(),
+    context: Context,
 ) -> Slot:
     ranks = {rows[i].fact.report_rank for i in members}
     if len(ranks) < 2:
@@ -337,7 +437,7 @@ def judge(
     why = ""
     updated = list(superseded)
     for ra, rb in combinations(sorted(positions), 2):
-        clash = _clash(rows, frame, positions[ra], positions[rb], settings, main)
+        clash = _clash(rows, positions[ra], positions[rb], settings, context)
         if clash is None:
             continue
         a, b, reason = clash
@@ -370,13 +470,17 @@ def tabulate(
     reports: Sequence[Report] = (),
     settings: AlignSettings = DEFAULT_ALIGN,
     main: frozenset[str] = frozenset(),
+    similarity: Similarity = no_similarity,
+    model: SlotModel | None = None,
 ) -> Table:
     """The event's figure table: rows keyed and framed, grouped into slots, each slot judged. ``main``: the kinds
-    of happening the event itself is (``slots.main_happenings``)."""
+    of happening the event itself is (``slots.main_happenings``); ``similarity``: how alike two rows' sentences
+    are (``sentence_similarity``), a tie-breaker; ``model``: the slot model (default: the shipped one)."""
     rows = rows_of(facts, window, times)
-    groups = _groups(rows, main)
+    context = make_context(rows, settings, main, similarity, model)
+    groups = _groups(rows, context)
     slots = tuple(
-        judge(rows, key, frame, members, loose, reports, settings, main) for key, frame, members, loose in groups
+        judge(rows, key, frame, members, loose, reports, settings, context) for key, frame, members, loose in groups
     )
     return Table(rows, slots)
 
