@@ -26,6 +26,7 @@ WINDOW = 4  # words either side of a value that make its immediate context
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "ADV"})
 # said/told/added carry who speaks, not what happened; other speech acts ("announced", "tweeted") are events
 BARE_SPEECH = frozenset({"say", "tell", "add", "quote", "note", "continue", "write"})
+SPEECH_LEMMAS = frozenset({"announce", "report", "confirm", "state", "claim", "tweet", "post", "accord", "statement"})
 EVENT_NOUNS = frozenset(
     """attack strike airstrike bombing shooting shootout explosion blast earthquake quake tremor temblor flood fire
     blaze crash collision accident storm hurricane tornado typhoon cyclone eruption outbreak election vote ballot
@@ -233,9 +234,11 @@ class _Facts:
         fields.update(extra)
         self.out.append(Fact(**fields))  # type: ignore[arg-type]
 
-    def _path(self, sent: _Sent, predicate: int, limit: int = 4) -> tuple[str, ...]:
-        """The predicate and the predicates above it, nearest first ("shot to death" reads "kill")."""
+    def _path(self, sent: _Sent, predicate: int, limit: int = 4) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """The predicate and the predicates above it, nearest first ("shot to death" reads "kill"), with their
+        token indices."""
         out = [self._lemma_of(sent, predicate)]
+        heads = [predicate]
         j = predicate
         for _ in range(8):
             up = self.tokens[j].head
@@ -244,7 +247,8 @@ class _Facts:
             j = up
             if _is_predicate(self.tokens[j]):
                 out.append(self._lemma_of(sent, j))
-        return tuple(out)
+                heads.append(j)
+        return tuple(out), tuple(heads)
 
     def _lemma_of(self, sent: _Sent, i: int) -> str:
         lemma = self.tokens[i].lemma.lower()
@@ -274,8 +278,15 @@ class _Facts:
         if subject is not None:
             out["subject"] = self.tokens[subject].lemma.lower()
         out["frame_words"] = frame_words_of(self.tokens, sent.kids, predicate, subject)
-        out["path"] = self._path(sent, predicate)
-        local = self._local(sent, predicate)
+        lemmas, heads = self._path(sent, predicate)
+        out["path"] = lemmas
+        # the times of the value's own clause and of the clauses above it ("During June, ... resulting in the
+        # detention of 21"), short of a verb of speech ("..., CENTCOM said July 6")
+        local: set[int] = set()
+        for lemma, head in zip(lemmas, heads, strict=True):
+            if lemma in BARE_SPEECH or lemma in SPEECH_LEMMAS:
+                break
+            local |= self._local(sent, head)
         near = sorted(s for tok, s in self.time_tokens.items() if tok in local and s != start)
         if near:
             out["near_times"] = tuple(near)

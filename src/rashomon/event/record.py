@@ -27,10 +27,13 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from rashomon.event.align.compatibility import VAGUE_WORDS
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.lexicon import event_type
 from rashomon.event.disputes import report_labels, who_says_what
-from rashomon.event.figures.table import Table
+from rashomon.event.figures.frames import MAIN
+from rashomon.event.figures.slots import main_happenings
+from rashomon.event.figures.table import Slot, Table, value_text
 from rashomon.event.taxonomy import ACLED_ARMED, EventType, classify_event, label_of
 from rashomon.places import country_name, place_country_codes, place_details
 from rashomon.records import (
@@ -183,9 +186,11 @@ def date_field(
     labels: Mapping[str, str] | None = None,
     anchored: bool = True,
     sources: Mapping[tuple[str, int], int] | None = None,
+    claims: Sequence[Claim] = (),
 ) -> RecordField:
     """The day of what happened (see the module docstring). ``anchored``: some report is dated or writes a date; when
-    none is, a weekday resolved against the reference day is a guess, and only dates written out count."""
+    none is, a weekday resolved against the reference day is a guess, and only dates written out count. ``claims``:
+    the event's claims; the day is disputed only where they dispute it."""
     labels = labels or {}
     sources = sources or {}
     best: dict[str, tuple[float, EventFact]] = {}
@@ -213,20 +218,86 @@ def date_field(
         if len(days) == 1:
             return RecordField(values, values[0].value, "the day the reports give for what happened")
         ordered = sorted(days)
+        disputes = _disputes(claims, "time", {(v.report, v.start, v.end) for v in values})
+        if not disputes:
+            # the days differ, but the claims find no dispute: the reports date different happenings of the story;
+            # the day the strongest evidence points to (most reports, then how surely each ties it to the event)
+            support: dict[str, float] = defaultdict(float)
+            for held_score, held_ef in best.values():
+                support[str(held_ef.time.value) if held_ef.time is not None else ""] += 1.0 + held_score / 10.0
+            top = max(days, key=lambda d: (support[d], -ordered.index(d)))
+            policy = (
+                "the day most reports give for what happened, weighed by how surely each ties it to the event; "
+                "no report disputes another's"
+            )
+            return RecordField(values, top, policy)
         top, n = days.most_common(1)[0]
         if n > len(values) / 2:
             resolved: str = top
-            policy = "the day most reports give for what happened"
+            policy = "the day most reports give for what happened; sources dispute it"
         else:
             resolved = f"{ordered[0]}/{ordered[-1]}"
-            policy = "reports give different days: the span from the earliest to the latest"
-        note = "; ".join(f"{v.value} ({labels.get(v.report, v.report)})" for v in values)
-        return RecordField(values, resolved, policy, True, f"reports give different days: {note}")
+            policy = "sources dispute the day: the span from the earliest to the latest"
+        shown = [v for found in disputes for v in found]
+        return RecordField(values, resolved, policy, True, "reports dispute the day: " + _dispute_note(shown, labels))
     dated = sorted((p[:10], r) for r, p in published.items() if p)
     if dated:
         values = tuple(SourceValue(r, 0, 0, "", p, "publication date") for p, r in dated)
         return RecordField(values, dated[0][0], "no report dates what happened: the earliest publication date")
     return RecordField((), None, "no report dates what happened, and none is dated")
+
+
+def main_time_slot(table: Table, main: frozenset[str]) -> Slot | None:
+    """The main event's time slot: in the main frame, dating one of the event's own kinds of happening, with days
+    its rows' words (or their reports' dates) give; with several, the one most reports fill, then the earliest."""
+    found = []
+    for s in table.slots:
+        if s.frame != MAIN or s.loose or s.key.kind != "time" or s.key.measure != "when" or s.key.happening not in main:
+            continue
+        days = [table.rows[i].fact for i in s.members if _day_of(table.rows[i].fact) is not None]
+        if days:
+            found.append((len({ef.report_rank for ef in days}), -min(s.members), s))
+    return max(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _day_of(ef: EventFact) -> str | None:
+    """A time's day, when the words give it or the report's own date resolves it (never a guess against today)."""
+    t = ef.time
+    if t is None or t.guessed or not _is_day(t.value):
+        return None
+    return t.value if (t.explicit or ef.dated or t.kind in ("weekday", "date")) else None
+
+
+def date_from_slot(table: Table, slot: Slot, labels: Mapping[str, str]) -> RecordField:
+    """The day of the main event's time slot: the day most of its reports give; disputed when the claims dispute
+    it (then, with no majority, the span of the days)."""
+    rows = sorted(
+        (table.rows[i].fact for i in slot.members if _day_of(table.rows[i].fact) is not None),
+        key=lambda ef: (ef.report_rank, ef.fact.start),
+    )
+    per_report: dict[str, str] = {}
+    values = []
+    for ef in rows:
+        day = _day_of(ef)
+        assert day is not None
+        if ef.fact.report not in per_report:
+            per_report[ef.fact.report] = day
+            values.append(_value(ef, day))
+    days = Counter(per_report.values())
+    ordered = sorted(days)
+    top, n = max(days.items(), key=lambda kv: (kv[1], -ordered.index(kv[0])))
+    if slot.status != "conflicting":
+        return RecordField(tuple(values), top, "the day the reports give for the main event (most reports)")
+    note = "reports dispute the day: " + _dispute_note(
+        [v for v in values if any(table.rows[i].fact.fact.start == v.start for i in slot.disputing)] or values,
+        labels,
+    )
+    if n > len(per_report) / 2:
+        return RecordField(
+            tuple(values), top, "the day most reports give for the main event; sources dispute it", True, note
+        )
+    span = f"{ordered[0]}/{ordered[-1]}"
+    return RecordField(tuple(values), span, "sources dispute the day: the span of the days they give", True, note)
 
 
 # --- location ------------------------------------------------------------------------------------------------
@@ -279,7 +350,7 @@ def location_field(
     if len(directions) == 1 and next(iter(directions)) and not disputes:
         resolved["name"] = chosen[0].location.text if chosen[0].location is not None else name
         resolved["precision"] = "part of " + str(resolved["precision"])
-    disputed = bool(disputes) or (len(set(places)) > 1 and not _nested(places, context))
+    disputed = bool(disputes)  # the claims' own verdict: the record never disputes what they do not
     shown = [v for values_ in disputes for v in values_] if disputes else values
     note = _dispute_note(shown, labels) if disputed else None
     if disputed:
@@ -292,11 +363,6 @@ def location_field(
 def _specificity(place: str, context: Mapping[str, float]) -> int:
     details = place_details(place, context)
     return {"city": 3, "region": 2, "country": 1}.get(str(details.get("precision")), 0) if details else 0
-
-
-def _nested(places: Sequence[str], context: Mapping[str, float]) -> bool:
-    countries = {d.get("country_code") for p in places if (d := place_details(p, context))}
-    return len(countries) == 1
 
 
 def place_context(docs: Sequence[AnnotatedReport], resolution: Resolution) -> dict[str, float]:
@@ -470,84 +536,108 @@ def _role(ef: EventFact, etype: str, main: frozenset[str], harm: bool) -> str | 
     return None
 
 
-# --- figures -------------------------------------------------------------------------------------------------
+# --- figures ------------------------------------------------------------------------------------------------
+
+# the record's counts and the figure table's measures they read
+COUNT_MEASURES: dict[str, frozenset[str]] = {
+    "injured": frozenset({"injured"}),
+    "arrested": frozenset({"arrested"}),
+    "missing": frozenset({"missing"}),
+    "displaced": frozenset({"displaced", "evacuated"}),
+}
+# qualifiers that make a count part of the event's toll, not the toll: "another 12", "two of the three victims",
+# "two of its citizens", "five in critical condition"
+NARROWING = frozenset({"additional", "whole", "part", "critical", "serious", "stable", "severe", "grave", "minor"})
+FIGURE_POLICY = (
+    "the main event's figures only (background figures are never read): ACLED, the most conservative figure "
+    "reported; UCDP, best (the figure most reports give), low and high; a vague word (dozens) gives a range, "
+    "never a figure"
+)
 
 
-def _low(ef: EventFact) -> int | None:
+def main_figure_slot(table: Table, measures: frozenset[str]) -> Slot | None:
+    """The main event's slot of a measure (the dead, the injured): in the main frame, not narrowed to a group
+    ("children", "in critical condition"); with several, the one most reports fill, then the earliest."""
+    found = [
+        s
+        for s in table.slots
+        if s.frame == MAIN
+        and not s.loose
+        and s.key.kind == "count"
+        and s.key.measure in measures
+        and not (set(s.key.qualifiers) & NARROWING)
+    ]
+    if not found:
+        return None
+    # a toll of everyone ("12 people") before one of a group ("four militants"), then the one most reports give
+    return max(
+        found,
+        key=lambda s: (
+            not set(s.key.qualifiers) - {"including"},
+            len({table.rows[i].fact.report_rank for i in s.members}),
+            -min(s.members),
+        ),
+    )
+
+
+def _written(ef: EventFact) -> int | None:
+    """The figure as written ("at least 12" -> 12); None for a vague word ("dozens") or what is not a count."""
     q = ef.quantity
-    if q is None or q.unit is not None or q.value != q.value or q.value < 0 or q.counted == "age":
-        return None  # not a count of people: an amount, a measure, an age ("a 66-year-old woman was killed")
+    if q is None or q.unit is not None or q.value != q.value or q.value < 0:
+        return None
+    if any(q.text.lower().lstrip().startswith(w) for w in VAGUE_WORDS):
+        return None
     return int(q.value)
 
 
-def _outside_event(ef: EventFact, day: str | None, times_in: Mapping[tuple[str, int], list[TimeExpr]]) -> bool:
-    """The figure's sentence dates itself away from the event's day ("in June, ... 13 were killed")."""
-    if not _is_day(day):
-        return False
-    assert day is not None
-    dated = [t.value for t in times_in.get((ef.fact.report, ef.fact.sentence), []) if t.value and t.value[:1] != "P"]
-    return bool(dated) and not any(day.startswith(v) or v.startswith(day) or _within(day, v) for v in dated)
-
-
-def _within(day: str, value: str) -> bool:
-    if "/" not in value:
-        return False
-    a, b = value.split("/", 1)
-    return a <= day <= b
-
-
-def _counts(
-    facts: Sequence[EventFact],
-    core: Mapping[str, Mapping[int, float]],
-    words: frozenset[str],
-    day: str | None,
-    times_in: Mapping[tuple[str, int], list[TimeExpr]],
-    dead: bool = False,
-) -> list[tuple[EventFact, int]]:
+def _slot_values(table: Table, slot: Slot) -> tuple[SourceValue, ...]:
+    """Each report's values of a slot, a value once per report, in report order."""
+    seen: set[tuple[str, str]] = set()
     out = []
-    for ef in facts:
-        f = ef.fact
-        if f.kind != "count" or f.negated or _weight(core, ef) <= 0:
+    for i in sorted(slot.members, key=lambda i: (table.rows[i].fact.report_rank, table.rows[i].fact.fact.start)):
+        ef = table.rows[i].fact
+        value, _, _ = value_text(ef)
+        if (ef.fact.report, value) in seen or ef.fact.hedged:
             continue
-        about = {f.predicate, f.topic, f.head}
-        if not (about & words or (dead and about & DEAD_WORDS)):
-            continue
-        if f.topic and f.topic not in PERSON_NOUNS | DEAD_WORDS | words:
-            continue  # "two incidents were captured"
-        low = _low(ef)
-        if low is None or _outside_event(ef, day, times_in):
-            continue
-        out.append((ef, low))
-    return out
+        seen.add((ef.fact.report, value))
+        out.append(_value(ef, value))
+    return tuple(out)
 
 
-def _figure_field(found: Sequence[tuple[EventFact, int]], what: str) -> RecordField:
-    values = tuple(_value(ef, str(n)) for ef, n in found)
-    figures = sorted({n for _, n in found})
-    best = Counter(n for _, n in found).most_common(1)[0][0]
-    ucdp = {"best": best, "low": figures[0], "high": figures[-1]}
-    disputed = len(figures) > 1
-    note = f"reports give {what} figures from {figures[0]} to {figures[-1]}" if disputed else None
-    policy = "ACLED: the most conservative figure reported; UCDP: best (the figure most reports give), low and high"
-    return RecordField(values, figures[0], policy, disputed, note, (("ucdp", ucdp),))
+def figure_field(table: Table, slot: Slot, what: str, labels: Mapping[str, str]) -> RecordField:
+    """A count read from the main event's slot: its values, ACLED's figure, UCDP's three, disputed when the claims
+    dispute it."""
+    rows = [table.rows[i].fact for i in slot.members if not table.rows[i].fact.fact.hedged]
+    written = [n for ef in rows if (n := _written(ef)) is not None]
+    vague = [value_text(ef)[0] for ef in rows if _written(ef) is None and ef.quantity is not None]
+    values = _slot_values(table, slot)
+    disputed = slot.status == "conflicting"
+    figures = sorted(set(written))
+    best = Counter(written).most_common(1)[0][0] if written else None
+    ucdp: dict[str, object] = {
+        "best": best,
+        "low": figures[0] if figures else None,
+        "high": figures[-1] if figures else None,
+    }
+    if vague:
+        ucdp["ranges"] = sorted(set(vague))
+    note = None
+    if disputed:
+        disputing = [v for v in values if any(table.rows[i].fact.fact.start == v.start for i in slot.disputing)]
+        note = f"reports dispute the {what}: " + " vs ".join(who_says_what(disputing or values, labels))
+    resolved = figures[0] if figures else None
+    return RecordField(values, resolved, FIGURE_POLICY, disputed, note, (("ucdp", ucdp),))
 
 
-def fatalities_field(
-    kind: EventType,
-    facts: Sequence[EventFact],
-    core: Mapping[str, Mapping[int, float]],
-    actors: Sequence[Actor],
-    day: str | None,
-    times_in: Mapping[tuple[str, int], list[TimeExpr]],
-) -> RecordField:
+def fatalities_field(kind: EventType, table: Table, actors: Sequence[Actor], labels: Mapping[str, str]) -> RecordField:
+    none = {"best": None, "low": None, "high": None}
     if kind.category not in HARM_CATEGORIES | {"protests"}:
         policy = f"not read for {kind.category} events (deaths they mention belong to other happenings)"
-        return RecordField((), None, policy, False, None, (("ucdp", {"best": None, "low": None, "high": None}),))
-    found = _counts(facts, core, KILL, day, times_in, dead=True)
-    if found:
-        return _figure_field(found, "death")
+        return RecordField((), None, policy, False, None, (("ucdp", none),))
+    slot = main_figure_slot(table, frozenset({"dead"}))
+    if slot is not None:
+        return figure_field(table, slot, "death toll", labels)
     named = [a for a in actors if a.role == "victim"]
-    none = {"best": None, "low": None, "high": None}
     if named:
         names = ", ".join(a.name for a in named)
         ucdp = {"best": len(named), "low": len(named), "high": len(named)}
@@ -556,27 +646,23 @@ def fatalities_field(
     return RecordField((), None, "no report gives a figure or names the dead", False, None, (("ucdp", none),))
 
 
-def counts_fields(
-    facts: Sequence[EventFact],
-    core: Mapping[str, Mapping[int, float]],
-    day: str | None,
-    times_in: Mapping[tuple[str, int], list[TimeExpr]],
-) -> tuple[RecordField, ...]:
+def counts_fields(table: Table, labels: Mapping[str, str]) -> tuple[RecordField, ...]:
     out = []
-    for what, words in COUNT_KINDS.items():
-        found = _counts(facts, core, words, day, times_in)
-        if found:
-            field = _figure_field(found, what)
-            out.append(
-                RecordField(
-                    field.values,
-                    field.resolved,
-                    field.policy,
-                    field.disputed,
-                    field.note,
-                    (("what", what), *field.extra),
-                )
+    for what, measures in COUNT_MEASURES.items():
+        slot = main_figure_slot(table, measures)
+        if slot is None:
+            continue
+        field = figure_field(table, slot, f"number {what}", labels)
+        out.append(
+            RecordField(
+                field.values,
+                field.resolved,
+                field.policy,
+                field.disputed,
+                field.note,
+                (("what", what), *field.extra),
             )
+        )
     return tuple(out)
 
 
@@ -619,19 +705,27 @@ def build_record(
     facts = list(facts) if facts is not None else event_facts(docs, resolution, times)
     anchored = any(r.published for r in reports) or any(t.explicit for ts in times.values() for t in ts)
     published = {r.id: r.published for r in reports}
-    date = date_field(facts, core, published, trigger_words(kind), labels, anchored, speech_sources(docs))
-    day = date.resolved if isinstance(date.resolved, str) else None
-    times_in: dict[tuple[str, int], list[TimeExpr]] = defaultdict(list)
-    for ef in facts:
-        if ef.time is not None and ef.fact.predicate not in SPEECH:
-            times_in[(ef.fact.report, ef.fact.sentence)].append(ef.time)
+    if table is None:
+        from rashomon.event.figures import event_window, tabulate
+
+        day0 = event_day(docs, facts, kind, times)
+        window = event_window(day0, [r.published for r in reports], times)
+        table = tabulate(
+            facts, window, times, reports, main=main_happenings((e.span.text for e in kind.evidence), kind.category)
+        )
+    main = main_happenings((ev.span.text for ev in kind.evidence), kind.category)
+    time_slot = main_time_slot(table, main)
+    if time_slot is not None:
+        date = date_from_slot(table, time_slot, labels)
+    else:
+        date = date_field(facts, core, published, trigger_words(kind), labels, anchored, speech_sources(docs), claims)
     actors = actors_of(facts, core, resolution, quotes, kind)
     return EventRecord(
         type=type_field(kind),
         date=date,
         location=location_field(facts, core, claims, labels, place_context(docs, resolution)),
         actors=actors,
-        fatalities=fatalities_field(kind, facts, core, actors, day, times_in),
-        counts=counts_fields(facts, core, day, times_in),
+        fatalities=fatalities_field(kind, table, actors, labels),
+        counts=counts_fields(table, labels),
         sources=tuple(r.id for r in reports),
     )

@@ -88,6 +88,13 @@ def event_window(
     return EventWindow(None, None)
 
 
+def _period(t: TimeExpr) -> bool:
+    """A month, a year or a span of time rather than a day: a value dated by it that misses the event's day
+    belongs to another period."""
+    value = t.value or ""
+    return t.kind in ("month", "year", "interval") or (len(value) in (4, 7) and value[:4].isdigit())
+
+
 def _month_of(span: tuple[int, int]) -> int | None:
     a, b = date.fromordinal(span[0]), date.fromordinal(span[1])
     return a.month if (a.year, a.month) == (b.year, b.month) else None
@@ -124,10 +131,11 @@ def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, in
         return MAIN
     for t in near:
         span = _ordinals(t.value) if _reliable(t, ef.dated) else None
-        if span is not None and (d := window.distance(span)) is not None and d > NEAR_DAYS:
-            return BACKGROUND
+        d = window.distance(span) if span is not None else None
+        if d is not None and (d > NEAR_DAYS or (d > 0 and _period(t))):
+            return BACKGROUND  # "in December 2003"; "during the month of June" told of a strike on July 7
         month = t.spec_dict().get("month")
-        if span is None and month and window.month and _months_apart(month, window.month) > 1:
+        if span is None and month and window.month and month != window.month and _period(t):
             return BACKGROUND  # "in February", in a story of November
     if ef.time is not None and _reliable(ef.time, ef.dated):
         span = _ordinals(ef.time.value)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -176,10 +176,13 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
     across them, and never disputes."""
     buckets = bucket_rows(rows)
     keyed: list[tuple[SlotKey, str, list[int]]] = []
-    for members in buckets:
+    context.buckets = buckets
+    for k, members in enumerate(buckets):
         context.sole |= sole_rows(rows, members)
+        context.bucket_of.update(dict.fromkeys(members, k))
     for members in buckets:
-        for part in _components(len(rows), _links(rows, members, context), members):
+        links = [*_links(rows, members, context), *_credited(rows, members, context)]
+        for part in _components(len(rows), links, members):
             keyed.append((_label_key(rows, part), rows[part[0]].frame, part))
     alone = {i for _, _, part in keyed if len({rows[i].fact.report_rank for i in part}) == 1 for i in part}
     alone |= {i for i, row in enumerate(rows) if not row.key.known}
@@ -201,6 +204,37 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
             out.append((key, frame, kept, False))
     out.sort(key=lambda g: min(g[2]))
     return out
+
+
+def _credited_pairs(rows: Sequence[Row], members: Sequence[int], context: Context) -> Iterator[tuple[int, int]]:
+    """Two rows of one report that it credits to two different sources, with values that cannot both be true, and
+    likely enough to fill one slot to corroborate: the report tells of a dispute ("CENTCOM said eastern Syria; a
+    defence official said northwestern Syria")."""
+    by_report: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        if rows[i].fact.attribution and not rows[i].fact.fact.hedged:
+            by_report[rows[i].fact.report_rank].append(i)
+    for idx in by_report.values():
+        for a, b in combinations(idx, 2):
+            fa, fb = rows[a].fact, rows[b].fact
+            if _same_source(fa.attribution or "", fb.attribution or ""):
+                continue
+            if context.logit(a, b, False) >= context.link and values_conflict(fa, fb, context.settings):
+                yield a, b
+
+
+def _same_source(a: str, b: str) -> bool:
+    """Two credits that may name one source: one's words inside the other's ("Grynkewich" / "Air Force Lt. Gen.
+    Alexus Grynkewich"), or the same last word."""
+    wa = re.findall(r"[\w'-]+", a.casefold())
+    wb = re.findall(r"[\w'-]+", b.casefold())
+    if not wa or not wb:
+        return True
+    return set(wa) <= set(wb) or set(wb) <= set(wa) or wa[-1] == wb[-1]
+
+
+def _credited(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int]]:
+    return list(_credited_pairs(rows, members, context))
 
 
 def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
@@ -269,7 +303,15 @@ class Context:
     link: float
     dispute: float
     margin: float
+    settings: AlignSettings = DEFAULT_ALIGN
     sole: set[int] = field(default_factory=set)
+    bucket_of: dict[int, int] = field(default_factory=dict)  # row -> bucket index
+    buckets: list[list[int]] = field(default_factory=list)
+
+    def bucket_rows_of(self, row: int, rank: int) -> list[int]:
+        """The rows of report ``rank`` in the bucket of ``row``."""
+        members = self.buckets[self.bucket_of[row]] if row in self.bucket_of else [row]
+        return [i for i in members if self.rows[i].fact.report_rank == rank]
 
     def features(self, a: int, b: int, sole: bool) -> list[float]:
         ra, rb = self.rows[a], self.rows[b]
@@ -294,6 +336,7 @@ def make_context(
         _log_odds(settings.slot_link),
         _log_odds(settings.slot_dispute),
         settings.slot_margin,
+        settings,
     )
 
 
@@ -306,7 +349,7 @@ def sole_rows(rows: Sequence[Row], members: Sequence[int]) -> set[int]:
     """Rows that are their report's only row in a bucket (restatements of one value count once)."""
     values: dict[int, set[str]] = defaultdict(set)
     for i in members:
-        values[rows[i].fact.report_rank].add(_loose_value(rows[i].fact))
+        values[rows[i].fact.report_rank].add(_plain_value(rows[i].fact))
     return {i for i in members if len(values[rows[i].fact.report_rank]) == 1}
 
 
@@ -327,6 +370,13 @@ def _label_key(rows: Sequence[Row], part: Sequence[int]) -> SlotKey:
     if first.kind == COUNT and first.measure in SELF_EXPLAINING:
         happening = ""
     return SlotKey(first.kind, first.measure, happening, first.qualifiers, first.unit)
+
+
+def _plain_value(ef: EventFact) -> str:
+    """A row's value alone: a figure and its unit, a time's value or words, a place."""
+    if ef.quantity is not None:
+        return f"{ef.quantity.value:g}|{ef.quantity.unit}"
+    return _loose_value(ef)
 
 
 def _loose_key(row: Row) -> tuple[object, ...]:
@@ -366,11 +416,15 @@ def _clash(
     fill one slot (``AlignSettings.slot_dispute``), each the other's likeliest match, likelier by a margin than any
     pairing with a value that differs, and neither matched as well by a value of the other report that agrees."""
     sole = all(i in context.sole for i in (*mine, *theirs))
-    scores = {(a, b): context.logit(a, b, sole) for a in mine for b in theirs}
-    best_a = {a: max(scores[(a, b)] for b in theirs) for a in mine}
-    best_b = {b: max(scores[(a, b)] for a in mine) for b in theirs}
+    # the rows each report gives for the whole bucket compete too, not only those the slot joined
+    all_mine = context.bucket_rows_of(mine[0], rows[mine[0]].fact.report_rank)
+    all_theirs = context.bucket_rows_of(theirs[0], rows[theirs[0]].fact.report_rank)
+    scores = {(a, b): context.logit(a, b, sole) for a in all_mine for b in all_theirs}
+    best_a = {a: max(scores[(a, b)] for b in all_theirs) for a in mine}
+    best_b = {b: max(scores[(a, b)] for a in all_mine) for b in theirs}
     found: list[tuple[float, int, int, str]] = []
-    for (a, b), score in scores.items():
+    for a, b in ((a, b) for a in mine for b in theirs):
+        score = scores[(a, b)]
         if score < context.dispute or score < best_a[a] or score < best_b[b]:
             continue
         if needs_more(rows[a].key, rows[a].fact, rows[b].fact) or _far_apart(rows[a].fact, rows[b].fact, settings):
@@ -378,16 +432,11 @@ def _clash(
         why = values_conflict(rows[a].fact, rows[b].fact, settings)
         if why is None:
             continue
-        rivals_a = [x for x in theirs if scores[(a, x)] == score and x != b]
-        rivals_b = [x for x in mine if scores[(x, b)] == score and x != a]
-        if any(values_conflict(rows[a].fact, rows[x].fact, settings) is None for x in rivals_a):
-            continue  # a value of the other report that agrees with this one fits it as well
-        if any(values_conflict(rows[x].fact, rows[b].fact, settings) is None for x in rivals_b):
-            continue
-        # where a report gives other values of this kind, the pair must stand out from them
-        others_a = [scores[(a, x)] for x in theirs if x != b and values_conflict(rows[b].fact, rows[x].fact, settings)]
-        others_b = [scores[(x, b)] for x in mine if x != a and values_conflict(rows[a].fact, rows[x].fact, settings)]
-        if any(score - other < context.margin for other in (*others_a, *others_b)):
+        # a value of the other report that agrees with this one, or that differs from the disputed one, and fits
+        # almost as well: the pairing is not clear enough to show a dispute
+        rivals_a = [scores[(a, x)] for x in all_theirs if x != b and not _same_value(rows, b, x, settings)]
+        rivals_b = [scores[(x, b)] for x in all_mine if x != a and not _same_value(rows, a, x, settings)]
+        if any(score - other < context.margin for other in (*rivals_a, *rivals_b)):
             continue
         found.append((score, a, b, why))
     if not found:
@@ -408,6 +457,11 @@ def _far_apart(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
     rb = count_range(qb.value, qb.text, b.fact.qualifier, settings)
     low, high = (ra, rb) if ra.high < rb.low else (rb, ra)
     return low.high > 0 and high.low / low.high > FAR_APART
+
+
+def _same_value(rows: Sequence[Row], a: int, b: int, settings: AlignSettings) -> bool:
+    """Two rows of one report whose values can both be true (a restatement or a refinement), not two values."""
+    return values_conflict(rows[a].fact, rows[b].fact, settings) is None
 
 
 def _same_outlet_later(a: Report | None, b: Report | None) -> bool:
@@ -447,14 +501,16 @@ def judge(
             continue
         why = why or reason
         disputing.update((a, b))
+    for a, b in _credited_pairs(rows, members, context):
+        if not why:
+            why = values_conflict(rows[a].fact, rows[b].fact, settings) or ""
+        disputing.update((a, b))
     if disputing:
         # every report that states the slot is shown with its value: the disputing rows, and the first row of
         # each other report
-        shown = {rows[i].fact.report_rank: i for i in sorted(disputing)}
-        for rank, idx in positions.items():
-            if idx:
-                shown.setdefault(rank, idx[0])
-        values = tuple(sorted(shown.values()))
+        represented = {rows[i].fact.report_rank for i in disputing}
+        shown = set(disputing) | {idx[0] for rank, idx in positions.items() if idx and rank not in represented}
+        values = tuple(sorted(shown))
         return Slot(key, frame, tuple(members), "conflicting", why, values, tuple(sorted(set(updated))))
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
 
