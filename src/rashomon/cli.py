@@ -298,6 +298,22 @@ def eval_group() -> None:
     help="Reference day for dates with no year (fixed, so scores are reproducible).",
 )
 @click.option("--no-embeddings", is_flag=True, help="Align with word overlap instead of sentence embeddings.")
+@click.option(
+    "--split",
+    type=click.Choice(["tune", "check", "all"]),
+    default="all",
+    show_default=True,
+    help='Score the events of one split only: "check" events are held out from tuning.',
+)
+@click.option(
+    "--mutations",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    metavar="N",
+    help="Also change up to N corroborated values (numbers, years, weekdays, months, towns) in one report each, "
+    "and score whether each change is flagged as a dispute, and on nothing else (rashomon.eval.mutations).",
+)
 @click.option("--errors", "show_errors", is_flag=True, help="List every miss and spurious flag after the scores.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_claims(
@@ -306,17 +322,21 @@ def eval_claims(
     predictions: Path | None,
     today: date,
     no_embeddings: bool,
+    split: str,
+    mutations: int,
     show_errors: bool,
     as_json: bool,
 ) -> None:
-    """Score claim alignment and typed conflicts against GOLD (JSON lines; see bench/gold/claims-guidelines.md)."""
+    """Score claim alignment and typed conflicts against GOLD (JSON lines; see bench/gold/claims-guidelines.md):
+    recall of the gold's conflicts, precision of every flag, corroborated and unique recall, errors by cause; with
+    --mutations, disputes made on purpose."""
     from rashomon.eval import corpora
     from rashomon.eval.claims import comparisons_by_event, format_scores, predict, score
     from rashomon.eval.gold import GoldError, read_gold
 
     root = data or corpora.DEFAULT_DATA
     try:
-        golds = list(read_gold(gold, root))
+        golds = [g for g in read_gold(gold, root) if split == "all" or (g.split or "tune") == split]
     except GoldError as exc:
         raise click.UsageError(str(exc)) from exc
     if predictions is not None:
@@ -329,13 +349,29 @@ def eval_claims(
             preload_in_background()
         comparisons = predict(golds, root, _settings(today, None, 1, not no_embeddings))
     total, per_corpus = score(golds, comparisons)
+    mutated = _mutations(golds, root, _settings(today, None, 1, not no_embeddings), mutations) if mutations else None
     if as_json:
-        scores = {"all": total.scores(), **{k: t.scores() for k, t in per_corpus.items()}}
+        scores: dict[str, Any] = {"all": total.scores(), **{k: t.scores() for k, t in per_corpus.items()}}
+        if mutated is not None:
+            scores["mutations"] = mutated.scores()
         click.echo(json.dumps(scores, indent=2))
     else:
         click.echo(format_scores(total, per_corpus))
+        if mutated is not None:
+            click.echo("")
+            click.echo("\n".join(f"{k:<32} {v}" for k, v in mutated.scores().items()))
     if show_errors:
-        click.echo("\n".join(["", *total.errors]))
+        click.echo("\n".join(["", *total.errors, *(mutated.errors if mutated is not None else [])]))
+
+
+def _mutations(golds: Sequence[Any], root: Path, settings: Any, limit: int) -> Any:
+    """The mutation tally of up to ``limit`` mutations of the gold events, with a progress bar on a terminal."""
+    from rashomon.eval import corpora
+    from rashomon.eval.mutations import run
+
+    texts = {r: corpora.report(r, root).text for g in golds for r in g.reports}
+    with _progress("mutations", enabled=sys.stderr.isatty()) as advance:
+        return run(golds, texts, settings, limit, advance)
 
 
 @eval_group.command("coref")

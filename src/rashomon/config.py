@@ -15,6 +15,9 @@ class AlignSettings:
     link: float = 0.35  # average probability of "one fact" at which two groups of facts merge
     conflict: float = 0.6  # probability two facts need for their incompatible values to count as a conflict
     negation: float = 0.95  # probability two happenings need for one asserted and one denied to be a conflict
+    # whether a happening one report asserts and another denies is shown as a dispute at all: off, because on the dev
+    # gold every such flag was two different happenings told with one verb ("paid" / "did not pay" two bills)
+    negation_conflicts: bool = False
     sole_value: float = 0.8  # how alike two figures (or times) are when each is its report's only one of its kind
     restatement: float = 0.6  # the score of two facts of one report that give the same value
     paraphrase: float = 0.6  # embedding cosine at which every fact of two sentences is compared

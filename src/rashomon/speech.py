@@ -187,14 +187,23 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def is_name_like(quoted: str) -> bool:
+    """A title or a name in quotation marks ("Secret Man: The Story of Watergate's Deep Throat"): every word that
+    is not a function word or a possessive is capitalised."""
     words = re.findall(r"[\w'’-]+", quoted)
-    content = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS]
-    return bool(content) and len(words) <= 8 and all(w[:1].isupper() for w in content)
+    content = [w for w in words if w.lower() not in NAME_FUNCTION_WORDS and w.lower() not in ("'s", "’s", "s")]
+    return bool(content) and len(words) <= 12 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+LINK_OR_HANDLE = re.compile(r"https?://|\bwww\.|\.(?:com|org|net|gov)\b|(?:^|\s)[@#]\w+", re.IGNORECASE)
 
 
 def is_speech(quoted: str, sentence_has_speech_verb: bool) -> bool:
+    """Words someone said: not a name or a title, not a web address or a handle, and long enough (or told by a
+    speech verb)."""
     words = re.findall(r"[\w'’-]+", quoted)
     if len(words) <= 2 or is_name_like(quoted):
+        return False
+    if LINK_OR_HANDLE.search(quoted) and len(words) <= 12:
         return False
     return len(words) >= 4 or sentence_has_speech_verb
 
@@ -457,23 +466,81 @@ class Names:
         return next((m for m in reversed(self.people) if m.end <= char), None)
 
 
-def best_name_in(span: tuple[int, int], mentions: Sequence[Mention] | Names) -> Mention | None:
-    """The name a speaker phrase stands for: a person first, then an organisation or place, earliest first."""
+def best_name_in(
+    span: tuple[int, int], mentions: Sequence[Mention] | Names, text: str | None = None
+) -> Mention | None:
+    """The name a speaker phrase stands for: a person first, then an organisation or place, earliest first; a name
+    that only owns the speaker ("Andrea's father, Richard Kuiper") is passed over when another one follows."""
     names = mentions if isinstance(mentions, Names) else Names(mentions)
     inside = names.inside(span)
     for labels in (("PERSON",), ("ORG",), ("GPE", "NORP", "LOC", "FAC")):
         found = [m for m in inside if m.label in labels]
+        if text is not None and len(found) > 1:
+            owners = [m for m in found if POSSESSIVE.match(text, m.end)]
+            found = [m for m in found if m not in owners] or found
         if found:
             return min(found, key=lambda m: m.start)
     return None
 
 
-def _resolve_speaker(report: str, text: str, span: tuple[int, int], names: Names, previous: Span | None) -> Span:
-    name = best_name_in(span, names)
+POSSESSIVE = re.compile(r"\s?['’]s?\b")
+
+
+class Antecedents:
+    """Whom "he" or "she" speaking stands for: the person who is the subject of the nearest sentence before (a
+    pronoun there stands for what it stood for), within a few sentences; never merely the last name printed."""
+
+    REACH = 4  # sentences looked back
+
+    def __init__(self, report: str, parse: Parse, names: Names, quotes: QuotedText) -> None:
+        self.report = report
+        self.subjects: dict[int, Span | None] = {}  # sentence -> its person subject (None: a pronoun)
+        for k, (a, b) in enumerate(parse.sents):
+            for t in parse.tokens[a:b]:
+                if t.dep not in SUBJECT_DEPS or quotes.inside(t.start):
+                    continue
+                if t.text.lower() in ("he", "she"):
+                    self.subjects[k] = None
+                    break
+                found = [m for m in names.inside((t.start, t.end + 1)) if m.label == "PERSON"]
+                person = next((m for m in names.people if m.start <= t.start < m.end), None) or (
+                    found[0] if found else None
+                )
+                if person is not None:
+                    self.subjects[k] = Span(report, person.start, person.end, person.text)
+                    break
+        self.resolved: dict[int, Span] = {}
+
+    def before(self, sent: int) -> Span | None:
+        for k in range(sent - 1, max(-1, sent - 1 - self.REACH), -1):
+            if k in self.resolved:
+                return self.resolved[k]
+            if k in self.subjects:
+                found = self.subjects[k]
+                if found is not None:
+                    return found
+        return None
+
+    def note(self, sent: int, speaker: Span) -> None:
+        """What a pronoun of this sentence was found to stand for (so that the next "he said" can follow it)."""
+        self.resolved[sent] = speaker
+
+
+def _resolve_speaker(
+    report: str,
+    text: str,
+    span: tuple[int, int],
+    names: Names,
+    previous: Span | None,
+    antecedent: Span | None = None,
+) -> Span:
+    name = best_name_in(span, names, text)
     if name is not None:
         return Span(report, name.start, name.end, name.text)
     phrase = text[span[0] : span[1]]
     if phrase.lower() in PRONOUNS:
+        if antecedent is not None:
+            return antecedent
         if previous is not None:
             return previous
         last = names.last_person_before(span[0])
@@ -488,8 +555,10 @@ def find_quotes(
     """Direct quotes of a report with their speakers."""
     text = parse.text
     spans = find_quote_spans(text)
-    cues = SpeechCues(parse, QuotedText(spans))
+    quoted = QuotedText(spans)
+    cues = SpeechCues(parse, quoted)
     names = Names(mentions)
+    antecedents = Antecedents(report, parse, names, quoted)
     sentence_at = SentenceFinder(parse)
     out: list[Quote] = []
     last_by_paragraph: dict[int, Span] = {}
@@ -503,19 +572,23 @@ def find_quotes(
         subject = cues.subject(first, near=q.start)
         if subject is None and last > first:
             subject = cues.subject(last, near=q.end)
-        if not is_speech(text[start:end], subject is not None):
+        if not is_speech(text[start:end], subject is not None) or _titled(text, start, end):
             continue
         paragraph = sentences[first].paragraph if first < len(sentences) else 0
         end_paragraph = sentences[last].paragraph if last < len(sentences) else paragraph
         speaker: Span | None = None
         cue = None
         if subject is not None:
-            speaker = _resolve_speaker(report, text, subject, names, last_speaker)
+            speaker = _resolve_speaker(report, text, subject, names, last_speaker, antecedents.before(first))
             cue = "after" if subject[0] >= q.end else "before"
+            if text[subject[0] : subject[1]].lower() in PRONOUNS:
+                antecedents.note(sentence_at.at(subject[0]), speaker)
         else:
             following = _source_after(cues, text, sentences, first, last, (start, end))
             if following is not None:
-                speaker, cue = _resolve_speaker(report, text, following, names, last_speaker), "next-sentence"
+                nxt = sentence_at.at(following[0])
+                speaker = _resolve_speaker(report, text, following, names, last_speaker, antecedents.before(nxt))
+                cue = "next-sentence"
         if speaker is None:
             earlier = last_by_paragraph.get(paragraph) or last_by_paragraph.get(paragraph - 1)
             if earlier is not None:
@@ -525,6 +598,23 @@ def find_quotes(
             last_by_paragraph[paragraph] = last_by_paragraph[end_paragraph] = speaker
             last_speaker = speaker
     return tuple(out)
+
+
+TITLE_CUE = re.compile(
+    r"\b(?:book|memoir|memoirs|expose|exposé|novel|film|movie|documentary|album|song|single|show|series|article|"
+    r"column|essay|report|play|titled|entitled|called|named|headlined)\s*,?\s*[\"“‘'`]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """The quoted words are the title of a work: a word for a work comes right before them ("in his 2006 memoir,
+    'A G-Man's Life: ...'") and most of their words are capitalised."""
+    if TITLE_CUE.search(text[max(0, start - 40) : start]) is None:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end])
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return bool(words) and capitalised >= 0.6 * len(words)
 
 
 def _source_after(
@@ -550,8 +640,10 @@ def _quote_fills(text: str, first: Sentence, last: Sentence, start: int, end: in
 def find_attributions(report: str, parse: Parse, mentions: Sequence[Mention]) -> tuple[Attribution, ...]:
     """For each sentence that credits a source ("X said", "according to X"), that source as written."""
     text = parse.text
-    cues = SpeechCues(parse, QuotedText(find_quote_spans(text)))
+    quoted = QuotedText(find_quote_spans(text))
+    cues = SpeechCues(parse, quoted)
     names = Names(mentions)
+    antecedents = Antecedents(report, parse, names, quoted)
     out = []
     previous: Span | None = None
     for k in range(len(parse.sents)):
@@ -560,7 +652,8 @@ def find_attributions(report: str, parse: Parse, mentions: Sequence[Mention]) ->
             continue
         phrase = text[subject[0] : subject[1]]
         if phrase.lower() in PRONOUNS:
-            source = _resolve_speaker(report, text, subject, names, previous)
+            source = _resolve_speaker(report, text, subject, names, previous, antecedents.before(k))
+            antecedents.note(k, source)
         else:
             source = Span(report, subject[0], subject[1], phrase)
         out.append(Attribution(report, k, source))

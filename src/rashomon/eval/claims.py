@@ -48,12 +48,14 @@ class Tally:
     corroborated: int = 0
     unique: int = 0
     false_conflicts: int = 0
+    causes: Counter[str] = field(default_factory=Counter)  # errors by cause ("missed: split", "false: ...")
     flags: Counter[str] = field(default_factory=Counter)  # flagged conflicts, per kind and "all"
     true_flags: Counter[str] = field(default_factory=Counter)  # flags matching a gold conflict, per kind and "all"
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for mine, theirs in (
+            (self.causes, other.causes),
             (self.gold, other.gold),
             (self.found, other.found),
             (self.aligned, other.aligned),
@@ -85,6 +87,8 @@ class Tally:
             "gold_unique": self.gold["unique"],
             "flagged_conflicts": self.flags["all"],
         }
+        for cause, n in sorted(self.causes.items()):
+            out[f"errors:{cause}"] = n
         for t in CONFLICT_TYPES:
             if self.gold[f"conflict:{t}"]:
                 out[f"conflict_recall:{t}"] = ratio(self.found[f"conflict:{t}"], self.gold[f"conflict:{t}"])
@@ -166,6 +170,7 @@ def score_event(gold: GoldEvent, comparison: Comparison) -> Tally:
             tally.found["conflict"] += flagged
             tally.found[key] += flagged
             if not flagged:
+                tally.causes["missed: " + _miss_cause(item, places, comparison)] += 1
                 tally.errors.append(_describe(gold, item, "conflict missed", comparison, places))
         else:
             tally.corroborated += aligned and not flagged
@@ -182,8 +187,38 @@ def score_event(gold: GoldEvent, comparison: Comparison) -> Tally:
             tally.true_flags["all"] += 1
             tally.true_flags[f.kind] += 1
         else:
+            tally.causes["false flag: " + _false_cause(f, gold)] += 1
             tally.errors.append(f"{gold.event}: spurious {f.kind} conflict: {_flag_text(comparison, f)}")
     return tally
+
+
+def _miss_cause(item: GoldItem, places: dict[GoldValue, int | None], comparison: Comparison) -> str:
+    """Why a gold conflict was missed, as far as the output shows it: its values are in no claim, in claims of
+    one report only, in different claims, or in one claim that flags nothing."""
+    placed = [(v, k) for v, k in places.items() if k is not None]
+    if len({v.report for v, _ in placed}) < 2:
+        return "values not read"
+    claims = {k for _, k in placed}
+    if len(claims) > 1:
+        shared = any(a.report != b.report and ka == kb for (a, ka), (b, kb) in combinations(placed, 2))
+        if not shared:
+            return "values in different claims"
+    kinds = {comparison["claims"][k].get("kind") for k in claims}
+    if kinds <= {"thing", "event", "participant"}:
+        return f"one claim, not flagged ({item.type}: no typed comparison of such values)"
+    return "one claim, not flagged"
+
+
+def _false_cause(flag: Flag, gold: GoldEvent) -> str:
+    """What a false flag compares: two values of one corroborated fact, values of two gold facts, or values the gold
+    does not list (details or background it leaves out)."""
+    items = [k for v in flag.values for k, it in enumerate(gold.items) for g in it.values if _overlaps(v, g)]
+    if not items:
+        return "values the gold does not list"
+    if len(set(items)) == 1:
+        kind = gold.items[items[0]].kind
+        return "one corroborated fact" if kind == "corroborated" else f"one {kind} fact"
+    return "values of different facts"
 
 
 def _value_text(v: GoldValue) -> str:
@@ -209,12 +244,13 @@ def _flag_text(comparison: Comparison, flag: Flag) -> str:
 
 
 def score(golds: Sequence[GoldEvent], comparisons: Iterable[Comparison]) -> tuple[Tally, dict[str, Tally]]:
-    """Totals, and totals per corpus."""
+    """Totals, and totals per corpus and per split ("split:tune", "split:check")."""
     total, per_corpus = Tally(), dict[str, Tally]()
     for gold, comparison in zip(golds, comparisons, strict=True):
         t = score_event(gold, comparison)
         total.add(t)
         per_corpus.setdefault(gold.corpus, Tally()).add(t)
+        per_corpus.setdefault(f"split:{gold.split or 'tune'}", Tally()).add(t)
     return total, per_corpus
 
 

@@ -300,7 +300,7 @@ def pair_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> tuple[
     if kind == "place":
         why = _place_pair(a, b)
         return ("location", why) if why else None
-    if kind == "event":
+    if kind == "event" and settings.negation_conflicts:
         why = _event_pair(a, b)
         return ("other", why) if why else None
     return None
