@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from rashomon.records import Comparison, Entity, EventRecord, QuoteGroup, RecordField, Report, TimeExpr
+from rashomon.records import (
+    Comparison,
+    Entity,
+    EventRecord,
+    FigureTable,
+    QuoteGroup,
+    RecordField,
+    Report,
+    Span,
+    TimeExpr,
+)
 
 SCHEMA = "rashomon.comparison/1"
 
@@ -60,8 +70,14 @@ def quote_to_dict(quote: QuoteGroup) -> dict[str, Any]:
 def field_to_dict(field: RecordField) -> dict[str, Any]:
     out: dict[str, Any] = {
         "values": [
-            {"report": v.report, "start": v.start, "end": v.end, "text": v.text, "value": v.value,
-             "attribution": v.attribution}
+            {
+                "report": v.report,
+                "start": v.start,
+                "end": v.end,
+                "text": v.text,
+                "value": v.value,
+                "attribution": v.attribution,
+            }
             for v in field.values
         ],
         "resolved": field.resolved,
@@ -86,6 +102,47 @@ def record_to_dict(record: EventRecord) -> dict[str, Any]:
         "fatalities": field_to_dict(record.fatalities),
         "counts": [field_to_dict(c) for c in record.counts],
         "sources": list(record.sources),
+    }
+
+
+def _span(s: Span) -> dict[str, Any]:
+    return {"report": s.report, "start": s.start, "end": s.end, "text": s.text}
+
+
+def figures_to_dict(table: FigureTable) -> dict[str, Any]:
+    """The figure table: its rows and its slots (each slot's rows as indices into the rows)."""
+    return {
+        "rows": [
+            {
+                "report": r.report,
+                "start": r.start,
+                "end": r.end,
+                "text": r.text,
+                "kind": r.kind,
+                "value": r.value,
+                "low": r.low,
+                "high": r.high,
+                "slot": r.slot,
+                "frame": r.frame,
+                "attribution": r.attribution,
+                "update": r.update,
+                "hedged": r.hedged,
+            }
+            for r in table.rows
+        ],
+        "slots": [
+            {
+                "slot": s.slot,
+                "kind": s.kind,
+                "frame": s.frame,
+                "rows": list(s.rows),
+                "status": s.status,
+                "explanation": s.explanation,
+                "updates": list(s.updates),
+                "claim": s.claim,
+            }
+            for s in table.slots
+        ],
     }
 
 
@@ -124,6 +181,17 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                     for k in c.conflicts
                 ],
                 "details": [{"report": d.report, "start": d.start, "end": d.end, "text": d.text} for d in c.details],
+                **(
+                    {
+                        "slot": c.slot,
+                        "frame": c.frame,
+                        "updates": [
+                            {"report": u.report, "start": u.start, "end": u.end, "text": u.text} for u in c.updates
+                        ],
+                    }
+                    if c.frame is not None
+                    else {}
+                ),
             }
             for c in comparison.claims
         ],
@@ -136,6 +204,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for s in comparison.summary
         ],
     }
+    out["figures"] = figures_to_dict(comparison.figures) if comparison.figures is not None else None
     if comparison.group is not None:
         out["group"] = comparison.group
     out.update(comparison.extra)

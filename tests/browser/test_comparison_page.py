@@ -104,6 +104,7 @@ def test_reader_sees_the_section_headings_in_order(browser: Any, synthetic_page:
         "Summary",
         "Event",
         "Disputed",
+        "Figures,",
         "Side",
         "Unique",
         "Quotes",

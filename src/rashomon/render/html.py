@@ -507,6 +507,26 @@ class LedePart:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureValueView:
+    """One report's value in a slot of the figure table: the value, the words, whom the report credits."""
+
+    value: str
+    cite: Cite
+    attribution: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSlotView:
+    """A slot of the figure table that two reports or more fill: what it measures, its frame, its verdict."""
+
+    slot: str
+    frame: str
+    status: str
+    claim: str
+    values: tuple[FigureValueView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything ``comparison.html`` shows, in the order it shows it."""
 
@@ -519,6 +539,7 @@ class Comparison:
     summary: tuple[SentenceView, ...]
     event: EventView | None
     disputed: tuple[DisputedView, ...]
+    figures: tuple[FigureSlotView, ...]
     claims_shown: tuple[ClaimRow, ...]
     claims_folded: tuple[ClaimRow, ...]
     unique: tuple[UniqueGroup, ...]
@@ -546,6 +567,7 @@ def comparison_context(doc: Doc, *, open_corroborated: int = 15, open_unique: in
         summary=summary_view(doc, page),
         event=event,
         disputed=tuple(disputed_view(c, page) for c in ranked_claims(doc, "conflicting")),
+        figures=figure_slots(doc, page),
         claims_shown=rows[:open_corroborated],
         claims_folded=rows[open_corroborated:],
         unique=unique_groups(doc, page, open_unique),
@@ -652,6 +674,43 @@ def disputed_view(claim: dict[str, Any], page: Page) -> DisputedView:
         cites=tuple(page.cite(statements[i]) for i in _first_per_report(claim)),
         details=_details(claim, page),
     )
+
+
+FRAME_ORDER = {"main": 0, "aggregate": 1, "background": 2}
+
+
+def figure_slots(doc: Doc, page: Page) -> tuple[FigureSlotView, ...]:
+    """The figure table's slots that two reports or more fill (the main event's first, disputes first within it),
+    each report's values in report order."""
+    table = doc.get("figures")
+    if not isinstance(table, Mapping):
+        return ()
+    rows = [r for r in table.get("rows") or [] if isinstance(r, Mapping)]
+    out = []
+    for slot in table.get("slots") or []:
+        if not isinstance(slot, Mapping) or slot.get("status") == "unique" or not slot.get("slot"):
+            continue
+        members = [rows[i] for i in slot.get("rows") or [] if isinstance(i, int) and 0 <= i < len(rows)]
+        seen: set[tuple[str, str]] = set()
+        values = []
+        for r in sorted(members, key=lambda r: (page.index.get(str(r.get("report")), 0), int(r.get("start", 0)))):
+            key = (str(r.get("report")), str(r.get("value")))
+            if key in seen:
+                continue
+            seen.add(key)
+            attribution = r.get("attribution")
+            values.append(FigureValueView(str(r.get("value")), page.cite(r), str(attribution) if attribution else None))
+        out.append(
+            FigureSlotView(
+                str(slot.get("slot")),
+                str(slot.get("frame", "main")),
+                str(slot.get("status")),
+                str(slot.get("claim", "")),
+                tuple(values),
+            )
+        )
+    out.sort(key=lambda v: (FRAME_ORDER.get(v.frame, 3), v.status != "conflicting"))
+    return tuple(out)
 
 
 def _value_view(line: ValueLine, page: Page) -> ValueView:
