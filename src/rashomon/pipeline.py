@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -20,7 +23,7 @@ from rashomon.event.align.similarity import AlignModel
 from rashomon.event.figures import EventWindow, event_window, tabulate
 from rashomon.event.figures.claims import figure_table, table_claims
 from rashomon.event.figures.slots import main_happenings
-from rashomon.event.figures.table import Similarity, sentence_similarity, usable
+from rashomon.event.figures.table import Similarity, word_similarity
 from rashomon.event.record import build_record, event_day
 from rashomon.event.summary import summarize
 from rashomon.event.taxonomy import EventType, classify_event
@@ -52,7 +55,8 @@ class Settings:
     model: str | None = None  # spaCy pipeline (package name or path); None: RASHOMON_SPACY_MODEL or the pinned one
     today: date | None = None  # the reference day for dates with no year and no publication date
     n_process: int = 1
-    embeddings: bool = True  # sentence embeddings (ONNX) for claim alignment; False: bag-of-words vectors
+    embeddings: bool = True  # sentence embeddings (ONNX) for the summary; False: bag-of-words vectors
+    align_embeddings: bool = False  # sentence embeddings for aligning things and happenings too (slower)
     align: AlignSettings = DEFAULT_ALIGN  # thresholds of fact alignment and conflicts
     align_model: AlignModel | None = None  # the fact-pair model; None: the one shipped in rashomon/data
     summary: SummarySettings = DEFAULT_SUMMARY  # length and thresholds of the cited summary
@@ -71,18 +75,54 @@ def lexical_vectors(texts: list[str]) -> np.ndarray:
 
 
 def cached_vectorizer(encode: Vectorizer) -> Vectorizer:
+    """``encode`` with a cache by text; safe to call from two threads (a text is encoded once)."""
     cache: dict[str, np.ndarray] = {}
+    lock = threading.Lock()
 
     def vectors_of(texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        if missing:
-            for text, vector in zip(missing, encode(missing), strict=True):
-                cache[text] = vector
-        if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
-        return np.vstack([cache[t] for t in texts])
+        with lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in cache]
+            if missing:
+                for text, vector in zip(missing, encode(missing), strict=True):
+                    cache[text] = vector
+            if not texts:
+                return np.zeros((0, 1), dtype=np.float32)
+            return np.vstack([cache[t] for t in texts])
 
     return vectors_of
+
+
+class Prefetch:
+    """Sentence embeddings computed on a second thread while the next reports are still being parsed: parsing
+    keeps one core busy, encoding takes the other, so most of the encoding is done when the comparison asks for it.
+    Texts are queued in batches; ``join`` waits for the queue to drain."""
+
+    BATCH = 64
+
+    def __init__(self, vectorize: Vectorizer) -> None:
+        self._vectorize = vectorize
+        self._queue: queue.Queue[list[str] | None] = queue.Queue()
+        self._pending: list[str] = []
+        self._thread = threading.Thread(target=self._run, name="rashomon-prefetch", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (texts := self._queue.get()) is not None:
+            with contextlib.suppress(Exception):  # a failure here is met again, and raised, on the main thread
+                self._vectorize(texts)
+
+    def add(self, texts: Sequence[str]) -> None:
+        self._pending.extend(t for t in texts if t.strip())
+        if len(self._pending) >= self.BATCH:
+            self._queue.put(self._pending)
+            self._pending = []
+
+    def join(self) -> None:
+        if self._pending:
+            self._queue.put(self._pending)
+            self._pending = []
+        self._queue.put(None)
+        self._thread.join()
 
 
 def default_vectorizer(settings: Settings) -> Vectorizer:
@@ -128,11 +168,7 @@ def view_event(
         kind = classify_event(reports, {d.report.id: d.sentences for d in docs})
         window = event_window(event_day(docs, facts, kind, times), [r.published for r in reports], times)
         main = main_happenings((ev.span.text for ev in kind.evidence), kind.category)
-    with watch.stage("embeddings"):
-        sentences = sorted({f.sentence_text for f in facts if usable(f)})
-        vectors = np.asarray(vectorize(sentences), dtype=np.float32) if sentences else np.zeros((0, 1), np.float32)
-        similarity = sentence_similarity(dict(zip(sentences, vectors, strict=True)))
-    return EventView(tuple(docs), times, resolution, facts, kind, window, main, similarity)
+    return EventView(tuple(docs), times, resolution, facts, kind, window, main, word_similarity)
 
 
 def compare_annotated(
@@ -155,7 +191,10 @@ def compare_annotated(
     with watch.stage("table"):
         table = tabulate(facts, view.window, times, reports, settings.align, view.main, view.similarity)
         slot_claims = table_claims(table, texts)
-    claims = align_facts(docs, resolution, times, vectorize, settings.align, settings.align_model, watch, facts)
+    # things, happenings and participants are aligned on their sentences' words: sentence embeddings cost more
+    # than the parse on this machine and gave no better alignment on the dev gold (BENCHMARKS.md)
+    aligning = vectorize if settings.align_embeddings else lexical_vectors
+    claims = align_facts(docs, resolution, times, aligning, settings.align, settings.align_model, watch, facts)
     ranked = _ranked(
         [
             *((c, None) for c in claims),
@@ -216,8 +255,18 @@ def compare_reports(
     """Compare the reports of one event."""
     watch = stopwatch or Stopwatch()
     vectorize = vectors_of or default_vectorizer(settings)
-    with watch.stage("annotate"):
-        docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
+    prefetch = Prefetch(vectorize) if settings.embeddings else None
+    docs = []
+    try:
+        with watch.stage("annotate"):
+            for doc in annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process):
+                docs.append(doc)
+                if prefetch is not None:
+                    prefetch.add([s.text for s in doc.sentences])
+    finally:
+        if prefetch is not None:
+            with watch.stage("embeddings"):
+                prefetch.join()
     return compare_annotated(docs, settings, vectorize, stopwatch=watch)
 
 

@@ -51,7 +51,9 @@ class ReportFeatures:
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from rashomon import lexicon
+
+    english = lexicon.words("stop-words")
 
     extra = {
         "said",
@@ -87,7 +89,7 @@ def stop_words() -> frozenset[str]:
         "saturday",
         "sunday",
     }
-    return frozenset(ENGLISH_STOP_WORDS) | extra
+    return frozenset(english) | extra
 
 
 def title_of(report: Report) -> str:

@@ -32,8 +32,7 @@ class WeightedRows:
 
 
 def _matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]], idf: np.ndarray) -> Any:
-    from scipy.sparse import csr_matrix
-    from sklearn.preprocessing import normalize
+    from scipy.sparse import csr_matrix, diags
 
     lengths = [len(cols) for cols, _ in rows]
     indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
@@ -41,7 +40,8 @@ def _matrix(rows: Sequence[tuple[np.ndarray, np.ndarray]], idf: np.ndarray) -> A
     values = np.concatenate([v for _, v in rows]) if rows else np.zeros(0)
     width = max(len(idf), 1)  # at least one column, even when no report has any word of this kind
     matrix = csr_matrix((values * idf[cols], cols, indptr), shape=(len(rows), width))
-    return normalize(matrix)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return diags(np.where(norms > 0, 1.0 / np.where(norms > 0, norms, 1.0), 0.0)) @ matrix  # unit rows (l2)
 
 
 def _year_matrix(feats: Sequence[ReportFeatures]) -> Any:

@@ -69,6 +69,13 @@ def no_similarity(a: EventFact, b: EventFact) -> float | None:
     return None
 
 
+def word_similarity(a: EventFact, b: EventFact) -> float | None:
+    """How alike two rows' sentences are in words: the cosine of their content-lemma sets (no embedding needed)."""
+    if not a.context or not b.context:
+        return None
+    return len(a.context & b.context) / math.sqrt(len(a.context) * len(b.context))
+
+
 def sentence_similarity(vectors: Mapping[str, np.ndarray]) -> Similarity:
     """The cosine of two rows' sentences, from unit vectors keyed by sentence text."""
 
