@@ -6,6 +6,7 @@ import contextlib
 import queue
 import re
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -62,14 +63,17 @@ class Settings:
     summary: SummarySettings = DEFAULT_SUMMARY  # length and thresholds of the cited summary
 
 
+LEXICAL_DIM = 1024  # hashed bag-of-words width: memory stays bounded however large the vocabulary
+
+
 def lexical_vectors(texts: list[str]) -> np.ndarray:
-    """Unit bag-of-words vectors: the fallback when embeddings are off (and in unit tests)."""
-    tokenized = [re.findall(r"[a-z0-9]+", t.lower()) for t in texts]
-    vocab = {w: k for k, w in enumerate(sorted({w for ws in tokenized for w in ws}))}
-    out = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
-    for row, words in enumerate(tokenized):
-        for w in words:
-            out[row, vocab[w]] += 1.0
+    """Unit bag-of-words vectors, words hashed into ``LEXICAL_DIM`` signed buckets (CRC-32, the same on every run):
+    what aligns things and happenings, and the fallback when embeddings are off."""
+    out = np.zeros((len(texts), LEXICAL_DIM), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for w in re.findall(r"[a-z0-9]+", text.lower()):
+            h = zlib.crc32(w.encode())
+            out[row, h % LEXICAL_DIM] += 1.0 if (h >> 16) & 1 else -1.0
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.clip(norms, 1e-12, None)
 

@@ -60,9 +60,11 @@ def score_facts(
     model: AlignModel | None = None,
     stopwatch: Any = None,
     facts: list[EventFact] | None = None,
+    floor: float = 0.0,
 ) -> Scored:
     """Facts, candidate pairs, features and (with a model) probabilities; what grouping and training both use.
-    Probabilities are 0 without a model. ``facts``: the facts to align (default: every fact of the event)."""
+    Probabilities are 0 without a model. ``facts``: the facts to align (default: every fact of the event);
+    ``floor``: pairs the model scores below it are dropped as they are featurised (memory stays bounded)."""
     watch = stopwatch if stopwatch is not None else _NoWatch()
     if facts is None:
         with watch.stage("facts"):
@@ -81,7 +83,7 @@ def score_facts(
         report_of_row = np.array([r for r, _ in keys], dtype=object)
         paraphrases = _paraphrases(context, report_of_row, settings.paraphrase)
         pairs = candidate_pairs(facts, sentence_of, paraphrases)
-        x = pair_features(facts, pairs, context, words, sentence_of, settings)
+        pairs, x = _featurize(facts, pairs, context, words, sentence_of, settings, model, floor)
     valued = valued_pairs(facts, pairs) if len(pairs) else np.zeros(0, dtype=bool)
     p = model.fact.probability(x) if model is not None else np.zeros(len(pairs), dtype=np.float32)
     about = model.about_probability(facts, pairs, x) if model is not None else np.zeros(len(pairs), np.float32)
@@ -95,6 +97,35 @@ def score_facts(
     return Scored(facts, pairs, x, p, about, valued)
 
 
+FEATURE_CHUNK = 100_000  # candidate pairs featurised at a time
+
+
+def _featurize(
+    facts: Sequence[EventFact],
+    pairs: np.ndarray,
+    context: np.ndarray,
+    words: Sequence[frozenset[str]],
+    sentence_of: np.ndarray,
+    settings: AlignSettings,
+    model: AlignModel | None,
+    floor: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs and their feature rows, a chunk at a time; with a model and a floor, only the pairs it
+    scores at or above the floor are kept (two facts no model would group cost nothing more)."""
+    if len(pairs) == 0 or (len(pairs) <= FEATURE_CHUNK and (model is None or floor <= 0)):
+        return pairs, pair_features(facts, pairs, context, words, sentence_of, settings)
+    kept_pairs, kept_x = [], []
+    for start in range(0, len(pairs), FEATURE_CHUNK):
+        chunk = pairs[start : start + FEATURE_CHUNK]
+        x = pair_features(facts, chunk, context, words, sentence_of, settings)
+        if model is not None and floor > 0:
+            keep = model.fact.probability(x) >= floor
+            chunk, x = chunk[keep], x[keep]
+        kept_pairs.append(chunk)
+        kept_x.append(x)
+    return np.concatenate(kept_pairs), np.concatenate(kept_x)
+
+
 def _sentence_text(doc: AnnotatedReport, k: int) -> str:
     return doc.sentences[k].text if k < len(doc.sentences) else ""
 
@@ -103,14 +134,47 @@ def _sentence_words(doc: AnnotatedReport, k: int) -> frozenset[str]:
     return frozenset(doc.sentences[k].lemmas) if k < len(doc.sentences) else frozenset()
 
 
+FLOOR = 0.05  # pairs less likely than this to state one fact are dropped while aligning
+PARAPHRASE_NEIGHBOURS = 10  # at most this many paraphrases kept per sentence (its closest)
+EXACT_ROWS = 6000  # up to this many sentences are compared exactly, a block of rows at a time
+BLOCK_ROWS = 1024
+
+
 def _paraphrases(context: np.ndarray, report_of: np.ndarray, threshold: float) -> np.ndarray:
-    """Pairs of sentence rows of different reports whose embeddings are at least ``threshold`` alike."""
-    if len(context) < 2:
+    """Pairs (i < j) of sentence rows of different reports whose vectors are at least ``threshold`` alike, each row
+    keeping its ``PARAPHRASE_NEIGHBOURS`` closest. Exact, a block of rows at a time (memory: a block times the
+    rows), up to ``EXACT_ROWS`` rows; beyond, from a nearest-neighbour index (usearch HNSW), so the cost grows about
+    linearly with the event."""
+    n = len(context)
+    if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    sim = context @ context.T
-    a, b = np.nonzero(np.triu(sim >= threshold, k=1))
-    keep = report_of[a] != report_of[b]
-    return np.stack([a[keep], b[keep]], axis=1)
+    codes = np.unique(report_of.astype(str), return_inverse=True)[1]
+    k = min(PARAPHRASE_NEIGHBOURS + 1, n)
+    if n <= EXACT_ROWS:
+        rows, cols, sims = [], [], []
+        for start in range(0, n, BLOCK_ROWS):
+            block = context[start : start + BLOCK_ROWS] @ context.T
+            idx = np.arange(start, start + len(block))
+            block[np.arange(len(block)), idx] = -1.0  # not itself
+            top = np.argpartition(-block, k - 1, axis=1)[:, :k]
+            rows.append(np.repeat(idx, k))
+            cols.append(top.ravel())
+            sims.append(np.take_along_axis(block, top, axis=1).ravel())
+        a, b, sim = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    else:
+        from usearch.index import Index
+
+        index = Index(ndim=context.shape[1], metric="cos", dtype="f32")
+        index.add(np.arange(n), np.ascontiguousarray(context, dtype=np.float32))
+        found = index.search(np.ascontiguousarray(context, dtype=np.float32), k)
+        a = np.repeat(np.arange(n), k)
+        b = np.asarray(found.keys, dtype=np.int64).reshape(n, -1)[:, :k].ravel()
+        sim = 1.0 - np.asarray(found.distances, dtype=np.float32).reshape(n, -1)[:, :k].ravel()
+        valid = (b >= 0) & (b < n)
+        a, b, sim = a[valid], b[valid], sim[valid]
+    keep = (sim >= threshold) & (a != b) & (codes[a] != codes[b])
+    pairs = np.sort(np.stack([a[keep], b[keep]], axis=1), axis=1)
+    return np.unique(pairs, axis=0) if len(pairs) else np.zeros((0, 2), dtype=np.int64)
 
 
 def statement_of(f: EventFact, text: str) -> Span:
@@ -226,20 +290,45 @@ def align_facts(
     read), every such fact in exactly one claim, claims in reading order. ``facts``: the event's facts (default:
     computed here); the figures, times and places the table holds are left out. ``stopwatch``: anything with a
     ``stage(name)`` context manager (``pipeline.Stopwatch``), to time the steps."""
-    from dataclasses import replace
-
     from rashomon.event.figures.table import usable
 
     watch = stopwatch if stopwatch is not None else _NoWatch()
     if facts is None:
         with watch.stage("facts"):
             facts = event_facts(docs, resolution, times)
-    rest = [replace(f, index=k) for k, f in enumerate(f for f in facts if not usable(f))]
-    scored = score_facts(docs, resolution, times, vectors_of, settings, model or default_model(), watch, rest)
+    rest = [f for f in facts if not usable(f)]
+    firsts, twins = _twins(docs, rest)
+    scored = score_facts(docs, resolution, times, vectors_of, settings, model or default_model(), watch, firsts, FLOOR)
     if not scored.facts:
         return ()
     with watch.stage("grouping"):
-        return _claims(docs, scored, settings)
+        return _claims(docs, scored, settings, twins)
+
+
+def _twins(
+    docs: Sequence[AnnotatedReport], facts: Sequence[EventFact]
+) -> tuple[list[EventFact], dict[int, list[EventFact]]]:
+    """The facts to weigh, each standing for its twins: the same words at the same place of the same sentence in
+    other reports (a wire story printed by many outlets). Twins are one fact, told alike; weighing one of them is
+    enough, and the cost grows with the distinct sentences, not with the copies. Returns the facts to weigh
+    (re-indexed) and, by their index, their twins."""
+    from dataclasses import replace
+
+    starts = {d.report.id: [s.start for s in d.sentences] for d in docs}
+    first_of: dict[tuple[str, int, int, str], int] = {}
+    firsts: list[EventFact] = []
+    twins: dict[int, list[EventFact]] = {}
+    for f in facts:
+        sentence_starts = starts.get(f.fact.report, [])
+        offset = sentence_starts[f.fact.sentence] if f.fact.sentence < len(sentence_starts) else 0
+        key = (f.sentence_text, f.fact.start - offset, f.fact.end - offset, f.fact.kind)
+        k = first_of.get(key)
+        if k is not None and firsts[k].report_rank != f.report_rank:
+            twins.setdefault(k, []).append(replace(f, index=-1))  # never looked up as a pair: it was not weighed
+            continue
+        first_of.setdefault(key, len(firsts))
+        firsts.append(replace(f, index=len(firsts)))
+    return firsts, twins
 
 
 class _NoWatch:
@@ -248,8 +337,14 @@ class _NoWatch:
         yield
 
 
-def _claims(docs: Sequence[AnnotatedReport], scored: Scored, settings: AlignSettings) -> tuple[Claim, ...]:
+def _claims(
+    docs: Sequence[AnnotatedReport],
+    scored: Scored,
+    settings: AlignSettings,
+    twins: Mapping[int, Sequence[EventFact]] | None = None,
+) -> tuple[Claim, ...]:
     facts = scored.facts
+    twins = twins or {}
     groups = group_facts(
         len(facts),
         scored.pairs,
@@ -259,19 +354,24 @@ def _claims(docs: Sequence[AnnotatedReport], scored: Scored, settings: AlignSett
         [value_key(f) for f in facts],
         incompatible_and_unlike(scored, settings),
     )
-    # a pair of figures, times or places is one fact if either model says so; any other pair by the "fact" model
+    groups = join_disputes(groups, scored, settings)
+    # a pair of figures, times or places is one fact if either model says so; any other pair by the "fact" model;
+    # only pairs inside one group are looked up (what conflicts are read from)
     strength = np.where(scored.valued, np.maximum(scored.about, scored.probability), scored.probability)
-    lookup = {(int(a), int(b)): float(p) for (a, b), p in zip(scored.pairs, strength, strict=True)}
+    group_of = np.full(len(facts), -1, dtype=np.int64)
+    for g, members_ in enumerate(groups):
+        group_of[members_] = g
+    inside = group_of[scored.pairs[:, 0]] == group_of[scored.pairs[:, 1]] if len(scored.pairs) else np.zeros(0, bool)
+    lookup = {(int(a), int(b)): float(p) for (a, b), p in zip(scored.pairs[inside], strength[inside], strict=True)}
 
     def probability(a: int, b: int) -> float:
         return lookup.get((a, b) if a < b else (b, a), 0.0)
-
-    groups = join_disputes(groups, scored, settings)
 
     texts = {d.report.id: d.report.text for d in docs}
     claims = []
     for group in groups:
         members = [facts[i] for i in group]
+        members += [t for i in group for t in twins.get(i, ())]
         first = min(members, key=lambda f: (f.report_rank, f.fact.start))
         claims.append(((first.report_rank, first.fact.start), make_claim(members, probability, texts, settings)))
     claims.sort(key=lambda item: item[0])

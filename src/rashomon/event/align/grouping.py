@@ -54,9 +54,50 @@ def group_facts(
             groups.append([int(idx[0])])
             continue
         rows = np.flatnonzero(pair_component == component[idx[0]])
-        apart = forbidden[rows] if forbidden is not None else np.zeros(len(rows), dtype=bool)
-        groups.extend(_cluster(idx, pairs[rows], probability[rows], link, reports, values, apart))
+        for part, part_rows in _bounded(idx, pairs, probability, rows, link):
+            if len(part) == 1:
+                groups.append([int(part[0])])
+            elif len(part) > MAX_LINKAGE:
+                groups.append([int(i) for i in part])  # one fact its reports restate alike (see _bounded)
+            else:
+                apart = forbidden[part_rows] if forbidden is not None else np.zeros(len(part_rows), dtype=bool)
+                groups.extend(_cluster(part, pairs[part_rows], probability[part_rows], link, reports, values, apart))
     return sorted((sorted(g) for g in groups), key=lambda g: g[0])
+
+
+MAX_LINKAGE = 1500  # facts a component may hold for average linkage (its distance matrix grows with the square)
+STRICTER = (0.5, 0.65, 0.8, 0.9, 0.95)
+
+
+def _bounded(
+    idx: np.ndarray, pairs: np.ndarray, probability: np.ndarray, rows: np.ndarray, link: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """A component cut into parts small enough for average linkage: a part too large is split along its weaker
+    pairs (the connected parts of its pairs at a stricter probability, step by step); a part still too large at
+    the strictest is one fact restated alike across many reports, kept whole. Each part comes with its pairs."""
+    if len(idx) <= MAX_LINKAGE:
+        return [(idx, rows)]
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    for threshold in (t for t in STRICTER if t > link):
+        strong = rows[probability[rows] >= threshold]
+        local = {int(v): k for k, v in enumerate(idx)}
+        a = np.array([local[int(x)] for x in pairs[strong, 0]], dtype=np.int64)
+        b = np.array([local[int(x)] for x in pairs[strong, 1]], dtype=np.int64)
+        graph = coo_matrix((np.ones(len(strong)), (a, b)), shape=(len(idx), len(idx)))
+        _, labels = connected_components(graph, directed=False)
+        if labels.max() == 0:
+            continue  # still one part at this threshold
+        out: list[tuple[np.ndarray, np.ndarray]] = []
+        pair_label_a = labels[np.array([local[int(x)] for x in pairs[rows, 0]], dtype=np.int64)]
+        pair_label_b = labels[np.array([local[int(x)] for x in pairs[rows, 1]], dtype=np.int64)]
+        for label in np.unique(labels):
+            part = idx[labels == label]
+            part_rows = rows[(pair_label_a == label) & (pair_label_b == label)]
+            out.extend(_bounded(part, pairs, probability, part_rows, threshold))
+        return out
+    return [(idx, rows)]
 
 
 def _cluster(

@@ -1,14 +1,15 @@
 """How likely two facts are to state one fact: candidate pairs, their features, a learned score.
 
-Candidates (never all pairs: an event of twenty reports has thousands of facts):
-- every pair of figures, of times and of places from different reports (few per event);
-- facts that share a key: an entity, a head word, a predicate, an event type, the same value (keys shared by more
-  than ``MAX_BLOCK`` facts say nothing and are skipped);
-- every pair of facts from two sentences of different reports whose embeddings are close (paraphrases).
+Candidates (never all pairs: an event of twenty reports has thousands of facts; figures, times and places the
+figure table holds are compared there, slot by slot, and never reach this module):
+- facts that share a key: an entity, a head word, a predicate, an event type, the same value (a key shared by more
+  than ``MAX_BLOCK`` facts pairs each with the next ``WINDOW`` of them only, so the cost stays linear);
+- every pair of facts from two sentences of different reports whose vectors are close (paraphrases: each sentence's
+  closest few, see ``claims._paraphrases``).
 Two facts of one report are a candidate only when they give the same value (the report restating itself).
 
 Features (``FEATURES``) are what the facts are about (predicate, event type, participants, role, context sentence:
-MiniLM cosine and shared lemmas) and what they say (same value, head word, entity, lemmas; counts: the counted
+word vectors' cosine and shared lemmas) and what they say (same value, head word, entity, lemmas; counts: the counted
 thing and whether the figures' ranges meet; times: whether they can be one time), with the kinds of the two facts.
 A logistic regression fitted on the dev gold set (``bench/train_align.py``) turns them into a probability; its
 weights ship as ``rashomon/data/align-model.json``.
@@ -32,6 +33,7 @@ from rashomon.event.align.lexicon import counted_class, event_type
 from rashomon.records import FactKind
 
 MAX_BLOCK = 40
+WINDOW = 6  # in a larger block, each fact is paired with the next WINDOW facts sharing the key
 LIGHT_PREDICATES = frozenset({"", "be", "have", "do", "get", "make", "take", "accord", "say", "tell"})
 KINDS: tuple[FactKind, ...] = ("count", "time", "place", "participant", "thing", "event")
 # kinds that may state one fact; any other pair of kinds never does
@@ -231,17 +233,19 @@ def candidate_pairs(facts: Sequence[EventFact], sentence_of: np.ndarray, paraphr
     values = np.array([key_codes.setdefault(value_key(f), len(key_codes)) for f in facts], dtype=np.int64)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        if f.fact.kind in ("count", "time", "place"):
-            blocks["kind:" + f.fact.kind].append(i)
         for key in _block_keys(f):
             blocks[key].append(i)
     chunks = []
-    for key, members in blocks.items():
-        if len(members) < 2 or (len(members) > MAX_BLOCK and not key.startswith("kind:")):
+    for members in blocks.values():
+        if len(members) < 2:
             continue
         m = np.array(members, dtype=np.int64)
-        a, b = np.triu_indices(len(m), k=1)
-        chunks.append(np.stack([m[a], m[b]], axis=1))
+        if len(m) <= MAX_BLOCK:
+            a, b = np.triu_indices(len(m), k=1)
+            chunks.append(np.stack([m[a], m[b]], axis=1))
+        else:  # a key many facts share: each is paired with the next few (a chain), so the cost stays linear
+            for step in range(1, WINDOW + 1):
+                chunks.append(np.stack([m[:-step], m[step:]], axis=1))
     if len(paraphrases):
         order = np.argsort(sentence_of, kind="stable")
         starts = np.searchsorted(sentence_of[order], np.arange(int(sentence_of.max()) + 2))
@@ -295,7 +299,7 @@ def pair_features(
     i, j = pairs[:, 0], pairs[:, 1]
     col = {name: k for k, name in enumerate(FEATURES)}
     si, sj = sentence_of[i], sentence_of[j]
-    ctx = np.clip(np.einsum("ij,ij->i", context[si], context[sj]), 0.0, 1.0)
+    ctx = _row_cosines(context, si, sj)
     words = _overlaps(context_words, np.stack([si, sj], axis=1), "jaccard")
 
     def same(values: Sequence[str]) -> np.ndarray:
@@ -348,6 +352,19 @@ def pair_features(
         x[:, col[f"same_value*{kind}"]] = x[:, col["same_value"]] * both
         x[:, col[f"same_predicate*{kind}"]] = x[:, col["same_predicate"]] * both
     return x
+
+
+def _row_cosines(context: np.ndarray, si: np.ndarray, sj: np.ndarray, chunk: int = 50_000) -> np.ndarray:
+    """The cosine of sentence rows si[k] and sj[k] (unit rows), computed once per distinct sentence pair and a chunk
+    at a time: many fact pairs share a sentence pair, and rows of pairs would not fit in memory at once."""
+    if len(si) == 0:
+        return np.zeros(0, dtype=np.float32)
+    distinct, back = np.unique(np.stack([si, sj], axis=1), axis=0, return_inverse=True)
+    out = np.empty(len(distinct), dtype=np.float32)
+    for start in range(0, len(distinct), chunk):
+        part = distinct[start : start + chunk]
+        out[start : start + len(part)] = np.einsum("ij,ij->i", context[part[:, 0]], context[part[:, 1]])
+    return np.clip(out[np.asarray(back).ravel()], 0.0, 1.0)
 
 
 def valued_pairs(facts: Sequence[EventFact], pairs: np.ndarray) -> np.ndarray:

@@ -19,8 +19,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import combinations
+from dataclasses import dataclass, field, replace
+from itertools import combinations, pairwise
 
 import numpy as np
 
@@ -241,7 +241,19 @@ def _same_source(a: str, b: str) -> bool:
 
 
 def _credited(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int]]:
-    return list(_credited_pairs(rows, members, context))
+    return [*_credited_pairs(rows, members, context), *_restatements(rows, members, context)]
+
+
+def _restatements(rows: Sequence[Row], members: Sequence[int], context: Context) -> Iterator[tuple[int, int]]:
+    """Two rows of one report that give one value for what is likely one slot: the report restating itself ("in
+    eastern Syria" in its lead and again further down), one slot whatever the other reports' rows join."""
+    by_report: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i in members:
+        by_report[(rows[i].fact.report_rank, _plain_value(rows[i].fact))].append(i)
+    for idx in by_report.values():
+        for a, b in pairwise(idx):
+            if context.logit(a, b, False) >= context.link:
+                yield a, b
 
 
 def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
@@ -539,13 +551,51 @@ def tabulate(
     """The event's figure table: rows keyed and framed, grouped into slots, each slot judged. ``main``: the kinds
     of happening the event itself is (``slots.main_happenings``); ``similarity``: how alike two rows' sentences
     are (``sentence_similarity``), a tie-breaker; ``model``: the slot model (default: the shipped one)."""
-    rows = rows_of(facts, window, times)
+    everything = rows_of(facts, window, times)
+    firsts, twins = row_twins(everything)
+    rows = [everything[i] for i in firsts]
     context = make_context(rows, settings, main, similarity, model)
     groups = _groups(rows, context)
-    slots = tuple(
+    judged = [
         judge(rows, key, frame, members, loose, reports, settings, context) for key, frame, members, loose in groups
+    ]
+    # back to every row: a slot's rows with their twins, indices into all the rows
+    slots = tuple(_with_twins(slot, firsts, twins) for slot in judged)
+    return Table(everything, slots)
+
+
+def row_twins(rows: Sequence[Row]) -> tuple[list[int], dict[int, list[int]]]:
+    """The rows to weigh and, for each (by its position among them), its twins: the same words at the same place of
+    the same sentence in other reports (a wire story printed by many outlets). Twins give one value, told alike, so
+    weighing one of them is enough: the cost grows with the distinct sentences, not with the copies."""
+    firsts: list[int] = []
+    seen: dict[tuple[object, ...], int] = {}
+    twins: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        f = row.fact.fact
+        key = (row.fact.sentence_text, f.start - f.clause[0], f.end - f.clause[0], f.kind, row.frame)
+        k = seen.get(key)
+        if k is not None and rows[firsts[k]].fact.report_rank != row.fact.report_rank:
+            twins.setdefault(k, []).append(i)
+            continue
+        seen.setdefault(key, len(firsts))
+        firsts.append(i)
+    return firsts, twins
+
+
+def _with_twins(slot: Slot, firsts: Sequence[int], twins: Mapping[int, Sequence[int]]) -> Slot:
+    """A slot judged on the rows weighed, in indices of every row, with the twins of its rows (a report a twin
+    belongs to and the slot's disputed rows do not show yet gets its value shown too)."""
+    members = sorted(firsts[i] for i in slot.members) + [t for i in slot.members for t in twins.get(i, ())]
+    disputing = [firsts[i] for i in slot.disputing]
+    if disputing:
+        disputing += [t for i in slot.disputing for t in twins.get(i, ())]
+    return replace(
+        slot,
+        members=tuple(sorted(members)),
+        disputing=tuple(sorted(disputing)),
+        updates=tuple(sorted(firsts[i] for i in slot.updates)),
     )
-    return Table(rows, slots)
 
 
 def main_slots(table: Table) -> list[Slot]:
