@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -150,10 +150,38 @@ def _join_person_spellings(ms: Sequence[Mention], uf: _Groups) -> None:
                 else:
                     first_of[key] = i
     full = list(first_of.values())
-    for x, i in enumerate(full):
-        for j in full[x + 1 :]:
-            if uf.find(i) != uf.find(j) and same_person_name(ms[i].name, ms[j].name):
-                uf.union(i, j)
+    surname = {i: name_tokens(ms[i].name)[-1] for i in full}
+    # only names whose surnames begin alike, or sound alike, are weighed (the matcher's threshold needs both)
+    for i, j in blocked_pairs(full, lambda i: _surname_keys(surname[i])):
+        if uf.find(i) != uf.find(j) and same_person_name(ms[i].name, ms[j].name):
+            uf.union(i, j)
+
+
+def _surname_keys(surname: str) -> tuple[str, ...]:
+    """Blocking keys of a surname: its first letter, and the start and the middle of its consonant skeleton (so
+    that "Gaddafi" and "Qaddafi" still meet)."""
+    bones = skeleton(surname)
+    return (f"first:{surname[:1]}", f"head:{bones[:3]}", f"tail:{bones[1:4]}")
+
+
+BLOCK = 200  # names one blocking key may hold before each is weighed against its next WINDOW only
+WINDOW = 20
+
+
+def blocked_pairs(items: Sequence[int], keys: Callable[[int], Iterable[str]]) -> list[tuple[int, int]]:
+    """Pairs (in the items' order) that share a blocking key: all pairs of a key held by up to ``BLOCK`` items,
+    each with its next ``WINDOW`` in a larger one, so the cost grows with the names, not with their pairs."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        for key in dict.fromkeys(keys(item)):
+            blocks[key].append(item)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        reach = len(members) if len(members) <= BLOCK else WINDOW
+        for k, a in enumerate(members):
+            pairs.update((a, b) for b in members[k + 1 : k + 1 + reach])
+    order = {item: k for k, item in enumerate(items)}
+    return sorted(pairs, key=lambda p: (order[p[0]], order[p[1]]))
 
 
 def same_person_name(a: str, b: str) -> bool:
@@ -199,10 +227,12 @@ def _join_place_spellings(ms: Sequence[Mention], uf: _Groups) -> None:
             uf.union(first_of[key], i)
         else:
             first_of[key] = i
-    names = list(first_of.items())
-    for x, (a, i) in enumerate(names):
-        for b, j in names[x + 1 :]:
-            if min(len(a), len(b)) >= 7 and " " not in a + b and uf.find(i) != uf.find(j):
+    names = dict(first_of.items())
+    key_of = {i: a for a, i in names.items()}
+    long_names = [i for a, i in names.items() if len(a) >= 7 and " " not in a]
+    for i, j in blocked_pairs(long_names, lambda i: (skeleton(key_of[i])[:2],)):
+        a, b = key_of[i], key_of[j]
+        if uf.find(i) != uf.find(j):
                 both_known = is_known_place(a) and is_known_place(b)  # Colombia and Columbia are two places
                 if token_similarity(a, b) >= PLACE_MATCH and skeleton(a)[:2] == skeleton(b)[:2] and not both_known:
                     uf.union(i, j)
@@ -219,24 +249,32 @@ def _join_short_names(ms: Sequence[Mention], uf: _Groups) -> None:
             full_people[root].append(i)
             surnames[root].add(tokens[-1])
     matches: dict[str, set[int]] = {}  # a one-word name -> the roots whose surnames it matches
+    by_initial: dict[str, list[tuple[int, str]]] = defaultdict(list)  # surnames by first letter (a match needs it)
+    for root, names in surnames.items():
+        for n in names:
+            by_initial[n[:1]].append((root, n))
     for i, m in enumerate(ms):
         tokens = name_tokens(m.name)
         if len(tokens) != 1 or not _is_personish(m) or m.name.isupper():
             continue
         if tokens[0] not in matches:
             matches[tokens[0]] = {
-                root for root, names in surnames.items() if any(_surname_matches(tokens[0], n) for n in names)
+                root for root, n in by_initial.get(tokens[0][:1], ()) if _surname_matches(tokens[0], n)
             }
         candidates = set(matches[tokens[0]])
         if len(candidates) > 1:
             candidates = {root for root in candidates if any(ms[k].report == m.report for k in full_people[root])}
         if len(candidates) == 1:
             uf.union(candidates.pop(), i)
-    orgs = [(i, m) for i, m in enumerate(ms) if m.label == "ORG" and len(m.name.split()) >= 2]
+    orgs: dict[tuple[str, str], list[int]] = defaultdict(list)  # (report, word) -> organisations with the word
+    for k, o in enumerate(ms):
+        if o.label == "ORG" and len(o.name.split()) >= 2:
+            for word in set(o.name.split()):
+                orgs[(o.report, word)].append(k)
     for i, m in enumerate(ms):
         if len(m.name.split()) != 1 or m.name not in ORG_WORDS:
             continue
-        owners = {uf.find(k) for k, o in orgs if o.report == m.report and m.name in o.name.split()}
+        owners = {uf.find(k) for k in orgs.get((m.report, m.name), ())}
         if len(owners) == 1:
             uf.union(owners.pop(), i)
 

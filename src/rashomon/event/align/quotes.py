@@ -40,6 +40,38 @@ def quotes_match(a: str, b: str, overlap_needed: float = QUOTE_OVERLAP) -> bool:
     return overlap >= overlap_needed
 
 
+SHINGLE = 3  # words
+MAX_POSTING = 50  # quotes a shingle may hold before each is compared with its next few only
+WINDOW = 5
+
+
+def _candidate_quotes(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Pairs of quotes worth comparing: the same words (wire copies) join at once, without comparing; others when
+    they share a run of three words (a run many quotes share pairs each with its next few only). The cost grows
+    with the quotes, not with their pairs."""
+    pairs: set[tuple[int, int]] = set()
+    first_of: dict[tuple[str, ...], int] = {}
+    distinct: list[int] = []
+    for i, q in enumerate(quotes):
+        key = tuple(quote_tokens(q.text))
+        if key in first_of:
+            pairs.add((first_of[key], i))
+        else:
+            first_of[key] = i
+            distinct.append(i)
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in distinct:
+        tokens = quote_tokens(quotes[i].text)
+        for shingle in {tuple(tokens[k : k + SHINGLE]) for k in range(max(1, len(tokens) - SHINGLE + 1))}:
+            postings[shingle].append(i)
+    for members in postings.values():
+        if len(members) <= MAX_POSTING:
+            pairs.update(combinations(members, 2))
+        else:
+            pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1 : k + 1 + WINDOW])
+    return sorted(pairs)
+
+
 def group_quotes(
     docs: Sequence[AnnotatedReport], resolution: Resolution, settings: AlignSettings = DEFAULT_ALIGN
 ) -> tuple[tuple[QuoteGroup, ...], tuple[Claim, ...]]:
@@ -49,9 +81,8 @@ def group_quotes(
     quotes = [q for d in docs for q in d.quotes]
     types = {e.id: e.type for e in resolution.entities}
     joined = DisjointSet(range(len(quotes)))
-    words = [set(quote_tokens(q.text)) for q in quotes]
-    for i, j in combinations(range(len(quotes)), 2):
-        if words[i] & words[j] and quotes_match(quotes[i].text, quotes[j].text, settings.quote_overlap):
+    for i, j in _candidate_quotes(quotes):
+        if quotes_match(quotes[i].text, quotes[j].text, settings.quote_overlap):
             joined.merge(i, j)
     buckets: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):

@@ -171,7 +171,9 @@ def _loose_value(ef: EventFact) -> str:
 
 MARGIN = 3  # how much better than any other pairing of two reports' values a disputing pair must be tied
 MAX_ALL_PAIRS = 400  # a bucket up to this many rows compares every pair of rows; a larger one pairs within blocks
-MAX_BLOCK = 60  # rows a blocking key may hold before it says too little to pair on
+MAX_BLOCK = 60  # rows a blocking key may hold before each is paired with its next CHAIN rows only
+CHAIN = 8
+MAX_JUDGED = 40  # reports of one slot compared pair by pair; a slot of more compares a few reports of each value
 
 
 def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, list[int], bool]]:
@@ -282,9 +284,10 @@ def _candidates(rows: Sequence[Row], members: Sequence[int]) -> list[tuple[int, 
                 blocks[key].append(i)
     found: set[tuple[int, int]] = set()
     for block in blocks.values():
-        if len(block) <= MAX_BLOCK:
+        reach = len(block) if len(block) <= MAX_BLOCK else CHAIN  # a large block: each row with its next few
+        for k, a in enumerate(block):
             found.update(
-                (a, b) for a, b in combinations(block, 2) if rows[a].fact.report_rank != rows[b].fact.report_rank
+                (a, b) for b in block[k + 1 : k + 1 + reach] if rows[a].fact.report_rank != rows[b].fact.report_rank
             )
     return sorted(found)
 
@@ -509,7 +512,7 @@ def judge(
     disputing: set[int] = set()
     why = ""
     updated = list(superseded)
-    for ra, rb in combinations(sorted(positions), 2):
+    for ra, rb in combinations(_judged_reports(rows, positions), 2):
         clash = _clash(rows, positions[ra], positions[rb], settings, context)
         if clash is None:
             continue
@@ -532,6 +535,20 @@ def judge(
         values = tuple(sorted(shown))
         return Slot(key, frame, tuple(members), "conflicting", why, values, tuple(sorted(set(updated))))
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
+
+
+def _judged_reports(rows: Sequence[Row], positions: Mapping[int, Sequence[int]]) -> list[int]:
+    """The reports of a slot whose values are compared pair by pair: all of them up to ``MAX_JUDGED``; beyond, the
+    first few reports giving each distinct value (a dispute is between values, and each value is represented)."""
+    ranks = sorted(positions)
+    if len(ranks) <= MAX_JUDGED:
+        return ranks
+    per_value: dict[str, list[int]] = defaultdict(list)
+    for rank in ranks:
+        for i in positions[rank]:
+            per_value[_plain_value(rows[i].fact)].append(rank)
+    share = max(2, MAX_JUDGED // max(1, len(per_value)))
+    return sorted({rank for reporting in per_value.values() for rank in reporting[:share]})
 
 
 def _report(reports: Sequence[Report], rank: int) -> Report | None:
