@@ -37,8 +37,12 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one fresh process, measured with GNU time."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
         start = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, *cmd], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", out.name, *cmd],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         wall = time.perf_counter() - start
         peak_kb = float(out.read().strip().splitlines()[-1])
     return wall, peak_kb / 1024
@@ -75,14 +79,19 @@ def main() -> None:
     print(f"cold start on {len(seeds)} seed reports, {args.runs} runs each (median / min wall time, peak RSS)")
     print(f"{'command':<34} {'median s':>9} {'min s':>7} {'peak MB':>8} {'x bare':>7}")
     for name, row in table.items():
-        print(f"{name:<34} {row['median_s']:>9.2f} {row['min_s']:>7.2f} {row['peak_mb']:>8.0f} "
-              f"{row['median_s'] / bare:>7.2f}")
+        print(
+            f"{name:<34} {row['median_s']:>9.2f} {row['min_s']:>7.2f} {row['peak_mb']:>8.0f} "
+            f"{row['median_s'] / bare:>7.2f}"
+        )
     ratio = table["rashomon compare"]["median_s"] / bare
     print(f"rashomon compare / bare spaCy: {ratio:.2f}x (target: at most 2x)")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "cold_start.json"
-    out.write_text(json.dumps({"date": date.today().isoformat(), "runs": args.runs, "table": table, "ratio": ratio},
-                              indent=2) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps({"date": date.today().isoformat(), "runs": args.runs, "table": table, "ratio": ratio}, indent=2)
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {out}")
 
 

@@ -61,8 +61,16 @@ def run_variant(variant: str, processes: int, limit: int | None, batch_size: int
 
 
 def measure(variant: str, args: argparse.Namespace) -> dict[str, float]:
-    cmd = [sys.executable, __file__, "--child", variant, "--processes", str(args.processes),
-           "--batch-size", str(args.batch_size)]
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        variant,
+        "--processes",
+        str(args.processes),
+        "--batch-size",
+        str(args.batch_size),
+    ]
     if args.limit:
         cmd += ["--limit", str(args.limit)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
@@ -90,17 +98,27 @@ def main() -> None:
         runs[variant].append(measure(variant, args))
     summary = {v: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for v, rs in runs.items()}
     ratio = summary["rashomon"]["words_per_s"] / summary["spacy"]["words_per_s"]
-    print(f"ECB+ train: {summary['spacy']['documents']:.0f} documents, {summary['spacy']['words']:.0f} words; "
-          f"{args.processes} process(es), batch {args.batch_size}, median of {args.repeat}; model load not timed")
+    print(
+        f"ECB+ train: {summary['spacy']['documents']:.0f} documents, {summary['spacy']['words']:.0f} words; "
+        f"{args.processes} process(es), batch {args.batch_size}, median of {args.repeat}; model load not timed"
+    )
     print(f"{'variant':<10} {'reports/s':>10} {'words/s':>10} {'seconds':>8} {'peak MB':>8}")
     for variant, s in summary.items():
-        print(f"{variant:<10} {s['reports_per_s']:>10.1f} {s['words_per_s']:>10.0f} {s['seconds']:>8.1f} "
-              f"{s['peak_rss_mb']:>8.0f}")
+        print(
+            f"{variant:<10} {s['reports_per_s']:>10.1f} {s['words_per_s']:>10.0f} {s['seconds']:>8.1f} "
+            f"{s['peak_rss_mb']:>8.0f}"
+        )
     print(f"rashomon / spaCy throughput: {ratio:.0%} (target: at least 70%)")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"throughput-p{args.processes}{'-limit' + str(args.limit) if args.limit else ''}.json"
-    out.write_text(json.dumps({"date": date.today().isoformat(), "args": vars(args), "runs": runs,
-                               "median": summary, "ratio": ratio}, indent=2) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {"date": date.today().isoformat(), "args": vars(args), "runs": runs, "median": summary, "ratio": ratio},
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out}")
 
 

@@ -233,9 +233,9 @@ def _join_place_spellings(ms: Sequence[Mention], uf: _Groups) -> None:
     for i, j in blocked_pairs(long_names, lambda i: (skeleton(key_of[i])[:2],)):
         a, b = key_of[i], key_of[j]
         if uf.find(i) != uf.find(j):
-                both_known = is_known_place(a) and is_known_place(b)  # Colombia and Columbia are two places
-                if token_similarity(a, b) >= PLACE_MATCH and skeleton(a)[:2] == skeleton(b)[:2] and not both_known:
-                    uf.union(i, j)
+            both_known = is_known_place(a) and is_known_place(b)  # Colombia and Columbia are two places
+            if token_similarity(a, b) >= PLACE_MATCH and skeleton(a)[:2] == skeleton(b)[:2] and not both_known:
+                uf.union(i, j)
 
 
 def _join_short_names(ms: Sequence[Mention], uf: _Groups) -> None:
@@ -301,16 +301,35 @@ def _join_name_variants(ms: Sequence[Mention], uf: _Groups) -> None:
             first_of[key] = i
         if m.label in ("GPE", "LOC", "FAC"):
             places.setdefault(tuple(words), i)
-    for a, i in written.items():  # "INS Sukanya" / "Indian Naval Ship Sukanya"
-        for b, j in written.items():
+    # "INS Sukanya" / "Indian Naval Ship Sukanya": only a name that writes an acronym is looked at, against the
+    # names that share its first or last word, or whose initials are the acronym (an index, not every pair)
+    by_edge: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    for b, j in written.items():
+        by_edge[("first", b[0])].append((b, j))
+        by_edge[("last", b[-1])].append((b, j))
+        by_edge[("initials", acronym_of(" ".join(b)))].append((b, j))
+    for a, i in written.items():
+        acronyms = [k for k, w in enumerate(a) if 2 <= len(w) <= 6 and w.isupper() and w.isalpha()]
+        if not acronyms:
+            continue
+        near = by_edge.get(("first", a[0]), []) + by_edge.get(("last", a[-1]), [])
+        near += [x for k in acronyms for x in by_edge.get(("initials", a[k]), [])]
+        for b, j in near:
             if i != j and uf.find(i) != uf.find(j) and _acronym_inside(a, b):
                 uf.union(i, j)
-    spellings = list(places.items())
-    for x, (a, i) in enumerate(spellings):
-        for b, j in spellings[x + 1 :]:
-            both_known = is_known_place(" ".join(a)) and is_known_place(" ".join(b))
-            if len(a) == len(b) and uf.find(i) != uf.find(j) and _one_word_respelled(a, b) and not both_known:
-                uf.union(i, j)
+    # a place written with one word spelled two ways: places of one length that agree but at one position
+    by_gap: dict[tuple[int, int, tuple[str, ...]], list[int]] = defaultdict(list)
+    spelled = {i: a for a, i in places.items()}
+    for a, i in places.items():
+        for k in range(len(a)):
+            by_gap[(len(a), k, a[:k] + a[k + 1 :])].append(i)
+    for members in by_gap.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                a, b = spelled[i], spelled[j]
+                both_known = is_known_place(" ".join(a)) and is_known_place(" ".join(b))
+                if uf.find(i) != uf.find(j) and _one_word_respelled(a, b) and not both_known:
+                    uf.union(i, j)
 
 
 ABBREVIATIONS = {"mt": "mount", "ft": "fort", "mtn": "mountain", "natl": "national", "intl": "international"}
@@ -381,10 +400,14 @@ def _join_qualified_names(ms: Sequence[Mention], uf: _Groups) -> None:
     for i, m in enumerate(ms):
         if m.label != "PERSON":
             by_words.setdefault(tuple(ABBREVIATIONS.get(w, w) for w in fold(m.name).split()), i)
+    ending_with: dict[tuple[str, ...], list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+    for long, j in by_words.items():
+        for k in range(1, len(long)):
+            ending_with[long[k:]].append((long, j))
     for short, i in by_words.items():
         owners = set()
-        for long, j in by_words.items():
-            if len(long) > len(short) and long[-len(short) :] == short:
+        for long, j in ending_with.get(short, ()):
+            if len(long) > len(short):
                 head = " ".join(long[: -len(short)])
                 place_head = is_known_place(head) or _is_place_alias(head)
                 if place_head or (len(short) >= 2 and ms[j].label in ("GPE", "LOC", "FAC")):

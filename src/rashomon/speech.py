@@ -78,7 +78,7 @@ NAME_FUNCTION_WORDS = frozenset(
 )
 # opening mark -> closing mark; "``" ... "''" is the wire-archive (Penn Treebank) style: ``He can act,'' Mark said.
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "``": "''"}
-OPENING_MARK = re.compile("``|[“\"«„]")
+OPENING_MARK = re.compile('``|[“"«„]')
 ONLY_CLOSING = frozenset({"”", "»", "''"})  # marks that never open a quote ("“" closes „...“ but opens English quotes)
 QUOTE_MARK_CHARS = "\"“”«»„`'‘’"
 # Inside a "``" quote, a "``" right after a comma or end punctuation closes it: archives that turned every straight
@@ -87,8 +87,22 @@ BACKTICKS_CLOSING = re.compile(r"(?<=[,.!?])\s?``(?=\s|$)")
 CONTINUED_LINES = 4  # how many line breaks a quote left open may run across to the line that closes it
 # nouns that name what was said: "The statement came from X", "Those were the words of X"
 SPEECH_NOUNS = frozenset(
-    ["statement", "remark", "comment", "word", "quote", "quotation", "message", "announcement", "tweet", "post",
-     "claim", "warning", "response", "reply"]
+    [
+        "statement",
+        "remark",
+        "comment",
+        "word",
+        "quote",
+        "quotation",
+        "message",
+        "announcement",
+        "tweet",
+        "post",
+        "claim",
+        "warning",
+        "response",
+        "reply",
+    ]
 )
 SOURCE_PREPS = frozenset({"from", "by", "of"})
 CONTENT_DEPS = ("ccomp", "xcomp")  # a clause a speech verb reports ("said the talks failed", "urged fans to stay")
@@ -466,9 +480,7 @@ class Names:
         return next((m for m in reversed(self.people) if m.end <= char), None)
 
 
-def best_name_in(
-    span: tuple[int, int], mentions: Sequence[Mention] | Names, text: str | None = None
-) -> Mention | None:
+def best_name_in(span: tuple[int, int], mentions: Sequence[Mention] | Names, text: str | None = None) -> Mention | None:
     """The name a speaker phrase stands for: a person first, then an organisation or place, earliest first; a name
     that only owns the speaker ("Andrea's father, Richard Kuiper") is passed over when another one follows."""
     names = mentions if isinstance(mentions, Names) else Names(mentions)

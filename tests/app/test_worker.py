@@ -82,9 +82,7 @@ def test_a_failing_comparison_is_reported_and_the_other_events_are_compared(tmp_
     with served(tmp_path / "store.db", compare) as client:
         post_reports(client, [*FIRE, *FLOOD])
         settle(client)
-        events = {
-            ("fire" if "Rotterdam" in e["label"] else "flood"): e for e in client.get("/api/events").json()
-        }
+        events = {("fire" if "Rotterdam" in e["label"] else "flood"): e for e in client.get("/api/events").json()}
         assert events["flood"]["status"] == "compared" and events["fire"]["status"] == "pending"
         failed = client.get(f"/api/events/{events['fire']['id']}")
         assert failed.status_code == 500 and "the parser fell over" in failed.json()["error"]

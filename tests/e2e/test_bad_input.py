@@ -38,9 +38,14 @@ def test_bad_inputs_are_named_and_the_rest_is_compared(run_cli, mixed_batch) -> 
     assert code == 2
     assert "Traceback" not in err
     lines = err.splitlines()
-    for name, reason in [("empty.txt", "empty"), ("image.bin", "binary"), ("feed.jsonl:2", "JSON"),
-                         ("menu.html", "no article"), ("deep.json", "nested too deep"),
-                         ("missing.txt", "no such file")]:
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("image.bin", "binary"),
+        ("feed.jsonl:2", "JSON"),
+        ("menu.html", "no article"),
+        ("deep.json", "nested too deep"),
+        ("missing.txt", "no such file"),
+    ]:
         assert any(name in line and reason.lower() in line.lower() for line in lines), (name, err)
     doc = json.loads(out)
     ids = [r["id"] for r in doc["reports"]]
@@ -68,8 +73,11 @@ def test_stdin_is_read_as_a_report(run_cli) -> None:
 
 def test_report_text_is_escaped_in_html(run_cli, tmp_path) -> None:
     hostile = tmp_path / "hostile.txt"
-    hostile.write_text('Title: <script>alert(1)</script>\n\nThe <b>council</b> said "<img src=x onerror=alert(1)>" '
-                       "was posted on its site on Monday.", encoding="utf-8")
+    hostile.write_text(
+        'Title: <script>alert(1)</script>\n\nThe <b>council</b> said "<img src=x onerror=alert(1)>" '
+        "was posted on its site on Monday.",
+        encoding="utf-8",
+    )
     code, out, err = run_cli("compare", str(hostile), "--format", "html", "--no-embeddings")
     assert code == 0, err
     assert "<script>alert(1)</script>" not in out
@@ -82,8 +90,9 @@ def test_a_report_too_long_to_parse_is_rejected_and_the_rest_compared(run_cli, t
     monkeypatch.setattr(rashomon.cli, "MAX_REPORT_CHARS", 3000)
     long = tmp_path / "dump.txt"
     long.write_text("The council met on Monday. " * 200, encoding="utf-8")
-    code, out, err = run_cli("compare", str(long), str(EXAMPLES / "river-courier.txt"), "--format", "json",
-                             "--no-embeddings")
+    code, out, err = run_cli(
+        "compare", str(long), str(EXAMPLES / "river-courier.txt"), "--format", "json", "--no-embeddings"
+    )
     assert code == 2
     assert "dump.txt" in err and "too long" in err
     assert [r["id"] for r in json.loads(out)["reports"]] == ["river-courier"]

@@ -36,7 +36,7 @@ def test_every_span_points_at_its_report_text(ferry: dict) -> None:
     spans += [s for c in ferry["claims"] for s in c["statements"]]
     spans += [v for c in ferry["claims"] for k in c["conflicts"] for v in k["values"]]
     for span in spans:
-        assert texts[span["report"]][span["start"]:span["end"]] == span["text"]
+        assert texts[span["report"]][span["start"] : span["end"]] == span["text"]
     for sentence in ferry["summary"]:
         assert sentence["citations"]
         for c in sentence["citations"]:
@@ -127,16 +127,19 @@ def test_by_event_prints_one_comparison_per_group(run_cli, tmp_path) -> None:
 
 
 def test_usage_error_exits_1() -> None:
-    done = subprocess.run([sys.executable, "-m", "rashomon.cli", "compare", "--format", "pdf", "x.txt"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "rashomon.cli", "compare", "--format", "pdf", "x.txt"], capture_output=True, text=True
+    )
     assert done.returncode == 1
     assert "pdf" in done.stderr
 
 
 def test_by_event_lines_without_an_event_form_a_null_group(run_cli, tmp_path) -> None:
     feed = tmp_path / "feed.jsonl"
-    lines = [{"id": "x1", "text": "The museum reopened on Sunday after repairs, its director said."},
-             {"id": "y1", "event": "fire", "text": "A fire closed the harbour road on Sunday, police said."}]
+    lines = [
+        {"id": "x1", "text": "The museum reopened on Sunday after repairs, its director said."},
+        {"id": "y1", "event": "fire", "text": "A fire closed the harbour road on Sunday, police said."},
+    ]
     feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     code, out, err = run_cli("compare", "--by-event", str(feed), "--format", "jsonl", "--no-embeddings")
     assert code == 0, err
@@ -144,8 +147,19 @@ def test_by_event_lines_without_an_event_form_a_null_group(run_cli, tmp_path) ->
 
 
 def test_a_pipeline_that_is_not_installed_is_a_usage_error() -> None:
-    done = subprocess.run([sys.executable, "-m", "rashomon.cli", "compare", str(EXAMPLES / "wire.jsonl"),
-                           "--spacy-model", "no_such_pipeline_xyz"], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rashomon.cli",
+            "compare",
+            str(EXAMPLES / "wire.jsonl"),
+            "--spacy-model",
+            "no_such_pipeline_xyz",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1
     assert "no_such_pipeline_xyz" in done.stderr and "Traceback" not in done.stderr
     assert "terminate called" not in done.stderr
@@ -179,15 +193,21 @@ main(["compare", sys.argv[1]])
 
 def test_a_usage_error_while_the_embedding_model_loads_exits_cleanly() -> None:
     for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", FAIL_WHILE_ONNX_LOADS, str(EXAMPLES / "wire.jsonl")],
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-c", FAIL_WHILE_ONNX_LOADS, str(EXAMPLES / "wire.jsonl")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 1, done.stderr
         assert "no_such_pipeline_xyz" in done.stderr and "terminate called" not in done.stderr
 
 
 def test_the_cli_starts_without_loading_models() -> None:
-    code = "import sys, rashomon.cli; print(sorted(m for m in ('spacy', 'onnxruntime', 'rich', 'trafilatura') " \
-           "if m in sys.modules))"
+    code = (
+        "import sys, rashomon.cli; print(sorted(m for m in ('spacy', 'onnxruntime', 'rich', 'trafilatura') "
+        "if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 

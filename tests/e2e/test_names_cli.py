@@ -19,8 +19,10 @@ def test_each_line_comes_back_with_a_score_and_its_label_kept(run_cli, tmp_path)
     code, out, _ = run_cli("names", "score", str(pairs))
     assert code == 0
     lines = [line.split("\t") for line in out.splitlines()]
-    assert [line[:3] for line in lines] == [["1", "Osama al-Muhajer", "Usamah al-Muhajir"],
-                                           ["0", "Bashar al-Assad", "Hafez al-Assad"]]
+    assert [line[:3] for line in lines] == [
+        ["1", "Osama al-Muhajer", "Usamah al-Muhajir"],
+        ["0", "Bashar al-Assad", "Hafez al-Assad"],
+    ]
     scores = [float(line[3]) for line in lines]
     assert all(0.0 <= s <= 1.0 for s in scores) and scores[0] > scores[1]
 

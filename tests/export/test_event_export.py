@@ -12,7 +12,7 @@ from rashomon.records import Event
 
 EVENTS = [
     Event("V-1", "Ferry capsizes on the Meghna", ("a", "b", "c"), "2024-03-12", "2024-03-13"),
-    Event("V-2", "=HYPERLINK(\"http://x\")", ("d",), None, None),
+    Event("V-2", '=HYPERLINK("http://x")', ("d",), None, None),
 ]
 
 
@@ -20,9 +20,14 @@ def test_json_lists_every_event_with_its_reports() -> None:
     data = events_to_dict(EVENTS)
     assert data["schema"] == SCHEMA
     assert data["events"] == [
-        {"id": "V-1", "label": "Ferry capsizes on the Meghna", "start": "2024-03-12", "end": "2024-03-13",
-         "reports": ["a", "b", "c"]},
-        {"id": "V-2", "label": "=HYPERLINK(\"http://x\")", "start": None, "end": None, "reports": ["d"]},
+        {
+            "id": "V-1",
+            "label": "Ferry capsizes on the Meghna",
+            "start": "2024-03-12",
+            "end": "2024-03-13",
+            "reports": ["a", "b", "c"],
+        },
+        {"id": "V-2", "label": '=HYPERLINK("http://x")', "start": None, "end": None, "reports": ["d"]},
     ]
 
 

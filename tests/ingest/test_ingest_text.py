@@ -20,8 +20,7 @@ def write(path: Path, text: str) -> str:
 
 def test_header_lines_fill_the_fields_and_the_body_follows_the_blank_line(tmp_path: Path) -> None:
     header = (
-        "Title: Ferry cancelled\nSource: Carrow Courier\nURL: https://courier.example/ferry\n"
-        "Published: 2023-07-09\n\n"
+        "Title: Ferry cancelled\nSource: Carrow Courier\nURL: https://courier.example/ferry\nPublished: 2023-07-09\n\n"
     )
     path = write(tmp_path / "ferry.txt", header + BODY + "\n")
 

@@ -200,7 +200,19 @@ def test_page_is_one_balanced_html5_document_with_unique_ids(make: Any) -> None:
 
 def test_sections_come_in_reading_order() -> None:
     page = render_html(with_event())
-    order = ["reports", "summary", "event", "disputed", "figures", "claims", "unique", "quotes", "timeline", "entities", "texts"]
+    order = [
+        "reports",
+        "summary",
+        "event",
+        "disputed",
+        "figures",
+        "claims",
+        "unique",
+        "quotes",
+        "timeline",
+        "entities",
+        "texts",
+    ]
     assert [s.get("id") for s in tree(page).xpath("//main//section")] == order
 
 

@@ -134,8 +134,17 @@ def sentences_for(report: str, parse: Parse) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def mention(report: str, text: str, surface: str, label: str, *, name: str | None = None, origin: str = "ner",
-            strong: bool = False, occurrence: int = 1) -> Mention:
+def mention(
+    report: str,
+    text: str,
+    surface: str,
+    label: str,
+    *,
+    name: str | None = None,
+    origin: str = "ner",
+    strong: bool = False,
+    occurrence: int = 1,
+) -> Mention:
     """A Mention of the ``occurrence``-th appearance of ``surface`` in ``text``."""
     start = -1
     for _ in range(occurrence):

@@ -13,9 +13,7 @@ TODAY = date(2026, 11, 22)  # a Sunday
 FILLER = "\n\nWitnesses described the scene at length to the reporters gathered there. " * 5
 
 
-def event_times(
-    texts: dict[str, str], *, today: date | None = None
-) -> dict[str, dict[str, str | None]]:
+def event_times(texts: dict[str, str], *, today: date | None = None) -> dict[str, dict[str, str | None]]:
     found = {rid: find_times(rid, text, today=TODAY) for rid, text in texts.items()}
     resolved = resolve_event_times(found, dict.fromkeys(texts), today=today)
     return {rid: {t.text: t.value for t in ts} for rid, ts in resolved.items()}
@@ -33,10 +31,12 @@ def test_a_history_date_years_before_a_later_year_of_the_report_does_not_anchor_
 
 
 def test_a_history_date_of_a_report_gives_way_to_the_events_own_date() -> None:
-    times = event_times({
-        "a": "The strike on Friday (July 7) killed him.",
-        "b": "Jets struck again on Sunday, officials said." + FILLER + "The group was founded on Oct. 10, 2002.",
-    })
+    times = event_times(
+        {
+            "a": "The strike on Friday (July 7) killed him.",
+            "b": "Jets struck again on Sunday, officials said." + FILLER + "The group was founded on Oct. 10, 2002.",
+        }
+    )
 
     assert times["b"]["Sunday"] == "2023-07-09"  # two days after Friday, July 7, 2023; not October 2002
 
@@ -68,10 +68,12 @@ def test_a_year_after_the_reference_day_is_a_plan_not_a_sign_of_history() -> Non
 
 def test_weekday_with_month_day_takes_the_year_of_the_events_written_dates() -> None:
     # January 5 fell on a Wednesday in 2011 and again in 2022, the latest such year before the reference day
-    times = event_times({
-        "a": "Jan 5 , 2011 : the talks began in Cairo .",
-        "b": "Earlier in the day on Wednesday, January 5 the delegates arrived.",
-    })
+    times = event_times(
+        {
+            "a": "Jan 5 , 2011 : the talks began in Cairo .",
+            "b": "Earlier in the day on Wednesday, January 5 the delegates arrived.",
+        }
+    )
 
     assert times["b"] == {"Earlier in the day": "2011-01-05", "Wednesday, January 5": "2011-01-05"}
 

@@ -33,6 +33,7 @@ def values(times: tuple[TimeExpr, ...]) -> dict[str, str | None]:
 
 # ---- what one report settles -------------------------------------------------------------------------------------
 
+
 def test_weekday_with_month_day_and_no_year_takes_the_latest_matching_year_not_after_today() -> None:
     t = only(find_times("a", "The raid on Friday (July 7) ended.", today=TODAY))
 
@@ -180,8 +181,9 @@ REPORT_A = "The strike on Friday (July 7) killed him."
 REPORT_B = "The strike on Friday killed him, officials said Monday. Jets flew on Wednesday and Thursday."
 
 
-def event_times(texts: dict[str, str], published: dict[str, str | None] | None = None
-                ) -> dict[str, tuple[TimeExpr, ...]]:
+def event_times(
+    texts: dict[str, str], published: dict[str, str | None] | None = None
+) -> dict[str, tuple[TimeExpr, ...]]:
     published = published or dict.fromkeys(texts)
     found = {rid: find_times(rid, text, published=published[rid], today=TODAY) for rid, text in texts.items()}
     return resolve_event_times(found, published)
@@ -200,10 +202,12 @@ def test_undated_report_weekdays_anchor_on_another_reports_explicit_date() -> No
 
 
 def test_undated_report_prefers_its_own_explicit_date_as_anchor() -> None:
-    times = event_times({
-        "a": "Talks were held on 2 March 2024.",
-        "b": "The raid on 9 July 2023 ended. Jets had flown on Thursday.",
-    })
+    times = event_times(
+        {
+            "a": "Talks were held on 2 March 2024.",
+            "b": "The raid on 9 July 2023 ended. Jets had flown on Thursday.",
+        }
+    )
 
     assert by_text(times["b"], "Thursday").value == "2023-07-06"
 

@@ -36,8 +36,9 @@ def test_transliterations_of_one_name_score_high() -> None:
 
 
 def test_two_people_sharing_a_surname_score_lower_than_two_spellings_of_one() -> None:
-    assert name_similarity("Bashar al-Assad", "Hafez al-Assad") < name_similarity("Osama al-Muhajer",
-                                                                                    "Usamah al-Muhajir")
+    assert name_similarity("Bashar al-Assad", "Hafez al-Assad") < name_similarity(
+        "Osama al-Muhajer", "Usamah al-Muhajir"
+    )
 
 
 def test_fold_drops_accents_and_apostrophes() -> None:
@@ -50,7 +51,7 @@ def test_fold_drops_accents_and_apostrophes() -> None:
 
 def test_acronym_letters_define_the_long_form() -> None:
     long = "the US Central Command"
-    assert long[schwartz_hearst("CENTCOM", long):] == "Central Command"
+    assert long[schwartz_hearst("CENTCOM", long) :] == "Central Command"
     quoted = "Islamic State of Iraq and Syria"
     assert schwartz_hearst("ISIS", quoted) == 0
 
@@ -114,8 +115,15 @@ def _mentions() -> tuple[list[Mention], list[AliasLink]]:
         mention("b", B, "ISIS", "ORG"),
         mention("b", B, "Kurilla", "PERSON", occurrence=2),
         mention("b", B, "Usamah al-Muhajir", "PERSON"),
-        mention("c", C, "Air Force Lt. Gen. Alexus Grynkewich", "PERSON", name="Alexus Grynkewich", origin="title",
-                strong=True),
+        mention(
+            "c",
+            C,
+            "Air Force Lt. Gen. Alexus Grynkewich",
+            "PERSON",
+            name="Alexus Grynkewich",
+            origin="title",
+            strong=True,
+        ),
         mention("c", C, "Osama al-Muhajer", "PERSON"),
     ]
     cc = A.index("(CENTCOM)") + 1
@@ -161,8 +169,11 @@ def test_a_surname_shared_by_two_people_of_other_reports_stays_apart() -> None:
     x = "Bashar al-Assad spoke."
     y = "Hafez al-Assad spoke."
     z = "Assad spoke."
-    ms = [mention("x", x, "Bashar al-Assad", "PERSON"), mention("y", y, "Hafez al-Assad", "PERSON"),
-          mention("z", z, "Assad", "PERSON")]
+    ms = [
+        mention("x", x, "Bashar al-Assad", "PERSON"),
+        mention("y", y, "Hafez al-Assad", "PERSON"),
+        mention("z", z, "Assad", "PERSON"),
+    ]
     res = resolve_entities(ms)
     assert len({res.entity_at(m.report, m.start, m.end) for m in ms}) == 3
 
@@ -174,8 +185,9 @@ def test_quotes_match_verbatim_and_near_verbatim_but_not_different_words() -> No
     a = "was conducted by the same MQ-9s [drones] that had … been harassed by Russian aircraft"
     b = "was conducted by the same MQ-9s that had been harassed by Russian aircraft"
     assert quotes_match(a, b)
-    assert quotes_match("We remain committed to the defeat of the group,", "We remain committed to the defeat of "
-                        "the group.")
+    assert quotes_match(
+        "We remain committed to the defeat of the group,", "We remain committed to the defeat of the group."
+    )
     assert not quotes_match("We remain committed to the defeat of the group", "The coalition continues to advise")
 
 
@@ -199,9 +211,9 @@ def test_one_quote_credited_to_two_speakers_is_an_attribution_conflict() -> None
 
 
 def test_quote_spans_exclude_marks_and_an_unclosed_quote_runs_to_the_paragraph_end() -> None:
-    text = 'He said: “We will rebuild,” and left.\n“It is not over yet'
+    text = "He said: “We will rebuild,” and left.\n“It is not over yet"
     spans = find_quote_spans(text)
-    assert [text[s.start:s.end] for s in spans] == ["We will rebuild,", "It is not over yet"]
+    assert [text[s.start : s.end] for s in spans] == ["We will rebuild,", "It is not over yet"]
     assert [s.closed for s in spans] == [True, False]
     start, end = trim_span(text, spans[0].start, spans[0].end)
     assert text[start:end] == "We will rebuild"

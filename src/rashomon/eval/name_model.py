@@ -246,9 +246,10 @@ def error_causes(pairs: Sequence[NamePair], scores: Sequence[float], threshold: 
         if p.label and generation(p.a) != generation(p.b):
             kind = "missed: a generational suffix on one side only"
         elif p.label:
-            kind = "missed: " + ("nothing in common", "one name part in common", "several parts in common")[
-                min(len(shared), 2)
-            ]
+            kind = (
+                "missed: "
+                + ("nothing in common", "one name part in common", "several parts in common")[min(len(shared), 2)]
+            )
         elif ta == tb:
             kind = "false: the same written name"
         elif both_long and tokens_agree(ta[0], tb[0]):

@@ -17,9 +17,9 @@ from rashomon.event.align.grouping import group_facts
 from rashomon.event.align.similarity import (
     FEATURES,
     AlignModel,
+    Featurizer,
     candidate_pairs,
     default_model,
-    pair_features,
     value_key,
     valued_pairs,
 )
@@ -112,12 +112,13 @@ def _featurize(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs and their feature rows, a chunk at a time; with a model and a floor, only the pairs it
     scores at or above the floor are kept (two facts no model would group cost nothing more)."""
+    featurize = Featurizer(facts, context, words, sentence_of, settings)
     if len(pairs) == 0 or (len(pairs) <= FEATURE_CHUNK and (model is None or floor <= 0)):
-        return pairs, pair_features(facts, pairs, context, words, sentence_of, settings)
+        return pairs, featurize(pairs)
     kept_pairs, kept_x = [], []
     for start in range(0, len(pairs), FEATURE_CHUNK):
         chunk = pairs[start : start + FEATURE_CHUNK]
-        x = pair_features(facts, chunk, context, words, sentence_of, settings)
+        x = featurize(chunk)
         if model is not None and floor > 0:
             keep = model.fact.probability(x) >= floor
             chunk, x = chunk[keep], x[keep]

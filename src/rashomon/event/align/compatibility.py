@@ -120,6 +120,7 @@ def counts_conflict(a: Range, b: Range) -> bool:
 
 def describe_range(r: Range) -> str:
     """A range as a reader would say it ("400 to 600", "12")."""
+
     def num(x: float) -> str:
         return f"{x:,.0f}" if abs(x) >= 100 or x == int(x) else f"{x:,.3g}"
 

@@ -53,13 +53,13 @@ KIND_PAIRS: tuple[tuple[str, str], ...] = (
 )
 _PAIR_INDEX = {frozenset(p): k for k, p in enumerate(KIND_PAIRS)}
 # KIND_PAIR_TABLE[a, b]: the index in KIND_PAIRS of kinds a and b (positions in KINDS), -1 when they never match
-KIND_PAIR_TABLE = np.array(
-    [[_PAIR_INDEX.get(frozenset((a, b)), -1) for b in KINDS] for a in KINDS], dtype=np.int64
-)
+KIND_PAIR_TABLE = np.array([[_PAIR_INDEX.get(frozenset((a, b)), -1) for b in KINDS] for a in KINDS], dtype=np.int64)
 
 
 def kind_codes(facts: Sequence[EventFact]) -> np.ndarray:
     return np.array([KINDS.index(f.fact.kind) for f in facts], dtype=np.int64)
+
+
 SIGNALS = (
     "context",
     "context_words",
@@ -203,25 +203,6 @@ def _binary_rows(sets: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]
     return np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int64)
 
 
-def _overlaps(sets: Sequence[frozenset[str]], pairs: np.ndarray, mode: str) -> np.ndarray:
-    """Per pair: |A & B| / |A | B| ("jaccard") or / min(|A|, |B|) ("smaller"); 0 for two empty sets."""
-    from scipy.sparse import csr_matrix
-
-    if len(pairs) == 0:
-        return np.zeros(0, dtype=np.float32)
-    indptr, indices = _binary_rows([sorted(s) for s in sets])
-    width = int(indices.max()) + 1 if len(indices) else 1
-    m = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(sets), width))
-    inter = np.asarray(m[pairs[:, 0]].multiply(m[pairs[:, 1]]).sum(axis=1)).ravel()
-    size = np.diff(indptr).astype(np.float32)
-    a, b = size[pairs[:, 0]], size[pairs[:, 1]]
-    denominator = (a + b - inter) if mode == "jaccard" else np.minimum(a, b)
-    return np.where(denominator > 0, inter / np.maximum(denominator, 1.0), 0.0).astype(np.float32)
-
-
-# ---- candidates ------------------------------------------------------------------------------------------------------
-
-
 def candidate_pairs(facts: Sequence[EventFact], sentence_of: np.ndarray, paraphrases: np.ndarray) -> np.ndarray:
     """(m, 2) index pairs, i < j, worth scoring. ``sentence_of``: each fact's sentence row; ``paraphrases``: (k, 2)
     pairs of sentence rows close enough that all their facts are compared."""
@@ -291,67 +272,160 @@ def pair_features(
     settings: AlignSettings = DEFAULT_ALIGN,
 ) -> np.ndarray:
     """(m, len(FEATURES)) feature rows for the pairs. ``context``: unit vectors per sentence row;
-    ``context_words``: content lemmas per sentence row."""
-    m = len(pairs)
-    x = np.zeros((m, len(FEATURES)), dtype=np.float32)
-    if m == 0:
-        return x
-    i, j = pairs[:, 0], pairs[:, 1]
-    col = {name: k for k, name in enumerate(FEATURES)}
-    si, sj = sentence_of[i], sentence_of[j]
-    ctx = _row_cosines(context, si, sj)
-    words = _overlaps(context_words, np.stack([si, sj], axis=1), "jaccard")
+    ``context_words``: content lemmas per sentence row. (For many chunks of pairs of one event, build one
+    ``Featurizer`` and call it per chunk: what it knows of each fact is worked out once.)"""
+    return Featurizer(facts, context, context_words, sentence_of, settings)(pairs)
 
-    def same(values: Sequence[str]) -> np.ndarray:
-        codes = _codes(values)
+
+class _Sets:
+    """Sets of one kind per row (a fact's lemmas, a sentence's words) as a sparse incidence matrix, built once, to
+    measure the overlap of many pairs of rows."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        from scipy.sparse import csr_matrix
+
+        indptr, indices = _binary_rows([sorted(x) for x in sets])
+        width = int(indices.max()) + 1 if len(indices) else 1
+        self.matrix = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(sets), width))
+        self.size = np.diff(indptr).astype(np.float32)
+
+    def overlap(self, pairs: np.ndarray, mode: str) -> np.ndarray:
+        """Per pair: |A & B| / |A | B| ("jaccard") or / min(|A|, |B|) ("smaller"); 0 for two empty sets."""
+        if len(pairs) == 0:
+            return np.zeros(0, dtype=np.float32)
+        m = self.matrix
+        inter = np.asarray(m[pairs[:, 0]].multiply(m[pairs[:, 1]]).sum(axis=1)).ravel()
+        a, b = self.size[pairs[:, 0]], self.size[pairs[:, 1]]
+        denominator = (a + b - inter) if mode == "jaccard" else np.minimum(a, b)
+        return np.where(denominator > 0, inter / np.maximum(denominator, 1.0), 0.0).astype(np.float32)
+
+
+class Featurizer:
+    """Feature rows for pairs of an event's facts: what each fact contributes (codes, word sets, ranges) is worked
+    out once when it is built; each call then costs the pairs it is given."""
+
+    def __init__(
+        self,
+        facts: Sequence[EventFact],
+        context: np.ndarray,
+        context_words: Sequence[frozenset[str]],
+        sentence_of: np.ndarray,
+        settings: AlignSettings = DEFAULT_ALIGN,
+    ) -> None:
+        self.context = context
+        self.sentence_of = sentence_of
+        self.settings = settings
+        self.sentence_words = _Sets(context_words)
+        self.participants = _Sets([f.participants - {f.entity} for f in facts])
+        self.value_lemmas = _Sets([frozenset(f.fact.lemmas) for f in facts])
+        self.windows = _Sets([frozenset(f.fact.window) for f in facts])
+        entity = [f.entity or "" for f in facts]
+        counted = [counted_class(f.quantity.counted) if f.quantity is not None else "" for f in facts]
+        signatures = [value_signature(f) for f in facts]
+        self.codes = {
+            "predicate": _codes([_predicate(f) for f in facts]),
+            "event_type": _codes([event_type(_predicate(f)) or "" for f in facts]),
+            "role": _codes([f.fact.role if f.fact.role not in ("none", "self") else "" for f in facts]),
+            "value": _codes([value_key(f) for f in facts]),
+            "head": _codes([f.fact.head for f in facts]),
+            "entity": _codes(entity),
+            "counted": _codes(counted),
+            "topic": _codes([counted[k] or (event_type(f.fact.topic) or f.fact.topic) for k, f in enumerate(facts)]),
+            "grain": _codes([time_grain(f) for f in facts]),
+            "signature": _codes(signatures),
+        }
+        self.has_entity = np.array([bool(e) for e in entity])
+        self.present = np.array([bool(c) for c in counted])
+        self.is_count = np.array([f.fact.kind == "count" for f in facts])
+        self.single = _single_value(facts, signatures)
+        self.lead = np.array([f.fact.sentence <= 1 for f in facts])
+        self.kinds = kind_codes(facts)
+        self.ranges = _ranges(facts, settings)
+        self.days = _days(facts)
+        self.magnitudes = np.array(
+            [abs(f.quantity.value) if f.quantity is not None else np.nan for f in facts], dtype=np.float64
+        )
+
+    def _same(self, name: str, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        codes = self.codes[name]
         return ((codes[i] == codes[j]) & (codes[i] >= 0)).astype(np.float32)
 
-    kinds = [f.fact.kind for f in facts]
-    x[:, col["context"]] = ctx
-    x[:, col["context_words"]] = words
-    x[:, col["same_predicate"]] = same([_predicate(f) for f in facts])
-    x[:, col["same_event_type"]] = same([event_type(_predicate(f)) or "" for f in facts])
-    x[:, col["participants"]] = _overlaps([f.participants - {f.entity} for f in facts], pairs, "smaller")
-    x[:, col["same_role"]] = same([f.fact.role if f.fact.role not in ("none", "self") else "" for f in facts])
-    x[:, col["same_value"]] = same([value_key(f) for f in facts])
-    x[:, col["same_head"]] = same([f.fact.head for f in facts])
-    x[:, col["value_words"]] = _overlaps([frozenset(f.fact.lemmas) for f in facts], pairs, "jaccard")
-    entity = [f.entity or "" for f in facts]
-    x[:, col["same_entity"]] = same(entity)
-    has = np.array([bool(e) for e in entity])
-    x[:, col["other_entity"]] = (has[i] & has[j]).astype(np.float32) - x[:, col["same_entity"]]
-    # one entity under two spellings ("Osama al-Muhajer" / "Usamah al-Muhajir") says the same words
-    x[:, col["value_words"]] = np.maximum(x[:, col["value_words"]], x[:, col["same_entity"]])
-    x[:, col["same_head"]] = np.maximum(x[:, col["same_head"]], x[:, col["same_entity"]])
-    counted = [counted_class(f.quantity.counted) if f.quantity is not None else "" for f in facts]
-    x[:, col["counted_match"]] = same(counted)
-    topics = [counted[k] or (event_type(f.fact.topic) or f.fact.topic) for k, f in enumerate(facts)]
-    x[:, col["same_topic"]] = same(topics)
-    present = np.array([bool(c) for c in counted])
-    is_count = np.array([k == "count" for k in kinds])
-    both_counts = is_count[i] & is_count[j]
-    x[:, col["counted_missing"]] = (both_counts & (present[i] != present[j])).astype(np.float32)
-    x[:, col["ranges_meet"]] = _ranges_meet(facts, i, j, settings) * both_counts
-    x[:, col["times_meet"]] = _times_meet(facts, i, j)
-    x[:, col["window_words"]] = _overlaps([frozenset(f.fact.window) for f in facts], pairs, "jaccard")
-    x[:, col["value_ratio"]] = _value_ratio(facts, i, j) * both_counts
-    x[:, col["same_grain"]] = same([time_grain(f) for f in facts])
-    signatures = [value_signature(f) for f in facts]
-    single = _single_value(facts, signatures)
-    x[:, col["only_such_value"]] = (same(signatures) > 0) & single[i] & single[j]
-    lead = np.array([f.fact.sentence <= 1 for f in facts])
-    x[:, col["both_lead"]] = (lead[i] & lead[j]).astype(np.float32)
-    codes = kind_codes(facts)
-    ki, kj = codes[i], codes[j]
-    pair_kind = KIND_PAIR_TABLE[ki, kj]
-    for k, (a, b) in enumerate(KIND_PAIRS):
-        x[:, col[f"kinds:{a}-{b}"]] = pair_kind == k
-    for n_kind, kind in enumerate(KINDS):
-        both = ((ki == n_kind) & (kj == n_kind)).astype(np.float32)
-        x[:, col[f"context*{kind}"]] = ctx * both
-        x[:, col[f"same_value*{kind}"]] = x[:, col["same_value"]] * both
-        x[:, col[f"same_predicate*{kind}"]] = x[:, col["same_predicate"]] * both
-    return x
+    def __call__(self, pairs: np.ndarray) -> np.ndarray:
+        m = len(pairs)
+        x = np.zeros((m, len(FEATURES)), dtype=np.float32)
+        if m == 0:
+            return x
+        i, j = pairs[:, 0], pairs[:, 1]
+        col = {name: k for k, name in enumerate(FEATURES)}
+        si, sj = self.sentence_of[i], self.sentence_of[j]
+        ctx = _row_cosines(self.context, si, sj)
+        x[:, col["context"]] = ctx
+        x[:, col["context_words"]] = self.sentence_words.overlap(np.stack([si, sj], axis=1), "jaccard")
+        x[:, col["same_predicate"]] = self._same("predicate", i, j)
+        x[:, col["same_event_type"]] = self._same("event_type", i, j)
+        x[:, col["participants"]] = self.participants.overlap(pairs, "smaller")
+        x[:, col["same_role"]] = self._same("role", i, j)
+        x[:, col["same_value"]] = self._same("value", i, j)
+        x[:, col["same_head"]] = self._same("head", i, j)
+        x[:, col["value_words"]] = self.value_lemmas.overlap(pairs, "jaccard")
+        x[:, col["same_entity"]] = self._same("entity", i, j)
+        x[:, col["other_entity"]] = (self.has_entity[i] & self.has_entity[j]).astype(np.float32) - x[
+            :, col["same_entity"]
+        ]
+        # one entity under two spellings ("Osama al-Muhajer" / "Usamah al-Muhajir") says the same words
+        x[:, col["value_words"]] = np.maximum(x[:, col["value_words"]], x[:, col["same_entity"]])
+        x[:, col["same_head"]] = np.maximum(x[:, col["same_head"]], x[:, col["same_entity"]])
+        x[:, col["counted_match"]] = self._same("counted", i, j)
+        x[:, col["same_topic"]] = self._same("topic", i, j)
+        both_counts = self.is_count[i] & self.is_count[j]
+        x[:, col["counted_missing"]] = (both_counts & (self.present[i] != self.present[j])).astype(np.float32)
+        low, high = self.ranges
+        with np.errstate(invalid="ignore"):
+            meet = (low[i] <= high[j]) & (low[j] <= high[i])
+        x[:, col["ranges_meet"]] = np.nan_to_num(meet.astype(np.float32)) * both_counts
+        first, last = self.days
+        with np.errstate(invalid="ignore"):
+            days_meet = (first[i] <= last[j]) & (first[j] <= last[i])
+        x[:, col["times_meet"]] = np.nan_to_num(days_meet.astype(np.float32))
+        x[:, col["window_words"]] = self.windows.overlap(pairs, "jaccard")
+        a, b = self.magnitudes[i], self.magnitudes[j]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = np.minimum(a, b) / np.maximum(a, b)
+        x[:, col["value_ratio"]] = np.nan_to_num(ratio, nan=0.0).astype(np.float32) * both_counts
+        x[:, col["same_grain"]] = self._same("grain", i, j)
+        x[:, col["only_such_value"]] = (self._same("signature", i, j) > 0) & self.single[i] & self.single[j]
+        x[:, col["both_lead"]] = (self.lead[i] & self.lead[j]).astype(np.float32)
+        ki, kj = self.kinds[i], self.kinds[j]
+        pair_kind = KIND_PAIR_TABLE[ki, kj]
+        for k, (ka, kb) in enumerate(KIND_PAIRS):
+            x[:, col[f"kinds:{ka}-{kb}"]] = pair_kind == k
+        for n_kind, kind in enumerate(KINDS):
+            both = ((ki == n_kind) & (kj == n_kind)).astype(np.float32)
+            x[:, col[f"context*{kind}"]] = ctx * both
+            x[:, col[f"same_value*{kind}"]] = x[:, col["same_value"]] * both
+            x[:, col[f"same_predicate*{kind}"]] = x[:, col["same_predicate"]] * both
+        return x
+
+
+def _ranges(facts: Sequence[EventFact], settings: AlignSettings) -> tuple[np.ndarray, np.ndarray]:
+    low = np.full(len(facts), np.nan)
+    high = np.full(len(facts), np.nan)
+    for k, f in enumerate(facts):
+        q = f.quantity
+        if q is not None:
+            r = count_range(q.value, q.text, f.fact.qualifier, settings)
+            low[k], high[k] = r.low, r.high
+    return low, high
+
+
+def _days(facts: Sequence[EventFact]) -> tuple[np.ndarray, np.ndarray]:
+    first = np.full(len(facts), np.nan)
+    last = np.full(len(facts), np.nan)
+    for k, f in enumerate(facts):
+        span = interval_of(f.time.value) if f.time is not None and f.time.value else None
+        if span is not None:
+            first[k], last[k] = span
+    return first, last
 
 
 def _row_cosines(context: np.ndarray, si: np.ndarray, sj: np.ndarray, chunk: int = 50_000) -> np.ndarray:
@@ -359,7 +433,9 @@ def _row_cosines(context: np.ndarray, si: np.ndarray, sj: np.ndarray, chunk: int
     at a time: many fact pairs share a sentence pair, and rows of pairs would not fit in memory at once."""
     if len(si) == 0:
         return np.zeros(0, dtype=np.float32)
-    distinct, back = np.unique(np.stack([si, sj], axis=1), axis=0, return_inverse=True)
+    width = int(max(si.max(), sj.max())) + 1
+    keys, back = np.unique(si.astype(np.int64) * width + sj, return_inverse=True)
+    distinct = np.stack([keys // width, keys % width], axis=1)
     out = np.empty(len(distinct), dtype=np.float32)
     for start in range(0, len(distinct), chunk):
         part = distinct[start : start + chunk]
@@ -383,19 +459,6 @@ def about_features(x: np.ndarray) -> np.ndarray:
     for name in VALUE_FEATURES:
         out[:, FEATURES.index(name)] = 0.0
     return out
-
-
-def _ranges_meet(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray, settings: AlignSettings) -> np.ndarray:
-    low = np.full(len(facts), np.nan)
-    high = np.full(len(facts), np.nan)
-    for k, f in enumerate(facts):
-        q = f.quantity
-        if q is not None:
-            r = count_range(q.value, q.text, f.fact.qualifier, settings)
-            low[k], high[k] = r.low, r.high
-    with np.errstate(invalid="ignore"):
-        meet = (low[i] <= high[j]) & (low[j] <= high[i])
-    return np.nan_to_num(meet.astype(np.float32))
 
 
 def value_signature(f: EventFact) -> str:
@@ -438,25 +501,3 @@ def time_grain(f: EventFact) -> str:
         return "day"
     value = t.value or ""
     return {10: "day", 7: "month", 4: "year"}.get(len(value), t.kind)
-
-
-def _value_ratio(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """The smaller figure over the larger (1 for equal figures, near 1 for close ones): figures for one thing tend to
-    be close even when they disagree."""
-    v = np.array([abs(f.quantity.value) if f.quantity is not None else np.nan for f in facts], dtype=np.float64)
-    a, b = v[i], v[j]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        r = np.minimum(a, b) / np.maximum(a, b)
-    return np.nan_to_num(r, nan=0.0).astype(np.float32)
-
-
-def _times_meet(facts: Sequence[EventFact], i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    first = np.full(len(facts), np.nan)
-    last = np.full(len(facts), np.nan)
-    for k, f in enumerate(facts):
-        span = interval_of(f.time.value) if f.time is not None and f.time.value else None
-        if span is not None:
-            first[k], last[k] = span
-    with np.errstate(invalid="ignore"):
-        meet = (first[i] <= last[j]) & (first[j] <= last[i])
-    return np.nan_to_num(meet.astype(np.float32))
