@@ -11,7 +11,8 @@ contexts tie them to one happening. The evidence is typed and never looks at the
 - named participants their clauses share (other than the values themselves);
 - both in the reports' leads; words around the values in common;
 - how alike their sentences are (MiniLM embeddings; a tie-breaker, never a key);
-- each row the only one of its key in its report;
+- each row the only one of its key in its report; each the first of its key in its report (a story tells its own
+  figure first, background and detail after);
 - the frame (background values say less).
 ``SlotModel`` weighs them: a logistic regression fitted by ``bench/train_slots.py`` on the dev gold's pairs of rows
 of one key (positive: the two rows are values of one gold fact, corroborated or disputed; negative: values of two
@@ -52,6 +53,7 @@ FEATURES = (
     "strong_measure",
     "time",
     "place",
+    "both_first",
 )
 
 
@@ -76,6 +78,7 @@ def pair_features(
     main: frozenset[str] = frozenset(),
     similarity: float | None = None,
     sole: bool = False,
+    first: bool = False,
 ) -> list[float]:
     """The evidence that two rows of one key fill one slot, as numbers in the order of ``FEATURES``."""
     fa, fb = a.fact, b.fact
@@ -100,6 +103,7 @@ def pair_features(
         float(key.kind == COUNT and key.measure in STRONG_MEASURES),
         float(key.kind == TIME),
         float(key.kind == "place"),
+        float(first),
     ]
 
 

@@ -329,6 +329,7 @@ class Context:
     sole: set[int] = field(default_factory=set)
     bucket_of: dict[int, int] = field(default_factory=dict)  # row -> bucket index
     buckets: list[list[int]] = field(default_factory=list)
+    first: frozenset[int] = frozenset()  # rows that come first of their key and frame in their report
 
     def bucket_rows_of(self, row: int, rank: int) -> list[int]:
         """The rows of report ``rank`` in the bucket of ``row``."""
@@ -337,7 +338,9 @@ class Context:
 
     def features(self, a: int, b: int, sole: bool) -> list[float]:
         ra, rb = self.rows[a], self.rows[b]
-        return pair_features(ra.fact, rb.fact, ra.key, ra.frame, self.main, self.similarity(ra.fact, rb.fact), sole)
+        similarity = self.similarity(ra.fact, rb.fact)
+        first = a in self.first and b in self.first
+        return pair_features(ra.fact, rb.fact, ra.key, ra.frame, self.main, similarity, sole, first)
 
     def logit(self, a: int, b: int, sole: bool) -> float:
         return self.model.logit(self.features(a, b, sole))
@@ -359,7 +362,18 @@ def make_context(
         _log_odds(settings.slot_dispute),
         settings.slot_margin,
         settings,
+        first=first_rows(rows),
     )
+
+
+def first_rows(rows: Sequence[Row]) -> frozenset[int]:
+    """The rows that come first, by position, of their key and frame in their report."""
+    first: dict[tuple[object, ...], int] = {}
+    for i, row in enumerate(rows):
+        k = (row.fact.report_rank, row.frame, *row.key.base())
+        if k not in first or row.fact.fact.start < rows[first[k]].fact.fact.start:
+            first[k] = i
+    return frozenset(first.values())
 
 
 def _log_odds(p: float) -> float:
