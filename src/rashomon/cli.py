@@ -11,6 +11,7 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,14 @@ def cli() -> None:
     metavar="N",
     help="Length of the cited summary in words (default: grows with the square root of the reports' length).",
 )
+@click.option(
+    "--max-reports",
+    type=click.IntRange(0, None),
+    default=1000,
+    show_default=True,
+    metavar="N",
+    help="Compare an event of more reports on a sample of N (the earliest and the most echoed); 0: no bound.",
+)
 def compare(
     paths: Sequence[str],
     fmt: str,
@@ -102,6 +111,7 @@ def compare(
     no_embeddings: bool,
     width: int | None,
     summary_words: int | None,
+    max_reports: int,
 ) -> None:
     """Compare reports of one event: what is corroborated, disputed, unique, and who said what.
 
@@ -110,7 +120,9 @@ def compare(
     """
     from rashomon.ingest import ingest
 
-    settings = _settings(today, spacy_model, processes, not no_embeddings, summary_words)
+    settings = replace(
+        _settings(today, spacy_model, processes, not no_embeddings, summary_words), max_reports=max_reports
+    )
     if event_id is not None:
         if paths:
             raise click.UsageError("give PATHS or --event, not both")
@@ -212,7 +224,20 @@ def _compare_stored(db: str | None, event_id: str, settings: Any) -> dict[str, A
         f"rashomon: event {event.id} ({len(event.reports)} reports, {stored} with stored annotations): {event.label}",
         err=True,
     )
+    _say_sampled(comparison)
     return comparison_to_dict(comparison)
+
+
+def _say_sampled(comparison: Any) -> None:
+    """Tell on stderr that an event was compared on a sample (``rashomon.event.sample``)."""
+    sample = comparison.extra.get("sample")
+    if sample:
+        group = f" {comparison.group}" if comparison.group else ""
+        click.echo(
+            f"rashomon: event{group} has {sample['reports']} reports, more than --max-reports: compared a sample of "
+            f"{sample['compared']} ({sample['policy']}); {len(sample['left_out'])} left out, listed in the JSON",
+            err=True,
+        )
 
 
 @cli.group()
@@ -643,6 +668,8 @@ def _compare(
     finally:
         if loader is not None:
             loader.join()  # on every path: a process that exits while ONNX Runtime loads aborts (SIGABRT)
+    for c in comparisons:
+        _say_sampled(c)
     return [comparison_to_dict(c) for c in comparisons]
 
 

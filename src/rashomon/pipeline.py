@@ -26,6 +26,7 @@ from rashomon.event.figures.claims import figure_table, table_claims
 from rashomon.event.figures.slots import main_happenings
 from rashomon.event.figures.table import Similarity, word_similarity
 from rashomon.event.record import build_record, event_day
+from rashomon.event.sample import EventSample, sample_reports
 from rashomon.event.summary import summarize
 from rashomon.event.taxonomy import EventType, classify_event
 from rashomon.records import AnnotatedReport, Claim, Comparison, Report, TimeExpr
@@ -61,6 +62,7 @@ class Settings:
     align: AlignSettings = DEFAULT_ALIGN  # thresholds of fact alignment and conflicts
     align_model: AlignModel | None = None  # the fact-pair model; None: the one shipped in rashomon/data
     summary: SummarySettings = DEFAULT_SUMMARY  # length and thresholds of the cited summary
+    max_reports: int = 1000  # an event of more reports is compared on a sample of this many (event.sample); 0: all
 
 
 LEXICAL_DIM = 1024  # hashed bag-of-words width: memory stays bounded however large the vocabulary
@@ -181,11 +183,14 @@ def compare_annotated(
     vectors_of: Vectorizer | None = None,
     group: str | None = None,
     stopwatch: Stopwatch | None = None,
+    sample: EventSample | None = None,
 ) -> Comparison:
     """The per-event stages: dates anchored across reports, entities, quotes, the figure table, claims, summary,
-    record."""
+    record. An event of more than ``settings.max_reports`` reports is compared on a sample (``event.sample``);
+    ``sample``: the one already drawn from the event's reports before they were annotated."""
     watch = stopwatch or Stopwatch()
     vectorize = vectors_of or default_vectorizer(settings)
+    docs, sample = _sampled(docs, settings.max_reports, sample)
     view = view_event(docs, settings, vectorize, watch)
     docs, times, resolution, facts = list(view.docs), view.times, view.resolution, view.facts
     with watch.stage("quotes"):
@@ -222,7 +227,22 @@ def compare_annotated(
         event=record,
         group=group,
         figures=figures,
+        extra={"sample": sample.to_dict()} if sample.sampled else {},
     )
+
+
+def _sampled(
+    docs: Sequence[AnnotatedReport], limit: int, drawn: EventSample | None
+) -> tuple[Sequence[AnnotatedReport], EventSample]:
+    """The documents to compare and the sample they are: ``drawn`` when it was taken before the parse (it is
+    widened to the event's size), else one drawn now."""
+    sample = sample_reports([d.report for d in docs], limit)
+    if sample.sampled:
+        keep = {r.id for r in sample.kept}
+        docs = [d for d in docs if d.report.id in keep]
+    if drawn is not None and drawn.sampled:
+        sample = EventSample(sample.kept, (*drawn.left_out, *sample.left_out), drawn.total)
+    return docs, sample
 
 
 def _tier(claim: Claim) -> int:
@@ -259,11 +279,12 @@ def compare_reports(
     """Compare the reports of one event."""
     watch = stopwatch or Stopwatch()
     vectorize = vectors_of or default_vectorizer(settings)
+    sample = sample_reports(reports, settings.max_reports)  # before the parse: what is left out is never parsed
     prefetch = Prefetch(vectorize) if settings.embeddings else None
     docs = []
     try:
         with watch.stage("annotate"):
-            for doc in annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process):
+            for doc in annotate(sample.kept, model=settings.model, today=settings.today, n_process=settings.n_process):
                 docs.append(doc)
                 if prefetch is not None:
                     prefetch.add([s.text for s in doc.sentences])
@@ -271,7 +292,7 @@ def compare_reports(
         if prefetch is not None:
             with watch.stage("embeddings"):
                 prefetch.join()
-    return compare_annotated(docs, settings, vectorize, stopwatch=watch)
+    return compare_annotated(docs, settings, vectorize, stopwatch=watch, sample=sample)
 
 
 def compare_by_event(
@@ -280,14 +301,22 @@ def compare_by_event(
     vectors_of: Vectorizer | None = None,
     key: Callable[[Report], str | None] | None = None,
 ) -> list[Comparison]:
-    """One comparison per value of the reports' "event" field (or of ``key``), in order of first appearance."""
+    """One comparison per value of the reports' "event" field (or of ``key``), in order of first appearance; a
+    group larger than ``settings.max_reports`` is sampled before it is parsed."""
     vectorize = vectors_of or default_vectorizer(settings)
     group_of = key or (lambda r: r.event)
-    docs = list(annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process))
-    groups: dict[str | None, list[AnnotatedReport]] = {}
-    for d in docs:
-        groups.setdefault(group_of(d.report), []).append(d)
+    grouped: dict[str | None, list[Report]] = {}
+    for r in reports:
+        grouped.setdefault(group_of(r), []).append(r)
+    samples = {k: sample_reports(g, settings.max_reports) for k, g in grouped.items()}
+    kept = [r for s in samples.values() for r in s.kept]
+    docs = iter(annotate(kept, model=settings.model, today=settings.today, n_process=settings.n_process))
+    parsed = {k: [next(docs) for _ in s.kept] for k, s in samples.items()}  # in order: ids may repeat
     return [
-        replace(compare_annotated(g, settings, vectorize, group=k), extra={"group": k})  # null when absent
-        for k, g in groups.items()
+        _with_group(compare_annotated(parsed[k], settings, vectorize, group=k, sample=s), k) for k, s in samples.items()
     ]
+
+
+def _with_group(comparison: Comparison, group: str | None) -> Comparison:
+    """The comparison with its group named in ``extra`` (null when the reports had none)."""
+    return replace(comparison, extra={"group": group, **comparison.extra})

@@ -41,6 +41,7 @@ __all__ = [
     "render_json",
     "report_labels",
     "report_texts",
+    "sample_note",
     "shorten",
     "statement_snippet",
     "text_or",
@@ -82,6 +83,18 @@ def render_json(doc: Doc) -> str:
 
 
 # --- shared readings of the contract dict -------------------------------------------------------------------
+
+
+def sample_note(doc: Doc) -> str | None:
+    """A line saying the event was compared on a sample (``rashomon.event.sample``), or None."""
+    sample = doc.get("sample")
+    if not isinstance(sample, dict):
+        return None
+    left = sample.get("left_out") or []
+    return (
+        f"Compared a sample of {sample.get('compared')} of {sample.get('reports')} reports "
+        f"({sample.get('policy')}); {len(left)} left out."
+    )
 
 
 def distinct_reports(spans: Iterable[dict[str, Any]]) -> list[str]:

@@ -40,6 +40,7 @@ from rashomon.render import (
     quote_speaker,
     ranked_claims,
     report_labels,
+    sample_note,
     shorten,
     statement_snippet,
     text_or,
@@ -532,6 +533,7 @@ class Comparison:
 
     title: str
     group: str | None
+    sample: str | None  # the event was compared on a sample: which, and how many left out
     lede: tuple[LedePart, ...]
     statuses: Mapping[str, str]
     counts: Mapping[str, int]
@@ -561,6 +563,7 @@ def comparison_context(doc: Doc, *, open_corroborated: int = 15, open_unique: in
     view = Comparison(
         title=f"{len(reports)} {noun} compared",
         group=None if group in (None, "") else str(group),
+        sample=sample_note(doc),
         lede=lede(event),
         statuses=STATUS_WORDS,
         counts={status: len(claims_with_status(doc, status)) for status in STATUS_WORDS},

@@ -26,6 +26,7 @@ from rashomon.render import (
     quote_speaker,
     ranked_claims,
     report_texts,
+    sample_note,
     text_or,
     unique_claims_by_report,
 )
@@ -123,7 +124,10 @@ def _title(doc: Doc) -> str:
     noun = "report" if len(reports) == 1 else "reports"
     title = f"# rashomon: {len(reports)} {noun} compared"
     group = doc.get("group")
-    return f"{title}\n\nGroup: {md_escape(str(group))}" if group not in (None, "") else title
+    if group not in (None, ""):
+        title += f"\n\nGroup: {md_escape(str(group))}"
+    note = sample_note(doc)
+    return f"{title}\n\n{md_escape(note)}" if note else title
 
 
 def _reports(doc: Doc, anchors: dict[str, str]) -> str:

@@ -27,6 +27,7 @@ from rashomon.render import (
     quote_speaker,
     ranked_claims,
     report_texts,
+    sample_note,
     shorten,
     text_or,
     unique_claims_by_report,
@@ -242,6 +243,9 @@ def _header(doc: Doc) -> RenderableType:
     group = doc.get("group")
     if group not in (None, ""):
         title.append(f" · group {group}", style="dim")
+    note = sample_note(doc)
+    if note:
+        title.append(f"\n{note}", style="yellow")
     return Group(title, grid, _text(""))
 
 

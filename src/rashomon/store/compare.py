@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rashomon.records import AnnotatedReport, Comparison, Report
@@ -61,6 +61,7 @@ def compare_stored_event(store: SQLiteStore, event_id: str, settings: Settings) 
     """Compare one stored event (id or unique prefix) with ``settings`` (``rashomon.pipeline.Settings``); reports
     without stored annotations are annotated and their annotations stored in one transaction."""
     from rashomon.annotate import annotate
+    from rashomon.event.sample import sample_reports
     from rashomon.pipeline import compare_annotated
 
     with store.reader() as conn:
@@ -73,5 +74,8 @@ def compare_stored_event(store: SQLiteStore, event_id: str, settings: Settings) 
         store.finish_run(run, status="done")
         return docs
 
-    docs = annotations_for(event, annotate_and_store)
-    return event, compare_annotated(docs, settings, group=event.id)
+    sample = sample_reports(event.reports, settings.max_reports)  # a large event: only its sample is annotated
+    kept = {r.id for r in sample.kept}
+    part = replace(event, reports=sample.kept, annotated=tuple(a for a in event.annotated if a.report.id in kept))
+    docs = annotations_for(part, annotate_and_store)
+    return event, compare_annotated(docs, settings, group=event.id, sample=sample)
