@@ -68,7 +68,7 @@ def test_the_sample_does_not_depend_on_input_order() -> None:
 
 
 @pytest.mark.model
-def test_compare_says_it_compared_a_sample_and_lists_the_rest(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_compare_says_it_compared_a_sample_and_lists_the_rest() -> None:
     from click.testing import CliRunner
 
     from rashomon.cli import cli
