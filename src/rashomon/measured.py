@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from rashomon import lexicon
 from rashomon.nlp import Token
 
 # dependents that open a clause of their own when headed by a verb
@@ -99,6 +100,10 @@ def _subject_noun(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], ve
     return None
 
 
+def _measure_nouns() -> dict[str, str]:
+    return lexicon.column("measures")
+
+
 def measured_of(
     tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], first: int, last: int, bounds: tuple[int, int]
 ) -> tuple[str, tuple[str, ...], bool]:
@@ -113,6 +118,8 @@ def measured_of(
     partitive = False
     if t.dep == "nummod" and tokens[t.head].pos in ("NOUN", "PROPN") and t.head > number:
         noun = t.head
+    elif t.dep == "nummod" and t.head == first - 1 and tokens[t.head].lemma.lower() in _measure_nouns():
+        noun = t.head  # "of magnitude 6.1": a measure named before its figure
     if noun is None and last + 1 < b:
         nxt = tokens[last + 1]
         if nxt.text.lower() in COUNTED_ADJECTIVES:

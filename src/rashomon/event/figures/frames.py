@@ -1,11 +1,12 @@
 """Main event or background: which happening a value belongs to, in time.
 
 A value belongs to a **background** frame when its own clause dates it away from the event ("in December 2003, a
-quake killed 26,000"), when the happening it belongs to is marked as another one ("an earlier quake injured 40",
-"a separate attack", "previously"), or, for a time, when the time itself lies far from the event (a conviction in
-2005 told in a report of 2013). It belongs to an **aggregate** frame when it is a running total ("so far this year",
-"overall"). Everything else is the **main** frame. Values are compared only inside one frame: the toll of an
-earlier disaster is never set against the toll of this one, and never enters the event record.
+quake killed 26,000"), when the happening it belongs to is marked as another one ("an earlier quake injured 40", "a
+separate attack", "previously", "the 2004 tsunami" told of an event of another year), or, for a time, when the time
+itself lies far from the event (a conviction in 2005 told in a report of 2013). It belongs to an **aggregate** frame
+when it is a running total ("so far this year", "overall"). Everything else is the **main** frame. Values are
+compared only inside one frame: the toll of an earlier disaster is never set against the toll of this one, and never
+enters the event record.
 
 The event's own time (``EventWindow``) comes from the days the reports give for what happened, else from their
 publication dates, else from the year most of their written dates name; a time guessed against today (a weekday
@@ -28,6 +29,7 @@ from rashomon.records import TimeExpr
 MAIN, BACKGROUND, AGGREGATE = "main", "background", "aggregate"
 NEAR_DAYS = 30  # a time within this many days of the event's belongs to it
 FAR_DAYS = 60  # a time this far from the event's is another happening's, even when it dates the value itself
+YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 AGGREGATE_TIME = re.compile(r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b", re.I)
 
 
@@ -116,6 +118,15 @@ def _reliable(t: TimeExpr, dated: bool) -> bool:
     return t.explicit or dated
 
 
+def _other_year(word: str, window: EventWindow) -> bool:
+    """A year attached to the happening ("the 2004 tsunami") that the event's time does not reach."""
+    if not YEAR_WORD.fullmatch(word):
+        return False
+    year = int(word)
+    d = window.distance((date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()))
+    return d is not None and d > 0
+
+
 def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, int], TimeExpr]) -> str:
     """The frame of one value (see the module docstring): "main", "background" or "aggregate"."""
     cues = _cues()
@@ -129,6 +140,8 @@ def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, in
         return BACKGROUND
     if not window.known:
         return MAIN
+    if any(_other_year(w, window) for w in ef.fact.frame_words):
+        return BACKGROUND  # "a 2007 quake there killed 519", told of a quake of 2024
     for t in near:
         span = _ordinals(t.value) if _reliable(t, ef.dated) else None
         d = window.distance(span) if span is not None else None

@@ -523,6 +523,9 @@ def judge(
     if loose:
         return Slot(key, frame, tuple(members), "corroborated", loose=True)
     positions, superseded = _positions(rows, members)
+    if sum(1 for idx in positions.values() if idx) < 2:
+        # one report asserts a value, the others only hedge one ("may have killed 20"): nothing is corroborated
+        return Slot(key, frame, tuple(members), "unique", updates=tuple(sorted(superseded)))
     disputing: set[int] = set()
     why = ""
     updated = list(superseded)

@@ -1,0 +1,86 @@
+"""The figure table on short hand-written reports, through the whole compare path: slots, frames, disputes,
+updates, hedges, and the record read from the table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rashomon.records import Comparison, Report
+
+pytestmark = pytest.mark.model
+
+A = (
+    "Quake kills 12 in Peru\nA magnitude 6.1 earthquake struck southern Peru on Tuesday, killing 12 people, "
+    "officials said."
+)
+
+
+def _compare(*reports: Report) -> Comparison:
+    from rashomon.pipeline import Settings, compare_reports
+
+    return compare_reports(list(reports), Settings(today=date(2024, 3, 20), embeddings=False))
+
+
+def _slot(c: Comparison, slot: str, frame: str = "main") -> tuple[str, list[tuple[str, str]]]:
+    assert c.figures is not None
+    (found,) = [s for s in c.figures.slots if s.slot == slot and s.frame == frame]
+    return found.status, [(c.figures.rows[i].report, c.figures.rows[i].text) for i in found.rows]
+
+
+def test_two_tolls_of_one_quake_are_a_dispute_and_a_past_quakes_toll_stays_in_the_background() -> None:
+    a = Report("a", A + " In 2007, a quake in the same region killed 519 people.", published="2024-03-13")
+    b = Report(
+        "b",
+        "Peru earthquake\nAn earthquake of magnitude 6.1 hit southern Peru on Tuesday, killing 15 people, the civil "
+        "defence agency said. A 2007 quake there killed 519.",
+        published="2024-03-13",
+    )
+    c = _compare(a, b)
+    status, values = _slot(c, "the number of dead")
+    assert status == "conflicting" and ("a", "12") in values and ("b", "15") in values
+    assert all(text != "519" for _, text in values)
+    background, _ = _slot(c, "the number of dead (background)", "background")
+    assert background == "corroborated"  # the 2007 toll agrees with itself, apart from the event's
+    assert _slot(c, "the magnitude")[0] == "corroborated"  # "magnitude 6.1 earthquake" / "of magnitude 6.1"
+    record = c.event
+    assert record is not None and record.fatalities.disputed
+    assert {v.text for v in record.fatalities.values} == {"12", "15"}  # never the 519 of 2007
+    ucdp = dict(record.fatalities.extra)["ucdp"]
+    assert isinstance(ucdp, dict) and (ucdp["low"], ucdp["high"]) == (12, 15)
+    conflicts = [k for claim in c.claims if claim.status == "conflicting" for k in claim.conflicts]
+    assert any(k.kind == "quantity" for k in conflicts)
+
+
+def test_a_later_report_of_the_same_outlet_that_says_rose_to_is_an_update_not_a_dispute() -> None:
+    a = Report("a", A, source="Andes Wire", published="2024-03-13")
+    later = Report(
+        "c",
+        "Peru quake toll rises\nThe death toll from Tuesday's magnitude 6.1 earthquake in southern Peru rose to 15 on "
+        "Wednesday, officials said.",
+        source="Andes Wire",
+        published="2024-03-14",
+    )
+    c = _compare(a, later)
+    assert c.figures is not None
+    dead = [s for s in c.figures.slots if s.slot == "the number of dead"]
+    assert dead and all(s.status != "conflicting" for s in dead)
+    assert any(s.updates for s in dead)
+    assert not any(claim.status == "conflicting" for claim in c.claims if claim.kind == "count")
+
+
+def test_a_hedged_figure_neither_disputes_nor_corroborates_a_stated_one() -> None:
+    a = Report("a", A, published="2024-03-13")
+    d = Report(
+        "d",
+        "Quake in Peru\nA strong earthquake struck southern Peru on Tuesday and may have killed 20 people, a local "
+        "radio station said on Wednesday.",
+        published="2024-03-14",
+    )
+    c = _compare(a, d)
+    status, values = _slot(c, "the number of dead")
+    assert status == "unique" and ("d", "20") in values
+    assert c.figures is not None
+    days = {c.figures.rows[i].text for s in c.figures.slots if s.status == "conflicting" for i in s.rows}
+    assert "Wednesday" not in days  # the day the station spoke is not the day of the quake
