@@ -356,10 +356,12 @@ def eval_claims(
     recall of the gold's conflicts, precision of every flag, corroborated and unique recall, errors by cause; with
     --mutations, disputes made on purpose."""
     from rashomon.eval import corpora
-    from rashomon.eval.claims import comparisons_by_event, format_scores, predict, score
+    from rashomon.eval.claims import annotate_gold, comparisons_by_event, format_scores, predict, score
     from rashomon.eval.gold import GoldError, read_gold
 
     root = data or corpora.DEFAULT_DATA
+    settings = _settings(today, None, 1, not no_embeddings)
+    docs: dict[str, Any] | None = None
     try:
         golds = [g for g in read_gold(gold, root) if split == "all" or (g.split or "tune") == split]
     except GoldError as exc:
@@ -372,9 +374,10 @@ def eval_claims(
             from rashomon.embed import preload_in_background
 
             preload_in_background()
-        comparisons = predict(golds, root, _settings(today, None, 1, not no_embeddings))
+        docs = annotate_gold(golds, root, settings)  # one parse, for the comparisons and the mutations
+        comparisons = predict(golds, root, settings, docs)
     total, per_corpus = score(golds, comparisons)
-    mutated = _mutations(golds, root, _settings(today, None, 1, not no_embeddings), mutations) if mutations else None
+    mutated = _mutations(golds, root, settings, mutations, docs) if mutations else None
     if as_json:
         scores: dict[str, Any] = {"all": total.scores(), **{k: t.scores() for k, t in per_corpus.items()}}
         if mutated is not None:
@@ -389,14 +392,14 @@ def eval_claims(
         click.echo("\n".join(["", *total.errors, *(mutated.errors if mutated is not None else [])]))
 
 
-def _mutations(golds: Sequence[Any], root: Path, settings: Any, limit: int) -> Any:
+def _mutations(golds: Sequence[Any], root: Path, settings: Any, limit: int, docs: dict[str, Any] | None) -> Any:
     """The mutation tally of up to ``limit`` mutations of the gold events, with a progress bar on a terminal."""
     from rashomon.eval import corpora
     from rashomon.eval.mutations import run
 
     texts = {r: corpora.report(r, root).text for g in golds for r in g.reports}
     with _progress("mutations", enabled=sys.stderr.isatty()) as advance:
-        return run(golds, texts, settings, limit, advance)
+        return run(golds, texts, settings, limit, advance, docs)
 
 
 @eval_group.command("coref")

@@ -278,13 +278,31 @@ def gold_reports(golds: Sequence[GoldEvent], data: Any) -> list[Any]:
     return out
 
 
-def predict(golds: Sequence[GoldEvent], data: Any, settings: Any) -> list[Comparison]:
-    """Run the compare path on every gold event (one parse of all reports) and return the contract dicts."""
-    from rashomon.pipeline import compare_by_event
+def annotate_gold(golds: Sequence[GoldEvent], data: Any, settings: Any) -> dict[str, Any]:
+    """Every report of the gold events annotated once (one parse), by id."""
+    from rashomon.annotate import annotate
+
+    reports = gold_reports(golds, data)
+    docs = annotate(reports, model=settings.model, today=settings.today, n_process=settings.n_process)
+    return {d.report.id: d for d in docs}
+
+
+def predict(
+    golds: Sequence[GoldEvent], data: Any, settings: Any, docs: dict[str, Any] | None = None
+) -> list[Comparison]:
+    """Run the compare path on every gold event and return the contract dicts; ``docs``: the reports already
+    annotated (``annotate_gold``)."""
+    from rashomon.pipeline import compare_annotated, default_vectorizer
     from rashomon.serialize import comparison_to_dict
 
-    comparisons = compare_by_event(gold_reports(golds, data), settings)
-    return list(comparisons_by_event((comparison_to_dict(c) | {"group": c.group} for c in comparisons), golds))
+    docs = docs if docs is not None else annotate_gold(golds, data, settings)
+    vectorize = default_vectorizer(settings)
+    found = (
+        comparison_to_dict(compare_annotated([docs[r] for r in g.reports], settings, vectorize, group=g.event))
+        | {"group": g.event}
+        for g in golds
+    )
+    return list(comparisons_by_event(found, golds))
 
 
 def format_scores(total: Tally, per_corpus: dict[str, Tally]) -> str:

@@ -251,6 +251,12 @@ class MutationTally:
     extra: int = 0  # flags not there before the change and not on it
     with_extra: int = 0  # mutations that raised at least one such flag
     errors: list[str] = field(default_factory=list)
+    made_in: Counter[str] = field(default_factory=Counter)  # per split of the gold ("tune", "check")
+    detected_in: Counter[str] = field(default_factory=Counter)
+
+    def count_split(self, split: str, detected: bool) -> None:
+        self.made_in[split] += 1
+        self.detected_in[split] += detected
 
     def scores(self) -> dict[str, Any]:
         total = sum(self.made.values())
@@ -263,6 +269,8 @@ class MutationTally:
         for kind in KINDS:
             if self.made[kind]:
                 out[f"mutation_recall:{kind}"] = round(self.detected[kind] / self.made[kind], 4)
+        for split in sorted(self.made_in):
+            out[f"mutation_recall:split:{split}"] = round(self.detected_in[split] / self.made_in[split], 4)
         return out
 
 
@@ -318,9 +326,11 @@ def run(
     settings: Any,
     limit: int | None = None,
     progress: Any = None,
+    docs: dict[str, Any] | None = None,
 ) -> MutationTally:
     """Make the mutations (at most ``limit``), compare each mutated event, and tally them. Each report is annotated
-    once; a mutated report is annotated anew. ``progress``: called with (done, total) after each mutation."""
+    once (``docs``: already annotated, by id); a mutated report is annotated anew. ``progress``: called with (done,
+    total) after each mutation."""
     from rashomon.annotate import annotate
     from rashomon.pipeline import compare_annotated, default_vectorizer
     from rashomon.records import Report
@@ -328,9 +338,10 @@ def run(
 
     chosen = sample(list(plan(golds, texts)), limit)
     events = {g.event: g for g in golds}
-    needed = sorted({r for m in chosen for r in events[m.event].reports})
+    have = docs or {}
+    needed = sorted({r for m in chosen for r in events[m.event].reports} - set(have))
     reports = [Report(r, texts[r], content_hash=hashlib.sha256(texts[r].encode()).hexdigest()) for r in needed]
-    docs = {d.report.id: d for d in annotate(reports, today=settings.today)}
+    docs = {**have, **{d.report.id: d for d in annotate(reports, today=settings.today)}}
     vectorize = default_vectorizer(settings)
     before: dict[str, Comparison] = {}
     tally = MutationTally()
@@ -343,7 +354,9 @@ def run(
         (mutated,) = annotate([changed], today=settings.today)
         event_docs = [mutated if r == m.value.report else docs[r] for r in g.reports]
         after = comparison_to_dict(compare_annotated(event_docs, settings, vectorize))
+        found = sum(tally.detected.values())
         score_mutation(m, before[m.event], after, tally)
+        tally.count_split(g.split or "tune", sum(tally.detected.values()) > found)
         if progress is not None:
             progress(k + 1, len(chosen))
     return tally
