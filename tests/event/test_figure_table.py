@@ -68,6 +68,7 @@ def test_a_later_report_of_the_same_outlet_that_says_rose_to_is_an_update_not_a_
     assert dead and all(s.status != "conflicting" for s in dead)
     assert any(s.updates for s in dead)
     assert not any(claim.status == "conflicting" for claim in c.claims if claim.kind == "count")
+    assert c.event is not None and c.event.fatalities.resolved == 15  # the updated toll, not the first one
 
 
 def test_a_hedged_figure_neither_disputes_nor_corroborates_a_stated_one() -> None:

@@ -605,9 +605,10 @@ def _slot_values(table: Table, slot: Slot) -> tuple[SourceValue, ...]:
 
 
 def figure_field(table: Table, slot: Slot, what: str, labels: Mapping[str, str]) -> RecordField:
-    """A count read from the main event's slot: its values, ACLED's figure, UCDP's three, disputed when the claims
-    dispute it."""
-    rows = [table.rows[i].fact for i in slot.members if not table.rows[i].fact.fact.hedged]
+    """A count read from the main event's slot: its values, ACLED's figure, UCDP's three (figures a later one
+    updates left out), disputed when the claims dispute it."""
+    superseded = set(slot.updates)  # a figure a later one updates ("rose to 15") is not the toll any more
+    rows = [table.rows[i].fact for i in slot.members if not table.rows[i].fact.fact.hedged and i not in superseded]
     written = [n for ef in rows if (n := _written(ef)) is not None]
     vague = [value_text(ef)[0] for ef in rows if _written(ef) is None and ef.quantity is not None]
     values = _slot_values(table, slot)

@@ -536,7 +536,10 @@ def judge(
         a, b, reason = clash
         update = rows[a].fact.fact.update or rows[b].fact.fact.update
         if update or _same_outlet_later(_report(reports, ra), _report(reports, rb)):
-            updated.append(b if rows[a].fact.fact.update else a)
+            old, new = (b, a) if rows[a].fact.fact.update else (a, b)
+            # every value of the earlier report that the update contradicts (its headline and its body)
+            stale = positions[rows[old].fact.report_rank]
+            updated.extend(i for i in stale if values_conflict(rows[i].fact, rows[new].fact, settings) is not None)
             continue
         why = why or reason
         disputing.update((a, b))
