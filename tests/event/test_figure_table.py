@@ -85,3 +85,25 @@ def test_a_hedged_figure_neither_disputes_nor_corroborates_a_stated_one() -> Non
     assert c.figures is not None
     days = {c.figures.rows[i].text for s in c.figures.slots if s.status == "conflicting" for i in s.rows}
     assert "Wednesday" not in days  # the day the station spoke is not the day of the quake
+
+
+def test_the_day_each_report_gives_first_for_the_event_itself_is_one_slot() -> None:
+    a = Report(
+        "a",
+        "Gunman kills three\nA gunman killed three people at a market in Leeds on Tuesday. Police arrested a man on "
+        "Thursday and said on Friday that he would be charged.",
+        published="2024-03-15",
+    )
+    b = Report(
+        "b",
+        "Three shot dead in Leeds\nThree people were shot dead at a market in Leeds on Wednesday, police said on "
+        "Friday. A suspect was arrested on Thursday.",
+        published="2024-03-15",
+    )
+    c = _compare(a, b)
+    assert c.figures is not None
+    disputed = [s for s in c.figures.slots if s.status == "conflicting" and s.kind == "time"]
+    assert len(disputed) == 1
+    days = {(c.figures.rows[i].report, c.figures.rows[i].text) for i in disputed[0].rows}
+    assert {("a", "Tuesday"), ("b", "Wednesday")} <= days
+    assert not any(text in ("Thursday", "Friday") for _, text in days)  # the arrest, and when the police spoke

@@ -28,7 +28,7 @@ from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
 from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
-from rashomon.event.figures.evidence import SlotModel, default_slot_model, needs_more, pair_features
+from rashomon.event.figures.evidence import SlotModel, _group, default_slot_model, needs_more, pair_features
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
 from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, happening_of, slot_key
 from rashomon.places import locations_conflict
@@ -190,7 +190,9 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
         context.sole |= sole_rows(rows, members)
         context.bucket_of.update(dict.fromkeys(members, k))
     for members in buckets:
-        links = [*_links(rows, members, context), *_credited(rows, members, context)]
+        days = _event_days(rows, members, context)
+        context.event_day.update(i for pair in days for i in pair)
+        links = [*_links(rows, members, context), *_credited(rows, members, context), *days]
         for part in _components(len(rows), links, members):
             keyed.append((_label_key(rows, part), rows[part[0]].frame, part))
     alone = {i for _, _, part in keyed if len({rows[i].fact.report_rank for i in part}) == 1 for i in part}
@@ -256,6 +258,31 @@ def _restatements(rows: Sequence[Row], members: Sequence[int], context: Context)
         for a, b in pairwise(idx):
             if context.logit(a, b, False) >= context.link:
                 yield a, b
+
+
+def _of_event(happening: str, main: frozenset[str]) -> bool:
+    """A happening of the event's own kind, or of the group of one ("attack" in a story of a killing)."""
+    if not happening or happening == "said":
+        return False
+    return happening in main or (bool(_group(happening)) and _group(happening) in {_group(m) for m in main})
+
+
+def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int]]:
+    """The day each report gives first for the event's own happening (a time of the main frame, of a happening of
+    the event's kind, asserted, not the day someone spoke): one slot across the reports, "when it happened"."""
+    if not members or rows[members[0]].frame != MAIN or rows[members[0]].key.kind != TIME:
+        return []
+    if rows[members[0]].key.measure != "when":
+        return []
+    first: dict[int, int] = {}
+    for i in members:
+        f = rows[i].fact
+        if f.fact.hedged or not _of_event(happening_of(f), context.main):
+            continue
+        rank = f.report_rank
+        if rank not in first or f.fact.start < rows[first[rank]].fact.fact.start:
+            first[rank] = i
+    return list(pairwise(sorted(first.values())))
 
 
 def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
@@ -330,6 +357,7 @@ class Context:
     bucket_of: dict[int, int] = field(default_factory=dict)  # row -> bucket index
     buckets: list[list[int]] = field(default_factory=list)
     first: frozenset[int] = frozenset()  # rows that come first of their key and frame in their report
+    event_day: set[int] = field(default_factory=set)  # each report's first day of the event's own happening
 
     def bucket_rows_of(self, row: int, rank: int) -> list[int]:
         """The rows of report ``rank`` in the bucket of ``row``."""
@@ -461,6 +489,12 @@ def _clash(
     found: list[tuple[float, int, int, str]] = []
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
+        if a in context.event_day and b in context.event_day:
+            # the first day each report gives for the event itself: paired by what they date, not by the model
+            why = values_conflict(rows[a].fact, rows[b].fact, settings)
+            if why is not None:
+                found.append((max(score, context.dispute), a, b, why))
+            continue
         if score < context.dispute or score < best_a[a] or score < best_b[b]:
             continue
         if needs_more(rows[a].key, rows[a].fact, rows[b].fact) or _far_apart(rows[a].fact, rows[b].fact, settings):
@@ -554,7 +588,23 @@ def judge(
         shown = set(disputing) | {idx[0] for rank, idx in positions.items() if idx and rank not in represented}
         values = tuple(sorted(shown))
         return Slot(key, frame, tuple(members), "conflicting", why, values, tuple(sorted(set(updated))))
+    if not _agreement(rows, positions, updated, settings):
+        # values of two reports that cannot both be true, not tied clearly enough to call a dispute: shown as each
+        # report's own, never as corroborated
+        return Slot(key, frame, tuple(members), "unique", updates=tuple(sorted(set(updated))))
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
+
+
+def _agreement(
+    rows: Sequence[Row], positions: Mapping[int, Sequence[int]], updated: Sequence[int], settings: AlignSettings
+) -> bool:
+    """Two reports give compatible values (superseded ones aside): what corroboration means."""
+    stale = set(updated)
+    live = {rank: [i for i in idx if i not in stale] for rank, idx in positions.items()}
+    for ra, rb in combinations(sorted(r for r, idx in live.items() if idx), 2):
+        if any(values_conflict(rows[a].fact, rows[b].fact, settings) is None for a in live[ra] for b in live[rb]):
+            return True
+    return False
 
 
 def _judged_reports(rows: Sequence[Row], positions: Mapping[int, Sequence[int]]) -> list[int]:
