@@ -33,7 +33,7 @@ from rashomon.event.align.lexicon import event_type
 from rashomon.event.disputes import report_labels, who_says_what
 from rashomon.event.figures.frames import MAIN
 from rashomon.event.figures.slots import main_happenings
-from rashomon.event.figures.table import Slot, Table, value_text
+from rashomon.event.figures.table import Slot, Table, of_event, value_text
 from rashomon.event.taxonomy import ACLED_ARMED, EventType, classify_event, label_of
 from rashomon.places import country_name, place_country_codes, place_details
 from rashomon.records import (
@@ -252,7 +252,9 @@ def main_time_slot(table: Table, main: frozenset[str]) -> Slot | None:
     its rows' words (or their reports' dates) give; with several, the one most reports fill, then the earliest."""
     found = []
     for s in table.slots:
-        if s.frame != MAIN or s.loose or s.key.kind != "time" or s.key.measure != "when" or s.key.happening not in main:
+        if s.frame != MAIN or s.loose or s.key.kind != "time" or s.key.measure != "when":
+            continue
+        if not of_event(s.key.happening, main):
             continue
         days = [table.rows[i].fact for i in s.members if _day_of(table.rows[i].fact) is not None]
         if days:

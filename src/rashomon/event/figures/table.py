@@ -260,7 +260,7 @@ def _restatements(rows: Sequence[Row], members: Sequence[int], context: Context)
                 yield a, b
 
 
-def _of_event(happening: str, main: frozenset[str]) -> bool:
+def of_event(happening: str, main: frozenset[str]) -> bool:
     """A happening of the event's own kind, or of the group of one ("attack" in a story of a killing)."""
     if not happening or happening == "said":
         return False
@@ -277,7 +277,7 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     first: dict[int, int] = {}
     for i in members:
         f = rows[i].fact
-        if f.fact.hedged or not _of_event(happening_of(f), context.main):
+        if f.fact.hedged or not of_event(happening_of(f), context.main):
             continue
         rank = f.report_rank
         if rank not in first or f.fact.start < rows[first[rank]].fact.fact.start:
