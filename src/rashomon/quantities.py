@@ -269,8 +269,12 @@ def _score(parse: Parse, i: int) -> tuple[float, int] | None:
     return None
 
 
+DEATH_WORDS = frozenset({"die", "dead", "away"})  # "died at 77", "dead at 34", "passed away at 90"
+
+
 def _age(parse: Parse, i: int) -> int | None:
-    """The last token of an age at token i: "38-year-old" / "38 - year - old", "aged 38", or "Name , 38 ,"."""
+    """The last token of an age at token i: "38-year-old" / "38 - year - old", "aged 38", "at age 38", "died at
+    77", or "Name , 38 ,"."""
     toks = parse.tokens
     t = toks[i]
     if not re.fullmatch(r"\d{1,3}(?:-years?-old)?", t.text, re.IGNORECASE):
@@ -292,8 +296,10 @@ def _age(parse: Parse, i: int) -> int | None:
         while k + 1 < len(toks) and toks[k + 1].end <= end:
             k += 1
         return k
-    if i > 0 and toks[i - 1].text.lower() == "aged":
-        return i
+    if i > 0 and toks[i - 1].text.lower() in ("aged", "age") and int(t.text) < 120:
+        return i  # "aged 38", "at age 77"
+    if i >= 2 and toks[i - 1].text.lower() == "at" and toks[i - 2].lemma.lower() in DEATH_WORDS and int(t.text) < 120:
+        return i  # "died at 77", "dead at 34", "passed away at 90": an age, not a toll
     follows_name = i >= 2 and toks[i - 1].text == "," and toks[i - 2].ent == "PERSON"
     closes = i + 1 < len(toks) and toks[i + 1].text in (",", ".", ")")
     return i if follows_name and closes and int(t.text) < 120 else None

@@ -64,3 +64,14 @@ def test_figures_dated_away_from_the_event_are_left_out() -> None:
     assert record.type.resolved["subtype"] == "air/drone strike"  # type: ignore[index]
     assert record.date.resolved == "2024-05-03"
     assert record.fatalities.resolved == 4
+
+
+def test_died_at_77_is_an_age_not_a_toll() -> None:
+    a = Report(
+        id="a",
+        text="Reputed mob boss Carlo Benedetti died at 77 in a prison hospital in Springfield on Monday after he was "
+        "shot in a prison yard last week, officials said.",
+        published="2024-05-07",
+    )
+    record = record_of(a)
+    assert record.fatalities.resolved != 77
