@@ -19,6 +19,7 @@ from typing import Any
 import click
 
 from rashomon import __version__
+from rashomon.config import MAX_EVENT_REPORTS
 
 FORMATS = ("terminal", "json", "jsonl", "md", "html", "csv", "parquet")  # csv, parquet: event records, a row each
 # A news report is thousands of characters; a million is a dump, and the parser's memory grows with length.
@@ -92,7 +93,7 @@ def cli() -> None:
 @click.option(
     "--max-reports",
     type=click.IntRange(0, None),
-    default=1000,
+    default=MAX_EVENT_REPORTS,
     show_default=True,
     metavar="N",
     help="Compare an event of more reports on a sample of N (the earliest and the most echoed); 0: no bound.",

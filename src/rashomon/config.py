@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+MAX_EVENT_REPORTS = 1000  # an event of more reports is compared on a sample of this many (rashomon.event.sample)
+
 
 @dataclass(frozen=True, slots=True)
 class AlignSettings:

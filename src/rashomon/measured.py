@@ -100,10 +100,6 @@ def _subject_noun(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], ve
     return None
 
 
-def _measure_nouns() -> dict[str, str]:
-    return lexicon.column("measures")
-
-
 def measured_of(
     tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], first: int, last: int, bounds: tuple[int, int]
 ) -> tuple[str, tuple[str, ...], bool]:
@@ -118,7 +114,7 @@ def measured_of(
     partitive = False
     if t.dep == "nummod" and tokens[t.head].pos in ("NOUN", "PROPN") and t.head > number:
         noun = t.head
-    elif t.dep == "nummod" and t.head == first - 1 and tokens[t.head].lemma.lower() in _measure_nouns():
+    elif t.dep == "nummod" and t.head == first - 1 and tokens[t.head].lemma.lower() in lexicon.column("measures"):
         noun = t.head  # "of magnitude 6.1": a measure named before its figure
     if noun is None and last + 1 < b:
         nxt = tokens[last + 1]

@@ -16,7 +16,7 @@ from time import perf_counter
 import numpy as np
 
 from rashomon.annotate import annotate
-from rashomon.config import DEFAULT_ALIGN, DEFAULT_SUMMARY, AlignSettings, SummarySettings
+from rashomon.config import DEFAULT_ALIGN, DEFAULT_SUMMARY, MAX_EVENT_REPORTS, AlignSettings, SummarySettings
 from rashomon.dates import resolve_event_times
 from rashomon.event.align import align_facts, group_quotes
 from rashomon.event.align.facts import EventFact, event_facts
@@ -62,7 +62,7 @@ class Settings:
     align: AlignSettings = DEFAULT_ALIGN  # thresholds of fact alignment and conflicts
     align_model: AlignModel | None = None  # the fact-pair model; None: the one shipped in rashomon/data
     summary: SummarySettings = DEFAULT_SUMMARY  # length and thresholds of the cited summary
-    max_reports: int = 1000  # an event of more reports is compared on a sample of this many (event.sample); 0: all
+    max_reports: int = MAX_EVENT_REPORTS  # an event of more reports is compared on a sample of this many; 0: all
 
 
 LEXICAL_DIM = 1024  # hashed bag-of-words width: memory stays bounded however large the vocabulary

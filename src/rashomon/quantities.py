@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
 
+from rashomon import lexicon
 from rashomon.nlp import Parse, Token
 from rashomon.records import Quantity, TimeExpr
 
@@ -269,9 +270,6 @@ def _score(parse: Parse, i: int) -> tuple[float, int] | None:
     return None
 
 
-DEATH_WORDS = frozenset({"die", "dead", "away"})  # "died at 77", "dead at 34", "passed away at 90"
-
-
 def _age(parse: Parse, i: int) -> int | None:
     """The last token of an age at token i: "38-year-old" / "38 - year - old", "aged 38", "at age 38", "died at
     77", or "Name , 38 ,"."""
@@ -298,7 +296,12 @@ def _age(parse: Parse, i: int) -> int | None:
         return k
     if i > 0 and toks[i - 1].text.lower() in ("aged", "age") and int(t.text) < 120:
         return i  # "aged 38", "at age 77"
-    if i >= 2 and toks[i - 1].text.lower() == "at" and toks[i - 2].lemma.lower() in DEATH_WORDS and int(t.text) < 120:
+    if (
+        i >= 2
+        and toks[i - 1].text.lower() == "at"
+        and toks[i - 2].lemma.lower() in lexicon.words("age-cues")
+        and int(t.text) < 120
+    ):
         return i  # "died at 77", "dead at 34", "passed away at 90": an age, not a toll
     follows_name = i >= 2 and toks[i - 1].text == "," and toks[i - 2].ent == "PERSON"
     closes = i + 1 < len(toks) and toks[i + 1].text in (",", ".", ")")

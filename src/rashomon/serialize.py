@@ -67,19 +67,21 @@ def quote_to_dict(quote: QuoteGroup) -> dict[str, Any]:
     }
 
 
+def _value_dict(v: Any) -> dict[str, Any]:
+    """One report's value (of a record field or a conflict): where it is, its words, its value, whom it credits."""
+    return {
+        "report": v.report,
+        "start": v.start,
+        "end": v.end,
+        "text": v.text,
+        "value": v.value,
+        "attribution": v.attribution,
+    }
+
+
 def field_to_dict(field: RecordField) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "values": [
-            {
-                "report": v.report,
-                "start": v.start,
-                "end": v.end,
-                "text": v.text,
-                "value": v.value,
-                "attribution": v.attribution,
-            }
-            for v in field.values
-        ],
+        "values": [_value_dict(v) for v in field.values],
         "resolved": field.resolved,
         "policy": field.policy,
         "disputed": field.disputed,
@@ -166,17 +168,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                     {
                         "kind": k.kind,
                         "explanation": k.explanation,
-                        "values": [
-                            {
-                                "report": v.report,
-                                "start": v.start,
-                                "end": v.end,
-                                "text": v.text,
-                                "value": v.value,
-                                "attribution": v.attribution,
-                            }
-                            for v in k.values
-                        ],
+                        "values": [_value_dict(v) for v in k.values],
                     }
                     for k in c.conflicts
                 ],

@@ -56,9 +56,10 @@ def _shingles(text: str) -> set[int]:
     return {zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
-def echo_scores(reports: Sequence[Report]) -> list[float]:
-    """Per report, how many other distinct texts repeat its phrases, on average over its phrases."""
-    hashes = [_hash(r) for r in reports]
+def echo_scores(reports: Sequence[Report], hashes: Sequence[str] | None = None) -> list[float]:
+    """Per report, how many other distinct texts repeat its phrases, on average over its phrases (``hashes``: the
+    reports' content hashes, when already known)."""
+    hashes = hashes if hashes is not None else [_hash(r) for r in reports]
     first_of: dict[str, int] = {}
     for i, h in enumerate(hashes):
         first_of.setdefault(h, i)
@@ -81,7 +82,7 @@ def sample_reports(reports: Sequence[Report], limit: int) -> EventSample:
     by_time = sorted(
         range(len(reports)), key=lambda i: (reports[i].published is None, reports[i].published or "", hashes[i])
     )
-    chosen: list[int] = []
+    chosen: dict[int, None] = {}  # in the order taken
     texts: set[str] = set()
 
     def take(order: Sequence[int], upto: int) -> None:
@@ -89,16 +90,16 @@ def sample_reports(reports: Sequence[Report], limit: int) -> EventSample:
             if len(chosen) >= upto:
                 return
             if hashes[i] not in texts:
-                chosen.append(i)
+                chosen[i] = None
                 texts.add(hashes[i])
 
     take(by_time, limit // 2)
-    scores = echo_scores(reports)
+    scores = echo_scores(reports, hashes)
     take(sorted(range(len(reports)), key=lambda i: (-scores[i], hashes[i])), limit)
     if len(chosen) < limit:  # fewer distinct texts than the bound: copies fill the rest, earliest first
-        rest = [i for i in by_time if i not in set(chosen)]
-        chosen.extend(rest[: limit - len(chosen)])
-    keep = set(chosen)
+        rest = [i for i in by_time if i not in chosen]
+        chosen.update(dict.fromkeys(rest[: limit - len(chosen)]))
+    keep = chosen
     return EventSample(
         tuple(r for i, r in enumerate(reports) if i in keep),
         tuple(r.id for i, r in enumerate(reports) if i not in keep),

@@ -62,7 +62,8 @@ def _groups() -> dict[str, str]:
     return lexicon.column("happening-groups")
 
 
-def _group(happening: str) -> str:
+def happening_group(happening: str) -> str:
+    """The group a kind of happening belongs to (lexicon: happening-groups; "kill" -> "harm"), "" when none."""
     return _groups().get(happening, "")
 
 
@@ -84,8 +85,8 @@ def pair_features(
     fa, fb = a.fact, b.fact
     ha, hb = happening_of(a), happening_of(b)
     same = bool(ha) and ha == hb and ha != "said"
-    related = not same and bool(_group(ha)) and _group(ha) == _group(hb)
-    other = not same and not related and bool(_group(ha)) and bool(_group(hb))
+    related = not same and bool(happening_group(ha)) and happening_group(ha) == happening_group(hb)
+    other = not same and not related and bool(happening_group(ha)) and bool(happening_group(hb))
     shared = (a.participants & b.participants) - {a.entity, b.entity}
     return [
         float(same),

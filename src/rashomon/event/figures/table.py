@@ -28,7 +28,7 @@ from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
 from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
-from rashomon.event.figures.evidence import SlotModel, _group, default_slot_model, needs_more, pair_features
+from rashomon.event.figures.evidence import SlotModel, default_slot_model, happening_group, needs_more, pair_features
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
 from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, happening_of, slot_key
 from rashomon.places import locations_conflict
@@ -264,7 +264,8 @@ def of_event(happening: str, main: frozenset[str]) -> bool:
     """A happening of the event's own kind, or of the group of one ("attack" in a story of a killing)."""
     if not happening or happening == "said":
         return False
-    return happening in main or (bool(_group(happening)) and _group(happening) in {_group(m) for m in main})
+    group = happening_group(happening)
+    return happening in main or (bool(group) and any(happening_group(m) == group for m in main))
 
 
 def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int]]:
