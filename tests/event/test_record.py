@@ -75,3 +75,36 @@ def test_died_at_77_is_an_age_not_a_toll() -> None:
     )
     record = record_of(a)
     assert record.fatalities.resolved != 77
+
+
+def test_an_obituary_counts_the_one_death_its_leads_tell_of() -> None:
+    a = Report(
+        id="a",
+        text="Marla Quennell, the swimmer who starred in a dozen musicals, died Thursday at her home in Pasadena. "
+        "She was 91. Her films drew crowds in the 1950s.",
+        published="2024-06-07",
+    )
+    b = Report(
+        id="b",
+        text="Film star Marla Quennell has died aged 91. The actress and champion swimmer made her name in water "
+        "ballets.",
+        published="2024-06-07",
+    )
+    record = record_of(a, b)
+    assert record.fatalities.resolved == 1
+    assert "Marla Quennell" in record.fatalities.policy
+
+
+def test_a_death_told_in_one_lead_of_two_is_not_the_events_toll() -> None:
+    a = Report(
+        id="a",
+        text="The director Hal Verity died on Monday, and his last film opens at the festival this week.",
+        published="2024-06-07",
+    )
+    b = Report(
+        id="b",
+        text="The festival opens this week with twelve premieres. Critics expect a strong year for documentaries.",
+        published="2024-06-07",
+    )
+    record = record_of(a, b)
+    assert record.fatalities.resolved is None

@@ -632,9 +632,26 @@ def figure_field(table: Table, slot: Slot, what: str, labels: Mapping[str, str])
     return RecordField(values, resolved, FIGURE_POLICY, disputed, note, (("ucdp", ucdp),))
 
 
-def fatalities_field(kind: EventType, table: Table, actors: Sequence[Actor], labels: Mapping[str, str]) -> RecordField:
+def fatalities_field(
+    kind: EventType,
+    table: Table,
+    actors: Sequence[Actor],
+    labels: Mapping[str, str],
+    deaths: Mapping[str, tuple[str, ...]] | None = None,
+) -> RecordField:
+    """The event's death toll. ``deaths``: per report, the people its lead says died (``lead_deaths``): the toll of
+    a story that is someone's death (an obituary), whatever its type."""
     none = {"best": None, "low": None, "high": None}
     if kind.category not in HARM_CATEGORIES | {"protests"}:
+        death = death_as_event(deaths or {}, len(labels))
+        if death is not None:
+            count, dead = death
+            ucdp = {"best": count, "low": count, "high": count}
+            policy = (
+                f"the reports' leads tell of the death of {', '.join(dead)}: the event is a death, counted as "
+                "such (ACLED and UCDP count violent deaths only)"
+            )
+            return RecordField((), count, policy, False, None, (("ucdp", ucdp),))
         policy = f"not read for {kind.category} events (deaths they mention belong to other happenings)"
         return RecordField((), None, policy, False, None, (("ucdp", none),))
     slot = main_figure_slot(table, frozenset({"dead"}))
@@ -647,6 +664,40 @@ def fatalities_field(kind: EventType, table: Table, actors: Sequence[Actor], lab
         policy = f"no report gives a figure; the named dead are counted ({names})"
         return RecordField((), len(named), policy, False, None, (("ucdp", ucdp),))
     return RecordField((), None, "no report gives a figure or names the dead", False, None, (("ucdp", none),))
+
+
+def lead_deaths(facts: Sequence[EventFact], resolution: Resolution) -> dict[str, tuple[str, ...]]:
+    """Per report, the people its lead (the headline or dateline and the first sentence) says died: a person the
+    subject of "died" ("Esther Williams died Thursday"), asserted."""
+    entities = {e.id: e for e in resolution.entities}
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for ef in facts:
+        f = ef.fact
+        if f.kind != "participant" or f.sentence > LEAD_SENTENCE or f.predicate not in DYING or f.role != "nsubj":
+            continue
+        if f.negated or f.hedged or ef.entity is None or ef.entity not in entities:
+            continue
+        entity = entities[ef.entity]
+        if entity.type not in MORTAL:
+            continue  # "Watergate died with him": a parse's subject that is no one
+        out[f.report].setdefault(ef.entity, entity.name)
+    return {report: tuple(names.values()) for report, names in out.items()}
+
+
+LEAD_SENTENCE = 1
+MORTAL = frozenset({"PERSON", "ORG", "OTHER"})  # the tagger often takes a little-known name for an organisation
+
+
+def death_as_event(deaths: Mapping[str, Sequence[str]], n_reports: int) -> tuple[int, tuple[str, ...]] | None:
+    """(how many died, who) when the story is someone's death: the leads of two reports (of the one, when there
+    is one) say who died. The count is the fewest any lead gives (conservative: a name
+    spelt two ways, or a nickname beside it, is still one death)."""
+    telling = [names for names in deaths.values() if names]
+    if not telling or len(telling) < min(2, n_reports):
+        return None
+    count = min(len(names) for names in telling)
+    names = tuple(dict.fromkeys(name for names in telling for name in names))
+    return count, names
 
 
 def counts_fields(table: Table, labels: Mapping[str, str]) -> tuple[RecordField, ...]:
@@ -728,7 +779,7 @@ def build_record(
         date=date,
         location=location_field(facts, core, claims, labels, place_context(docs, resolution)),
         actors=actors,
-        fatalities=fatalities_field(kind, table, actors, labels),
+        fatalities=fatalities_field(kind, table, actors, labels, lead_deaths(facts, resolution)),
         counts=counts_fields(table, labels),
         sources=tuple(r.id for r in reports),
     )
