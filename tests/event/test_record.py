@@ -108,3 +108,20 @@ def test_a_death_told_in_one_lead_of_two_is_not_the_events_toll() -> None:
     )
     record = record_of(a, b)
     assert record.fatalities.resolved is None
+
+
+def test_a_prisoner_who_hanged_himself_is_the_one_death_of_a_crime_story() -> None:
+    a = Report(
+        id="a",
+        text="Reputed gang leader Tomas Vierra hanged himself in his cell on Tuesday, hours after his arrest in a "
+        "police sweep, officials said.",
+        published="2024-06-05",
+    )
+    b = Report(
+        id="b",
+        text="Police said Tomas Vierra, 52, hanged himself in a Porto jail, a day after officers arrested 40 "
+        "suspects in raids.",
+        published="2024-06-05",
+    )
+    record = record_of(a, b)
+    assert record.fatalities.resolved == 1

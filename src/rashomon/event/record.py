@@ -663,25 +663,46 @@ def fatalities_field(
         ucdp = {"best": len(named), "low": len(named), "high": len(named)}
         policy = f"no report gives a figure; the named dead are counted ({names})"
         return RecordField((), len(named), policy, False, None, (("ucdp", ucdp),))
+    death = death_as_event(deaths or {}, len(labels))
+    if death is not None:
+        count, dead = death
+        ucdp = {"best": count, "low": count, "high": count}
+        policy = f"no report gives a figure; the reports' leads tell of the death of {', '.join(dead)}"
+        return RecordField((), count, policy, False, None, (("ucdp", ucdp),))
     return RecordField((), None, "no report gives a figure or names the dead", False, None, (("ucdp", none),))
 
 
 def lead_deaths(facts: Sequence[EventFact], resolution: Resolution) -> dict[str, tuple[str, ...]]:
-    """Per report, the people its lead (the headline or dateline and the first sentence) says died: a person the
-    subject of "died" ("Esther Williams died Thursday"), asserted."""
+    """Per report, the people its lead (the headline or dateline and the first sentence) says died, asserted: the
+    subject of "died" ("Esther Williams died Thursday"), of a death by one's own hand ("hanged himself") or of
+    "found dead"."""
     entities = {e.id: e for e in resolution.entities}
     out: dict[str, dict[str, str]] = defaultdict(dict)
     for ef in facts:
         f = ef.fact
-        if f.kind != "participant" or f.sentence > LEAD_SENTENCE or f.predicate not in DYING or f.role != "nsubj":
+        if f.kind != "participant" or f.sentence > LEAD_SENTENCE or f.negated or f.hedged:
             continue
-        if f.negated or f.hedged or ef.entity is None or ef.entity not in entities:
+        entity = entities.get(ef.entity or "")
+        if entity is None:
             continue
-        entity = entities[ef.entity]
-        if entity.type not in MORTAL:
-            continue  # "Watergate died with him": a parse's subject that is no one
-        out[f.report].setdefault(ef.entity, entity.name)
+        if f.predicate in DYING and f.role == "nsubj":
+            if entity.type not in MORTAL:
+                continue  # "Watergate died with him": a parse's subject that is no one
+        elif entity.type != "PERSON" or not _own_death(f.predicate, f.role, ef.sentence_text):
+            continue
+        out[f.report].setdefault(entity.id, entity.name)
     return {report: tuple(names.values()) for report, names in out.items()}
+
+
+OWN_HAND = re.compile(r"\b(?:hanged|hung|killed|shot|stabbed|poisoned|drowned)\s+(?:him|her|them)sel(?:f|ves)\b", re.I)
+FOUND_DEAD = re.compile(r"\bfound\s+dead\b", re.I)
+
+
+def _own_death(predicate: str, role: str, sentence: str) -> bool:
+    """The subject of a death by one's own hand ("hanged himself"), or of "was found dead"."""
+    if role == "nsubj" and predicate in ("hang", "kill", "shoot", "stab", "poison", "drown"):
+        return OWN_HAND.search(sentence) is not None
+    return role == "nsubjpass" and predicate == "find" and FOUND_DEAD.search(sentence) is not None
 
 
 LEAD_SENTENCE = 1
