@@ -294,18 +294,50 @@ def _age(parse: Parse, i: int) -> int | None:
         while k + 1 < len(toks) and toks[k + 1].end <= end:
             k += 1
         return k
-    if i > 0 and toks[i - 1].text.lower() in ("aged", "age") and int(t.text) < 120:
-        return i  # "aged 38", "at age 77"
-    if (
-        i >= 2
-        and toks[i - 1].text.lower() == "at"
-        and toks[i - 2].lemma.lower() in lexicon.words("age-cues")
-        and int(t.text) < 120
-    ):
-        return i  # "died at 77", "dead at 34", "passed away at 90": an age, not a toll
-    follows_name = i >= 2 and toks[i - 1].text == "," and toks[i - 2].ent == "PERSON"
-    closes = i + 1 < len(toks) and toks[i + 1].text in (",", ".", ")")
-    return i if follows_name and closes and int(t.text) < 120 else None
+    if int(t.text) >= 120:
+        return None
+    before = [w.text.lower() for w in toks[max(0, i - 3) : i]]
+    closes = i + 1 >= len(toks) or toks[i + 1].text in (",", ".", ")", ";")
+    if before[-1:] in (["aged"], ["age"]) or before[-2:] == ["age", "of"]:
+        return i  # "aged 38", "at age 77", "at the age of 42"
+    if before[-1:] == ["at"] and closes and _age_cue_before(toks, i - 1):
+        return i  # "died at 77", "dead at 34", "died in her sleep at 91": an age, not a toll
+    if len(before) >= 2 and before[-1] in ("was", "is") and before[-2] in ("he", "she") and closes:
+        return i  # "He was 60."
+    follows_name = i >= 2 and toks[i - 1].text == "," and _names_someone(toks[i - 2])
+    return i if follows_name and closes else None
+
+
+AGE_CUE_REACH = 6  # tokens before "at" in which a word of dying may stand ("died in her sleep at 91")
+
+
+def _age_cue_before(toks: Sequence[Token], at: int) -> bool:
+    """A word of dying (lexicon: age-cues) among the few tokens before "at", in its clause (no comma between)."""
+    for k in range(at - 1, max(-1, at - 1 - AGE_CUE_REACH), -1):
+        if toks[k].text in (",", ";", ".") or toks[k].pos == "NUM":
+            return False
+        if toks[k].lemma.lower() in lexicon.words("age-cues"):
+            return True
+    return False
+
+
+NOT_A_PERSON = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT"})
+
+
+def _names_someone(tok: Token) -> bool:
+    """A word that may end a person's name before ", 38 ,": tagged a person, or a capitalised word the tagger took
+    for an organisation or nothing ("Smith", "Orozco"), not a place, a month or a day."""
+    if tok.ent == "PERSON":
+        return True
+    if tok.ent in NOT_A_PERSON or not (tok.text[:1].isupper() and tok.text.isalpha()):
+        return False
+    return tok.text.lower() not in CALENDAR_WORDS
+
+
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def _within(spans: Sequence[tuple[int, int]], reach: Sequence[int], char: int) -> bool:
