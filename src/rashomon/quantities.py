@@ -300,8 +300,10 @@ def _age(parse: Parse, i: int) -> int | None:
     closes = i + 1 >= len(toks) or toks[i + 1].text in (",", ".", ")", ";")
     if before[-1:] in (["aged"], ["age"]) or before[-2:] == ["age", "of"]:
         return i  # "aged 38", "at age 77", "at the age of 42"
+    if before[-1:] == ["at"] and i >= 2 and toks[i - 2].lemma.lower() in lexicon.words("age-cues"):
+        return i  # "died at 77 in a prison hospital", "dead at 34", "passed away at 90": an age, not a toll
     if before[-1:] == ["at"] and closes and _age_cue_before(toks, i - 1):
-        return i  # "died at 77", "dead at 34", "died in her sleep at 91": an age, not a toll
+        return i  # "died in her sleep at 91."
     if len(before) >= 2 and before[-1] in ("was", "is") and before[-2] in ("he", "she") and closes:
         return i  # "He was 60."
     follows_name = i >= 2 and toks[i - 1].text == "," and _names_someone(toks[i - 2])

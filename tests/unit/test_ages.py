@@ -9,11 +9,13 @@ pytestmark = pytest.mark.model
 
 
 def ages_in(text: str) -> list[tuple[str, float]]:
+    from rashomon.dates import find_times
     from rashomon.nlp import parse_texts
     from rashomon.quantities import find_quantities
 
     (parse,) = list(parse_texts([text]))
-    return [(q.text, q.value) for q in find_quantities("r", parse, ()) if q.counted == "age"]
+    times = find_times("r", text, published="2024-06-07")
+    return [(q.text, q.value) for q in find_quantities("r", parse, times) if q.counted == "age"]
 
 
 @pytest.mark.parametrize(
@@ -41,3 +43,7 @@ def test_an_age_after_a_name_a_pronoun_or_a_word_of_dying_is_an_age(text: str, a
 )
 def test_a_figure_after_a_place_a_day_or_a_time_is_no_age(text: str) -> None:
     assert ages_in(text) == []
+
+
+def test_died_at_77_followed_by_where_is_still_an_age() -> None:
+    assert ages_in("The reputed mob boss died at 77 in a prison hospital on Monday.") == [("77", 77)]

@@ -248,3 +248,16 @@ def test_same_day_phrase_follows_the_weekday_after_it_once_the_report_anchors_it
     times = event_times({"a": text})
 
     assert by_text(times["a"], "Earlier in the day").value == "2023-07-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("He was arrested on Jan . 6 near the freeway .", "Jan . 6", "2009-01-06"),
+        ("It happened on Nov . 30 , 2008 , police said .", "Nov . 30 , 2008", "2008-11-30"),
+        ("His next fight is on Sept . 8 in Berlin .", "Sept . 8", "2008-09-08"),
+    ],
+)
+def test_a_month_abbreviation_set_token_by_token_still_dates_the_day(text: str, span: str, value: str) -> None:
+    (found,) = find_times("r", text, published="2009-02-02")
+    assert (found.text, found.value) == (span, value)
