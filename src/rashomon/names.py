@@ -76,7 +76,8 @@ TITLES = frozenset(
 JOB_TITLES = frozenset(
     """commissioner secretary chairman chairwoman chair director governor senator sen rep representative mayor judge
     justice chief spokesman spokeswoman spokesperson ambassador attorney prosecutor sheriff undersheriff officer
-    inspector superintendent commander coach manager ceo chancellor premier king queen prince princess pope""".split()
+    inspector superintendent commander coach manager ceo chancellor premier king queen prince princess pope trooper
+    deputy detective constable corporal cpl patrolman firefighter marshal ranger warden""".split()
 )
 SINGLE_TOKEN_WEIGHT = 0.85
 GENERATION_PENALTY = 0.5  # "Donald Trump" / "Donald Trump Jr.": the same words, two people

@@ -141,12 +141,23 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
         if letters in GLUED_SCALES and (unit in MONEY or letters != "m"):
             value *= GLUED_SCALES[letters]  # "$2.6m", "2m euros", "£1 . 7m", "943K"; "200m" alone is metres
         counted, predicate = _counted(parse, i, last) if unit is None else (None, None)
+        if counted is None and unit is None and _of_a_parent(toks, first, last):
+            counted = "offspring"  # "a mother of two died": her children, not the dead
         if letters in GLUED_UNITS and unit is None:
             counted = letters  # "200ft", "2 , 000ft"
         start, end = toks[first].start, toks[last].end
         out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted, predicate))
         i = last + 1
     return tuple(out)
+
+
+PARENTS = frozenset("mother father parent grandmother grandfather grandparent mom dad mum".split())
+
+
+def _of_a_parent(toks: Sequence[Token], first: int, last: int) -> bool:
+    """A figure standing alone after "a mother of", "father of": how many children someone has."""
+    alone = last + 1 >= len(toks) or toks[last + 1].pos not in ("NOUN", "PROPN", "ADJ")
+    return alone and first >= 2 and toks[first - 1].text.lower() == "of" and toks[first - 2].lemma.lower() in PARENTS
 
 
 DIGITS = re.compile(r"\d+")

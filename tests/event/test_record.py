@@ -125,3 +125,28 @@ def test_a_prisoner_who_hanged_himself_is_the_one_death_of_a_crime_story() -> No
     )
     record = record_of(a, b)
     assert record.fatalities.resolved == 1
+
+
+def test_a_mother_of_two_who_died_is_not_a_toll_of_two() -> None:
+    a = Report(
+        id="a",
+        text="A 59-year-old mother of two died when a drunken driver struck her in Queens on Friday, police said.",
+        published="2024-06-08",
+    )
+    record = record_of(a)
+    assert record.fatalities.resolved != 2
+
+
+def test_a_trooper_named_by_his_nickname_in_another_report_is_one_of_the_dead() -> None:
+    a = Report(
+        id="a",
+        text="A bomb killed Trooper William Hakim and a police technician, Tom Tennant, at a bank in Woodburn.",
+        published="2024-06-08",
+    )
+    b = Report(
+        id="b",
+        text="The blast at the bank killed Bill Hakim, a state trooper, and Tom Tennant, a city police officer.",
+        published="2024-06-08",
+    )
+    record = record_of(a, b)
+    assert record.fatalities.resolved == 2

@@ -143,15 +143,22 @@ def score_record(gold: GoldRecord, event: dict[str, Any] | None) -> RecordOutcom
 
 
 def evaluate_records(
-    split: str = "dev", data: Path = DEFAULT_DATA, gold_path: Path = GOLD, limit: int | None = None
+    split: str = "dev",
+    data: Path = DEFAULT_DATA,
+    gold_path: Path = GOLD,
+    limit: int | None = None,
+    deadly_only: bool = False,
 ) -> list[RecordOutcome]:
-    """One outcome per gold event of ``split`` ("dev", "train" or "all"); runs the whole pipeline on each."""
+    """One outcome per gold event of ``split`` ("dev", "train" or "all"); runs the whole pipeline on each.
+    ``deadly_only``: only the events whose gold gives a toll above zero (what the toll's accuracy is measured on)."""
     from rashomon.pipeline import Settings, compare_reports
     from rashomon.records import Report
     from rashomon.serialize import record_to_dict
 
     settings = Settings(today=REPLAY_DAY)
     golds = [g for g in read_gold(gold_path) if split == "all" or topic_split(g.event, data) == split]
+    if deadly_only:
+        golds = [g for g in golds if g.fatalities is not None and g.fatalities[1] > 0]
     out = []
     for gold in golds[:limit]:
         docs = [ecbplus_report(d, data) for d in ecbplus_event_documents(gold.event, data, 5)]
