@@ -150,3 +150,35 @@ def test_a_trooper_named_by_his_nickname_in_another_report_is_one_of_the_dead() 
     )
     record = record_of(a, b)
     assert record.fatalities.resolved == 2
+
+
+def test_an_unnamed_woman_killed_in_two_leads_is_a_toll_of_one() -> None:
+    a = Report(
+        id="a",
+        text="Woman Killed In Hit-And-Run, Driver Charged\nA drunken driver struck a pedestrian in Elmhurst on Friday "
+        "night and drove off, police said.",
+        published="2024-06-08",
+    )
+    b = Report(
+        id="b",
+        text="Hit-and-run leaves woman dead\nPolice arrested a driver after a crash in Elmhurst on Friday night.",
+        published="2024-06-08",
+    )
+    record = record_of(a, b)
+    assert record.fatalities.resolved == 1
+    assert "one death" in record.fatalities.policy
+
+
+def test_no_woman_killed_in_a_lead_is_no_toll() -> None:
+    a = Report(
+        id="a",
+        text="No woman was killed in the crash, police said.\nA driver struck a parked car in Elmhurst on Friday.",
+        published="2024-06-08",
+    )
+    b = Report(
+        id="b",
+        text="Two men killed in crash\nA driver struck a parked car in Elmhurst on Friday, police said.",
+        published="2024-06-08",
+    )
+    record = record_of(a, b)
+    assert record.fatalities.resolved != 1

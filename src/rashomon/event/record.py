@@ -638,6 +638,7 @@ def fatalities_field(
     actors: Sequence[Actor],
     labels: Mapping[str, str],
     deaths: Mapping[str, tuple[str, ...]] | None = None,
+    unnamed: Mapping[str, tuple[str, ...]] | None = None,
 ) -> RecordField:
     """The event's death toll. ``deaths``: per report, the people its lead says died (``lead_deaths``): the toll of
     a story that is someone's death (an obituary), whatever its type."""
@@ -669,6 +670,11 @@ def fatalities_field(
         ucdp = {"best": count, "low": count, "high": count}
         policy = f"no report gives a figure; the reports' leads tell of the death of {', '.join(dead)}"
         return RecordField((), count, policy, False, None, (("ucdp", ucdp),))
+    one = death_as_event(unnamed or {}, len(labels))
+    if one is not None:
+        ucdp = {"best": 1, "low": 1, "high": 1}
+        policy = f"no report gives a figure or a name; the reports' leads tell of one death (a {one[1][0]})"
+        return RecordField((), 1, policy, False, None, (("ucdp", ucdp),))
     return RecordField((), None, "no report gives a figure or names the dead", False, None, (("ucdp", none),))
 
 
@@ -707,6 +713,38 @@ def _own_death(predicate: str, role: str, sentence: str) -> bool:
 
 LEAD_SENTENCE = 1
 MORTAL = frozenset({"PERSON", "ORG", "OTHER"})  # the tagger often takes a little-known name for an organisation
+
+
+ONE_PERSON = (
+    "woman man girl boy child teen teenager toddler baby mother father grandmother grandfather wife husband son "
+    "daughter driver pedestrian cyclist motorcyclist officer policeman student worker resident tourist climber hiker "
+    "passenger soldier firefighter deputy trooper inmate prisoner guard doctor nurse priest journalist"
+).split()
+_ONE = "|".join(ONE_PERSON)
+# "A 59-year-old mother of two died", "Woman Killed In Queens Hit-And-Run", "hit and run leaves woman dead"
+ONE_DEAD = re.compile(
+    rf"\b(?:(?:an?|the)\s+)?(?:[\w'-]+\s+){{0,3}}?(?P<who>{_ONE})(?:\s+of\s+\w+)?\s+(?:was\s+|has\s+been\s+|is\s+)?"
+    r"(?:killed|dies|died|slain|murdered|shot\s+dead|stabbed\s+to\s+death)\b"
+    rf"|\bleaves?\s+(?:an?\s+)?(?:[\w'-]+\s+){{0,2}}?(?P<who2>{_ONE})\s+dead\b",
+    re.IGNORECASE,
+)
+NOT_ONE = re.compile(r"\b(?:no|not|nobody|two|three|four|five|\d+)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def lead_unnamed_deaths(docs: Sequence[AnnotatedReport]) -> dict[str, tuple[str, ...]]:
+    """Per report, the one unnamed person its lead says died ("A 59-year-old mother of two died", "Woman Killed In
+    Queens Hit-And-Run"): a singular noun of a person, never after a number or a negation."""
+    out: dict[str, tuple[str, ...]] = {}
+    for doc in docs:
+        for sentence in doc.sentences[: LEAD_SENTENCE + 1]:
+            m = ONE_DEAD.search(sentence.text)
+            if (
+                m is not None
+                and NOT_ONE.search(sentence.text[: m.start("who") if m.group("who") else m.start()]) is None
+            ):
+                out[doc.report.id] = ((m.group("who") or m.group("who2") or "").lower(),)
+                break
+    return out
 
 
 def death_as_event(deaths: Mapping[str, Sequence[str]], n_reports: int) -> tuple[int, tuple[str, ...]] | None:
@@ -800,7 +838,9 @@ def build_record(
         date=date,
         location=location_field(facts, core, claims, labels, place_context(docs, resolution)),
         actors=actors,
-        fatalities=fatalities_field(kind, table, actors, labels, lead_deaths(facts, resolution)),
+        fatalities=fatalities_field(
+            kind, table, actors, labels, lead_deaths(facts, resolution), lead_unnamed_deaths(docs)
+        ),
         counts=counts_fields(table, labels),
         sources=tuple(r.id for r in reports),
     )
