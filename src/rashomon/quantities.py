@@ -151,13 +151,11 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
     return tuple(out)
 
 
-PARENTS = frozenset("mother father parent grandmother grandfather grandparent mom dad mum".split())
-
-
 def _of_a_parent(toks: Sequence[Token], first: int, last: int) -> bool:
     """A figure standing alone after "a mother of", "father of": how many children someone has."""
     alone = last + 1 >= len(toks) or toks[last + 1].pos not in ("NOUN", "PROPN", "ADJ")
-    return alone and first >= 2 and toks[first - 1].text.lower() == "of" and toks[first - 2].lemma.lower() in PARENTS
+    parent = first >= 2 and toks[first - 2].lemma.lower() in lexicon.words("parents")
+    return alone and parent and toks[first - 1].text.lower() == "of"
 
 
 DIGITS = re.compile(r"\d+")
@@ -344,13 +342,7 @@ def _names_someone(tok: Token) -> bool:
         return True
     if tok.ent in NOT_A_PERSON or not (tok.text[:1].isupper() and tok.text.isalpha()):
         return False
-    return tok.text.lower() not in CALENDAR_WORDS
-
-
-CALENDAR_WORDS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr jun jul "
-    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+    return tok.text.lower() not in lexicon.words("calendar-words")
 
 
 def _within(spans: Sequence[tuple[int, int]], reach: Sequence[int], char: int) -> bool:

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from rashomon import lexicon
 from rashomon.event.align.compatibility import VAGUE_WORDS
 from rashomon.event.align.facts import EventFact, event_facts
 from rashomon.event.align.lexicon import event_type
@@ -647,12 +648,11 @@ def fatalities_field(
         death = death_as_event(deaths or {}, len(labels))
         if death is not None:
             count, dead = death
-            ucdp = {"best": count, "low": count, "high": count}
-            policy = (
+            return _toll_told(
+                count,
                 f"the reports' leads tell of the death of {', '.join(dead)}: the event is a death, counted as "
-                "such (ACLED and UCDP count violent deaths only)"
+                "such (ACLED and UCDP count violent deaths only)",
             )
-            return RecordField((), count, policy, False, None, (("ucdp", ucdp),))
         policy = f"not read for {kind.category} events (deaths they mention belong to other happenings)"
         return RecordField((), None, policy, False, None, (("ucdp", none),))
     slot = main_figure_slot(table, frozenset({"dead"}))
@@ -661,21 +661,22 @@ def fatalities_field(
     named = [a for a in actors if a.role == "victim"]
     if named:
         names = ", ".join(a.name for a in named)
-        ucdp = {"best": len(named), "low": len(named), "high": len(named)}
-        policy = f"no report gives a figure; the named dead are counted ({names})"
-        return RecordField((), len(named), policy, False, None, (("ucdp", ucdp),))
+        return _toll_told(len(named), f"no report gives a figure; the named dead are counted ({names})")
     death = death_as_event(deaths or {}, len(labels))
     if death is not None:
         count, dead = death
-        ucdp = {"best": count, "low": count, "high": count}
-        policy = f"no report gives a figure; the reports' leads tell of the death of {', '.join(dead)}"
-        return RecordField((), count, policy, False, None, (("ucdp", ucdp),))
+        return _toll_told(count, f"no report gives a figure; the reports' leads tell of the death of {', '.join(dead)}")
     one = death_as_event(unnamed or {}, len(labels))
     if one is not None:
-        ucdp = {"best": 1, "low": 1, "high": 1}
-        policy = f"no report gives a figure or a name; the reports' leads tell of one death (a {one[1][0]})"
-        return RecordField((), 1, policy, False, None, (("ucdp", ucdp),))
+        told = f"no report gives a figure or a name; the reports' leads tell of one death (a {one[1][0]})"
+        return _toll_told(1, told)
     return RecordField((), None, "no report gives a figure or names the dead", False, None, (("ucdp", none),))
+
+
+def _toll_told(count: int, policy: str) -> RecordField:
+    """A toll no figure gives (the dead named or told of), the same for ACLED and UCDP's best, low and high."""
+    ucdp = {"best": count, "low": count, "high": count}
+    return RecordField((), count, policy, False, None, (("ucdp", ucdp),))
 
 
 def lead_deaths(facts: Sequence[EventFact], resolution: Resolution) -> dict[str, tuple[str, ...]]:
@@ -715,12 +716,7 @@ LEAD_SENTENCE = 1
 MORTAL = frozenset({"PERSON", "ORG", "OTHER"})  # the tagger often takes a little-known name for an organisation
 
 
-ONE_PERSON = (
-    "woman man girl boy child teen teenager toddler baby mother father grandmother grandfather wife husband son "
-    "daughter driver pedestrian cyclist motorcyclist officer policeman student worker resident tourist climber hiker "
-    "passenger soldier firefighter deputy trooper inmate prisoner guard doctor nurse priest journalist"
-).split()
-_ONE = "|".join(ONE_PERSON)
+_ONE = "|".join(sorted(lexicon.words("one-dead"), key=len, reverse=True))
 # "A 59-year-old mother of two died", "Woman Killed In Queens Hit-And-Run", "hit and run leaves woman dead"
 ONE_DEAD = re.compile(
     rf"\b(?:(?:an?|the)\s+)?(?:[\w'-]+\s+){{0,3}}?(?P<who>{_ONE})(?:\s+of\s+\w+)?\s+(?:was\s+|has\s+been\s+|is\s+)?"
