@@ -107,3 +107,53 @@ def test_the_day_each_report_gives_first_for_the_event_itself_is_one_slot() -> N
     days = {(c.figures.rows[i].report, c.figures.rows[i].text) for i in disputed[0].rows}
     assert {("a", "Tuesday"), ("b", "Wednesday")} <= days
     assert not any(text in ("Thursday", "Friday") for _, text in days)  # the arrest, and when the police spoke
+
+
+def test_a_telling_figure_two_reports_state_alike_is_corroborated_whatever_verb_each_puts_it_under() -> None:
+    a = Report(
+        "a",
+        "Hiring surges\nThe economy added 943,000 jobs in July, the Labor Department said on Friday.",
+        published="2024-08-02",
+    )
+    b = Report(
+        "b",
+        "Payrolls jump\nPayrolls rose by 943,000 last month as the recovery gathered pace, figures showed on Friday.",
+        published="2024-08-02",
+    )
+    c = _compare(a, b)
+    assert c.figures is not None
+    holding = [s for s in c.figures.slots if any(c.figures.rows[i].text == "943,000" for i in s.rows)]
+    assert len(holding) == 1 and holding[0].status == "corroborated"
+    assert {c.figures.rows[i].report for i in holding[0].rows} == {"a", "b"}
+    claims = [k for k in c.claims if any(st.text == "943,000" for st in k.statements)]
+    assert len(claims) == 1 and claims[0].status == "corroborated"
+
+
+def test_a_small_figure_two_reports_state_alike_under_different_measures_stays_apart() -> None:
+    a = Report("a", "Storm\nTwo boats sank off the coast on Monday, the coast guard said.", published="2024-08-02")
+    b = Report(
+        "b", "Storm\nTwo fishermen were rescued off the coast on Monday, officials said.", published="2024-08-02"
+    )
+    c = _compare(a, b)
+    assert c.figures is not None
+    for s in c.figures.slots:
+        texts = {c.figures.rows[i].text.lower() for i in s.rows}
+        assert not ({"two"} <= texts and len({c.figures.rows[i].report for i in s.rows}) == 2)
+
+
+def test_an_age_told_alone_is_keyed_by_nobody_never_by_its_own_value() -> None:
+    a = Report(
+        "a",
+        "Actress dies\nThe actress Jane Marlow died on Sunday at her home in Ohio. She was 85.",
+        published="2024-08-02",
+    )
+    b = Report(
+        "b",
+        "Screen star dies\nJane Marlow, the screen star, died at home in Ohio on Sunday. She was 88.",
+        published="2024-08-02",
+    )
+    c = _compare(a, b)
+    assert c.figures is not None
+    ages = [row for row in c.figures.rows if row.text in ("85", "88")]
+    assert len(ages) == 2
+    assert {row.slot for row in ages} == {"the age"}  # never "the age (85)"

@@ -647,9 +647,82 @@ def tabulate(
     judged = [
         judge(rows, key, frame, members, loose, reports, settings, context) for key, frame, members, loose in groups
     ]
+    judged = corroborate_alike(rows, judged)
     # back to every row: a slot's rows with their twins, indices into all the rows
     slots = tuple(_with_twins(slot, firsts, twins) for slot in judged)
     return Table(everything, slots)
+
+
+SPECIFIC_TIME = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+def telling_value(ef: EventFact) -> str | None:
+    """A value specific enough that two reports stating it alike tell one fact, whatever their keys say: a figure of
+    two or more significant digits ("943,000", "5.7%", "59"; never "two" or "100"), a day or a month, a located place
+    with its directions; None for anything else (and for a hedged value)."""
+    if ef.fact.hedged:
+        return None
+    kind = ef.fact.kind
+    if kind == COUNT and ef.quantity is not None:
+        q = ef.quantity
+        digits = f"{abs(q.value):.6g}".split("e")[0].replace(".", "").strip("0")
+        return f"{q.value:g}|{q.unit or ''}" if len(digits) >= 2 else None
+    if kind == TIME and ef.time is not None and ef.time.value and SPECIFIC_TIME.match(ef.time.value):
+        return ef.time.value
+    if kind == PLACE and ef.location is not None and ef.location.place:
+        return f"{ef.location.place}|{''.join(sorted(ef.location.directions))}"
+    return None
+
+
+def _alike_keys(a: SlotKey, b: SlotKey, value: str) -> bool:
+    """Keys that may hold one value told alike: one kind, and for a figure one measure or an unknown one (a bare
+    "9.3 million" and "9.3 million positions"), or any measure for a figure of a thousand or more ("870,000 jobs" /
+    "economists expected 870,000"); a moment never with a length."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    if a.kind == COUNT:
+        large = abs(float(value.split("|")[0])) >= 1000
+        return a.measure == b.measure or not a.measure or not b.measure or large
+    return a.measure == b.measure
+
+
+def corroborate_alike(rows: Sequence[Row], slots: Sequence[Slot]) -> list[Slot]:
+    """A slot of one report joins a slot of other reports that states the same telling value (``telling_value``)
+    under a key that may hold it: the value is corroborated, whatever verb or frame each report put it under
+    ("943,000 jobs were added" / "payrolls rose by 943,000"). It only ever adds agreement: a slot joined keeps its
+    status (a dispute stays a dispute, a slot of one report becomes corroborated), and no value is compared with
+    anything it was not compared with before."""
+    out = list(slots)
+    values_of = [{v for i in s.members if (v := telling_value(rows[i].fact))} for s in out]
+    reports_of = [{rows[i].fact.report_rank for i in s.members} for s in out]
+    where: dict[str, list[int]] = defaultdict(list)
+    for k, values in enumerate(values_of):
+        for v in values:
+            where[v].append(k)
+    merged: set[int] = set()
+    for k, slot in enumerate(out):
+        if not (len(reports_of[k]) == 1 or slot.loose) or k in merged or not values_of[k]:
+            continue
+        hosts = [
+            j
+            for v in sorted(values_of[k])
+            for j in where[v]
+            if j != k
+            and j not in merged
+            and not reports_of[j] & reports_of[k]
+            and not (slot.loose and out[j].loose)
+            and _alike_keys(slot.key, out[j].key, v)
+        ]
+        if not hosts:
+            continue
+        j = max(hosts, key=lambda j: (out[j].key == slot.key, len(reports_of[j]), -j))
+        host = out[j]
+        status = "corroborated" if host.status == "unique" else host.status
+        out[j] = replace(host, members=tuple(sorted((*host.members, *slot.members))), status=status)
+        reports_of[j] |= reports_of[k]
+        values_of[j] |= values_of[k]
+        merged.add(k)
+    return [s for k, s in enumerate(out) if k not in merged]
 
 
 def row_twins(rows: Sequence[Row]) -> tuple[list[int], dict[int, list[int]]]:
