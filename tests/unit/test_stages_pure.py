@@ -210,6 +210,42 @@ def test_one_quote_credited_to_two_speakers_is_an_attribution_conflict() -> None
     assert {v.attribution for v in claims[0].conflicts[0].values} == {"Mayor Ana Ruiz", "Tom Berg"}
 
 
+def _credited(q: str, a_name: str, b_name: str) -> list[str]:
+    """The kinds of conflict two reports make when each credits the quote ``q`` to a person named alike."""
+    a = f'"{q}," {a_name} said.'
+    b = f'"{q}," said {b_name}.'
+    ma = mention("a", a, a_name, "PERSON")
+    mb = mention("b", b, b_name, "PERSON")
+    qa = Quote("a", 1, 1 + len(q), q, Span("a", ma.start, ma.end, ma.text), "after")
+    qb = Quote("b", 1, 1 + len(q), q, Span("b", mb.start, mb.end, mb.text), "after")
+    docs = [_doc("a", a, (qa,), (ma,)), _doc("b", b, (qb,), (mb,))]
+    _, claims = group_quotes(docs, resolve_entities([ma, mb]))
+    return [c.conflicts[0].kind for c in claims]
+
+
+def test_one_last_name_credited_two_ways_is_one_person_not_an_attribution_conflict() -> None:
+    assert _credited("The bridge will reopen next week", "Police Lt. Jonathan Hubbard", "Chief Lt. Jon Hubbard") == []
+    assert _credited("The bridge will reopen next week", "Rezko", "Tony Rezko") == []
+
+
+def test_a_common_phrase_credited_to_two_people_is_no_attribution_conflict() -> None:
+    assert _credited("a large sum of cash", "Ana Ruiz", "Tom Berg") == []
+    assert _credited("a large sum of cash paid in secret", "Ana Ruiz", "Tom Berg") == ["attribution"]
+
+
+def test_a_name_inside_a_quote_or_an_owner_is_never_its_speaker() -> None:
+    q = "Mommy, am I going to be all right tonight"
+    a = f'"{q}," the boy asked, his mother Ann Lee said.'
+    b = f'"{q}," Tom Berg said.'
+    ma = mention("a", a, "Mommy", "PERSON")
+    mb = mention("b", b, "Tom Berg", "PERSON")
+    qa = Quote("a", 1, 1 + len(q), q, Span("a", ma.start, ma.end, ma.text), "before")
+    qb = Quote("b", 1, 1 + len(q), q, Span("b", mb.start, mb.end, mb.text), "after")
+    docs = [_doc("a", a, (qa,), (ma,)), _doc("b", b, (qb,), (mb,))]
+    assert group_quotes(docs, resolve_entities([ma, mb]))[1] == ()
+    assert _credited("He previously volunteered to share what he knows", "Mr. Kushner's", "Jamie Gorelick") == []
+
+
 def test_quote_spans_exclude_marks_and_an_unclosed_quote_runs_to_the_paragraph_end() -> None:
     text = "He said: “We will rebuild,” and left.\n“It is not over yet"
     spans = find_quote_spans(text)

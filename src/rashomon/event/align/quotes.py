@@ -102,25 +102,69 @@ def group_quotes(
         text = max((o.text for o in occ), key=len)
         qid = f"Q{len(groups) + 1}"
         groups.append(QuoteGroup(qid, text, agreed, tuple(occ)))
-        conflict = attribution_conflict([quotes[i] for i in members], occ, types)
+        conflict = attribution_conflict([quotes[i] for i in members], occ, types, quotes)
         if conflict is not None:
             statements = tuple(Span(o.report, o.start, o.end, o.text) for o in occ)
             claims.append(Claim(qid, "conflicting", statements, (conflict,)))
     return tuple(groups), tuple(claims)
 
 
+MIN_CREDITED_WORDS = 6  # a shorter run of words ("a large sum of cash") is a phrase anyone may say
+
+
+def _credited_person(q: Quote, o: QuoteOccurrence, types: Mapping[str, str], spans: Sequence[Quote]) -> bool:
+    """A quote credited to a person by a name read outside every quote of its report ("Mommy, am I ..." names
+    the one spoken to), and not as an owner ("Mr. Kushner's lawyer" speaks for him, the name is not the speaker)."""
+    if q.speaker is None or o.speaker is None or types.get(o.speaker) != "PERSON":
+        return False
+    if q.speaker.text.endswith(("'s", "’s")):
+        return False
+    inside = any(
+        other.report == q.report and other.start <= q.speaker.start and q.speaker.end <= other.end for other in spans
+    )
+    return not inside
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two names a report may give one person by: the same last name ("Rezko" / "Tony Rezko", "Lt. Jonathan
+    Hubbard" / "Chief Lt. Jon Hubbard")."""
+    wa, wb = fold(a).split(), fold(b).split()
+    return bool(wa and wb) and wa[-1] == wb[-1]
+
+
+def _clashes(a: Quote, b: Quote, oa: QuoteOccurrence, ob: QuoteOccurrence) -> bool:
+    """Two reports credit words they both quote to two people: the two quotes match each other (not only through
+    a third), are long enough not to be a common phrase, and the names are of two people."""
+    if a.report == b.report or oa.speaker == ob.speaker or a.speaker is None or b.speaker is None:
+        return False
+    ta, tb = quote_tokens(a.text), quote_tokens(b.text)
+    if min(len(ta), len(tb)) < MIN_CREDITED_WORDS:
+        return False
+    return _in_order(ta, tb) and not _one_person(a.speaker.text, b.speaker.text)
+
+
+def _in_order(a: Sequence[str], b: Sequence[str]) -> bool:
+    """The shorter quote's words stand in the longer in the same order: most of its runs of three words are runs of
+    the other (a bag of words would let a short quote match any long one that uses its common words)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    runs = [tuple(short[k : k + SHINGLE]) for k in range(len(short) - SHINGLE + 1)]
+    theirs = {tuple(long[k : k + SHINGLE]) for k in range(len(long) - SHINGLE + 1)}
+    return sum(run in theirs for run in runs) >= QUOTE_OVERLAP * len(runs)
+
+
 def attribution_conflict(
-    quotes: Sequence[Quote], occurrences: Sequence[QuoteOccurrence], types: Mapping[str, str]
+    quotes: Sequence[Quote],
+    occurrences: Sequence[QuoteOccurrence],
+    types: Mapping[str, str],
+    spans: Sequence[Quote] = (),
 ) -> Conflict | None:
-    """One quote that two reports credit to two different people. Each value is the speaker as the report names
-    them; a group speaking through a person ("the team" / its manager) is no conflict, nor is a report that names no
-    speaker."""
+    """One quote that two reports credit to two different people (``_clashes``). Each value is the speaker as the
+    report names them; a group speaking through a person ("the team" / its manager) is no conflict, nor is a report
+    that names no speaker. ``spans``: every quote of the reports (a name inside one is never a speaker)."""
     people = [
-        (q, o)
-        for q, o in zip(quotes, occurrences, strict=True)
-        if q.speaker is not None and o.speaker is not None and types.get(o.speaker) == "PERSON"
+        (q, o) for q, o in zip(quotes, occurrences, strict=True) if _credited_person(q, o, types, spans or quotes)
     ]
-    clash = any(a.report != b.report and oa.speaker != ob.speaker for (a, oa), (b, ob) in combinations(people, 2))
+    clash = any(_clashes(a, b, oa, ob) for (a, oa), (b, ob) in combinations(people, 2))
     if not clash:
         return None
     values = tuple(
