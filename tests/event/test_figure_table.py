@@ -157,3 +157,21 @@ def test_an_age_told_alone_is_keyed_by_nobody_never_by_its_own_value() -> None:
     ages = [row for row in c.figures.rows if row.text in ("85", "88")]
     assert len(ages) == 2
     assert {row.slot for row in ages} == {"the age"}  # never "the age (85)"
+
+
+def test_the_day_of_the_killing_and_the_day_of_the_charges_are_two_slots_not_a_dispute() -> None:
+    a = Report(
+        "a",
+        "Woman killed outside store\nA woman was killed Wednesday night when a driver struck her outside a store in "
+        "Bloomington, police said.",
+        published="2024-03-15",
+    )
+    b = Report(
+        "b",
+        "Driver charged\nProsecutors charged a Bloomington man on Friday with murder after a woman was struck and "
+        "killed outside a store.",
+        published="2024-03-15",
+    )
+    c = _compare(a, b)
+    assert c.figures is not None
+    assert not [s for s in c.figures.slots if s.status == "conflicting" and s.kind == "time"]

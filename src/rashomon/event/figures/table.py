@@ -190,8 +190,10 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
         context.sole |= sole_rows(rows, members)
         context.bucket_of.update(dict.fromkeys(members, k))
     for members in buckets:
-        days = _event_days(rows, members, context)
-        context.event_day.update(i for pair in days for i in pair)
+        labelled = _event_days(rows, members, context)
+        for a, b, label in labelled:
+            context.event_day[a] = context.event_day[b] = label
+        days = [(a, b) for a, b, _ in labelled]
         links = [*_links(rows, members, context), *_credited(rows, members, context), *days]
         for part in _components(len(rows), links, members):
             keyed.append((_label_key(rows, part), rows[part[0]].frame, part))
@@ -268,22 +270,28 @@ def of_event(happening: str, main: frozenset[str]) -> bool:
     return happening in main or (bool(group) and any(happening_group(m) == group for m in main))
 
 
-def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int]]:
+def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int, str]]:
     """The day each report gives first for the event's own happening (a time of the main frame, of a happening of
-    the event's kind, asserted, not the day someone spoke): one slot across the reports, "when it happened"."""
+    the event's kind, asserted, not the day someone spoke): one slot across the reports, "when it happened", per
+    group of happening (the day of the killing and the day of the charges are two slots, though both are of a
+    story of a killing that led to charges). Each pair comes with its group's name."""
     if not members or rows[members[0]].frame != MAIN or rows[members[0]].key.kind != TIME:
         return []
     if rows[members[0]].key.measure != "when":
         return []
-    first: dict[int, int] = {}
+    first: dict[tuple[str, int], int] = {}
     for i in members:
         f = rows[i].fact
-        if f.fact.hedged or not of_event(happening_of(f), context.main):
+        h = happening_of(f)
+        if f.fact.hedged or not of_event(h, context.main):
             continue
-        rank = f.report_rank
-        if rank not in first or f.fact.start < rows[first[rank]].fact.fact.start:
-            first[rank] = i
-    return list(pairwise(sorted(first.values())))
+        k = (happening_group(h) or h, f.report_rank)
+        if k not in first or f.fact.start < rows[first[k]].fact.fact.start:
+            first[k] = i
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for (label, _), i in first.items():
+        by_label[label].append(i)
+    return [(a, b, label) for label, idx in by_label.items() for a, b in pairwise(sorted(idx))]
 
 
 def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
@@ -358,7 +366,7 @@ class Context:
     bucket_of: dict[int, int] = field(default_factory=dict)  # row -> bucket index
     buckets: list[list[int]] = field(default_factory=list)
     first: frozenset[int] = frozenset()  # rows that come first of their key and frame in their report
-    event_day: set[int] = field(default_factory=set)  # each report's first day of the event's own happening
+    event_day: dict[int, str] = field(default_factory=dict)  # each report's first day of the event's own happening
 
     def bucket_rows_of(self, row: int, rank: int) -> list[int]:
         """The rows of report ``rank`` in the bucket of ``row``."""
@@ -372,7 +380,18 @@ class Context:
         return pair_features(ra.fact, rb.fact, ra.key, ra.frame, self.main, similarity, sole, first)
 
     def logit(self, a: int, b: int, sole: bool) -> float:
+        if self.rows[a].key.kind == TIME and _two_groups(self.rows[a].fact, self.rows[b].fact):
+            return NEVER  # the day of the charges is never the day of the killing, however alike the rows
         return self.model.logit(self.features(a, b, sole))
+
+
+NEVER = -50.0  # the log-odds of two rows that cannot fill one slot
+
+
+def _two_groups(a: EventFact, b: EventFact) -> bool:
+    """Two rows of happenings of two different groups of the lexicon ("harm" / "court", "arrest" / "court")."""
+    ga, gb = happening_group(happening_of(a)), happening_group(happening_of(b))
+    return bool(ga) and bool(gb) and ga != gb
 
 
 def make_context(
@@ -490,7 +509,7 @@ def _clash(
     found: list[tuple[float, int, int, str]] = []
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
-        if a in context.event_day and b in context.event_day:
+        if a in context.event_day and context.event_day.get(b) == context.event_day[a]:
             # the first day each report gives for the event itself: paired by what they date, not by the model
             why = values_conflict(rows[a].fact, rows[b].fact, settings)
             if why is not None:
@@ -677,13 +696,19 @@ def telling_value(ef: EventFact) -> str | None:
 def _alike_keys(a: SlotKey, b: SlotKey, value: str) -> bool:
     """Keys that may hold one value told alike: one kind, and for a figure one measure or an unknown one (a bare
     "9.3 million" and "9.3 million positions"), or any measure for a figure of a thousand or more ("870,000 jobs" /
-    "economists expected 870,000"); a moment never with a length."""
+    "economists expected 870,000"); for a time, two that each date a happening, a moment never with a length."""
     if a.kind != b.kind or a.unit != b.unit:
         return False
     if a.kind == COUNT:
         large = abs(float(value.split("|")[0])) >= 1000
         return a.measure == b.measure or not a.measure or not b.measure or large
+    if a.kind == TIME and not (_dates_something(a) and _dates_something(b)):
+        return False  # a dateline or a time stamp ("14 / 09 / 2013") dates no happening
     return a.measure == b.measure
+
+
+def _dates_something(key: SlotKey) -> bool:
+    return bool(key.happening) and key.happening != "said"
 
 
 def corroborate_alike(rows: Sequence[Row], slots: Sequence[Slot]) -> list[Slot]:
