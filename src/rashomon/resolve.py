@@ -94,15 +94,15 @@ def resolve_entities(mentions: Sequence[Mention], links: Iterable[AliasLink] = (
 
 
 class _Groups:
-    """Mention indices joined into groups (``rashomon.disjoint.DisjointSet``, with the verbs used here)."""
+    """Mention indices joined into groups (scipy's DisjointSet, with the verbs used here)."""
 
     def __init__(self, n: int) -> None:
-        from rashomon.disjoint import DisjointSet
+        from scipy.cluster.hierarchy import DisjointSet
 
         self._sets: DisjointSet[int] = DisjointSet(range(n))
 
     def find(self, i: int) -> int:
-        return self._sets.find(i)
+        return int(self._sets[i])
 
     def union(self, a: int, b: int) -> None:
         self._sets.merge(a, b)

@@ -46,7 +46,6 @@ import numpy as np
 from rashomon.cluster.features import ReportFeatures, extract_features, line_keys
 from rashomon.cluster.score import WeightedRows, component_scores, pair_scores, weighted_rows
 from rashomon.cluster.settings import DEFAULT_CLUSTER, ClusterSettings
-from rashomon.disjoint import SMALL_LINKAGE, average_linkage_groups
 from rashomon.embed import DIM
 from rashomon.records import Report
 
@@ -141,9 +140,7 @@ class Vectors:
     _EXPANSION_SEARCH = 64
 
     def __init__(self) -> None:
-        from rashomon.embed import nearest_neighbour_index
-
-        Index = nearest_neighbour_index()
+        from usearch.index import Index
 
         self.rows = np.zeros((1024, DIM), dtype=np.float16)
         self.count = 0
@@ -176,9 +173,7 @@ class Vectors:
 
     def load_index(self, data: bytes) -> bool:
         """Use a saved graph when it holds exactly the rows held here; False (nothing changed) otherwise."""
-        from rashomon.embed import nearest_neighbour_index
-
-        Index = nearest_neighbour_index()
+        from usearch.index import Index
 
         index = Index.restore(data)
         if index is None or len(index) != self.count or index.ndim != DIM:
@@ -215,7 +210,7 @@ class ClusterState:
     use); it is not used when the settings' ``embedding_weight`` is 0."""
 
     def __init__(self, settings: ClusterSettings = DEFAULT_CLUSTER, embedder: Any = None) -> None:
-        from rashomon.disjoint import DisjointSet
+        from scipy.cluster.hierarchy import DisjointSet
 
         self.settings = settings
         self.embedder = embedder
@@ -590,17 +585,14 @@ class ClusterState:
 def average_linkage(scores: np.ndarray, threshold: float) -> list[int]:
     """Flat clusters of average linkage over a square score matrix, cut where the average score falls below
     ``threshold``; labels are numbered in order of first appearance."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
     distances = np.clip(1.0 - scores, 0.0, None)
     np.fill_diagonal(distances, 0.0)
     distances = (distances + distances.T) / 2.0
-    if len(distances) <= SMALL_LINKAGE:
-        raw = average_linkage_groups(distances.tolist(), 1.0 - threshold + 1e-9)
-    else:
-        from scipy.cluster.hierarchy import fcluster, linkage
-        from scipy.spatial.distance import squareform
-
-        tree = linkage(squareform(distances, checks=False), method="average")
-        raw = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance").tolist()
+    tree = linkage(squareform(distances, checks=False), method="average")
+    raw = fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance")
     first: dict[int, int] = {}
     return [first.setdefault(int(label), len(first)) for label in raw]
 
@@ -610,9 +602,8 @@ def attach_small(scores: np.ndarray, labels: list[int], s: ClusterSettings) -> l
     that average reaches ``attach_threshold`` (ties go to the first label); labels are renumbered in order of first
     appearance. Average linkage leaves stories split where one version shares too little with the rest; this joins
     such stragglers to the story they are nearest to, without letting two large clusters merge."""
+    from scipy.cluster.hierarchy import DisjointSet
     from scipy.sparse import csr_matrix
-
-    from rashomon.disjoint import DisjointSet
 
     label_of = np.asarray(labels)
     sizes = np.bincount(label_of)

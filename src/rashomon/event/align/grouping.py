@@ -1,12 +1,11 @@
 """Groups of facts that state one fact: agglomerative clustering with average linkage over a precomputed distance
 (1 - probability), run on each connected part of the graph of likely pairs.
 
-The clustering is average linkage cut at the distance threshold, the very routine scikit-learn's
-``AgglomerativeClustering(metric="precomputed", linkage="average", distance_threshold=...)`` runs for such a tree
-(``tests/unit/test_grouping.py`` checks that both give the same groups): in plain Python for a small component
-(``rashomon.disjoint``), SciPy's ``linkage`` for a larger one. Neither scikit-learn nor, for most events, SciPy's
-clustering is imported: they cost about a second and 0.4 s of a cold ``rashomon compare`` (bench/compare_scale.py),
-which has to stay within twice the time of spaCy loading and parsing the same reports.
+The clustering is SciPy's ``linkage(method="average")`` cut at the distance threshold, the very routine
+scikit-learn's ``AgglomerativeClustering(metric="precomputed", linkage="average", distance_threshold=...)`` runs for
+such a tree (``tests/unit/test_grouping.py`` checks that both give the same groups). It is called directly because
+importing scikit-learn costs about a second of a cold ``rashomon compare`` (bench/compare_scale.py), which has to stay
+within twice the time of spaCy loading and parsing the same reports.
 
 Average linkage can only join two groups when some pair between them reaches the threshold, so the connected
 components of the pairs at or above it bound every group; clustering each component on its own keeps the cost near
@@ -19,8 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-
-from rashomon.disjoint import SMALL_LINKAGE, average_linkage_groups
 
 FAR = 1e6  # the distance of a pair that may never share a group
 
@@ -112,8 +109,9 @@ def _cluster(
     values: np.ndarray,
     forbidden: np.ndarray,
 ) -> list[list[int]]:
-    """Average linkage over one component (plain Python up to ``SMALL_LINKAGE`` facts, SciPy beyond), pairs that
-    were never candidates at probability 0."""
+    """Average linkage over one component (SciPy), pairs that were never candidates at probability 0."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
     size = len(idx)
     local = np.full(int(idx.max()) + 1, -1, dtype=np.int64)
     local[idx] = np.arange(size)
@@ -123,15 +121,10 @@ def _cluster(
     a, b = local[pairs[:, 0]], local[pairs[:, 1]]
     distance[a, b] = distance[b, a] = np.where(forbidden, FAR, 1.0 - probability)
     distance[apart] = FAR
+    condensed = distance[np.triu_indices(size, k=1)]
+    tree = linkage(condensed, method="average")
     # merge while the average distance is below the threshold (strictly, as scikit-learn's distance_threshold)
-    below = float(np.nextafter(1.0 - link, -np.inf))
-    if size <= SMALL_LINKAGE:
-        labels = average_linkage_groups(distance.tolist(), below)
-    else:
-        from scipy.cluster.hierarchy import fcluster, linkage
-
-        tree = linkage(distance[np.triu_indices(size, k=1)], method="average")
-        labels = fcluster(tree, t=below, criterion="distance").tolist()
+    labels = fcluster(tree, t=np.nextafter(1.0 - link, -np.inf), criterion="distance")
     out: dict[int, list[int]] = {}
     for k, label in enumerate(labels):
         out.setdefault(int(label), []).append(int(idx[k]))

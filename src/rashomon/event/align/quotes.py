@@ -76,17 +76,17 @@ def group_quotes(
     docs: Sequence[AnnotatedReport], resolution: Resolution, settings: AlignSettings = DEFAULT_ALIGN
 ) -> tuple[tuple[QuoteGroup, ...], tuple[Claim, ...]]:
     """Match quotes across reports; a quote credited to two different speakers is an attribution conflict."""
-    from rashomon.disjoint import DisjointSet
+    from scipy.cluster.hierarchy import DisjointSet
 
     quotes = [q for d in docs for q in d.quotes]
     types = {e.id: e.type for e in resolution.entities}
-    joined: DisjointSet[int] = DisjointSet(range(len(quotes)))
+    joined = DisjointSet(range(len(quotes)))
     for i, j in _candidate_quotes(quotes):
         if quotes_match(quotes[i].text, quotes[j].text, settings.quote_overlap):
             joined.merge(i, j)
     buckets: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
-        buckets[joined.find(i)].append(i)
+        buckets[joined[i]].append(i)
     groups: list[QuoteGroup] = []
     claims: list[Claim] = []
     for members in sorted(buckets.values(), key=min):

@@ -438,7 +438,7 @@ def sole_rows(rows: Sequence[Row], members: Sequence[int]) -> set[int]:
 
 
 def _components(n: int, links: Sequence[tuple[int, int]], members: Sequence[int]) -> list[list[int]]:
-    from rashomon.disjoint import DisjointSet
+    from scipy.cluster.hierarchy import DisjointSet
 
     sets = DisjointSet(members)
     for a, b in links:
