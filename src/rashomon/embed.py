@@ -58,6 +58,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def nearest_neighbour_index() -> Any:
+    """usearch's ``Index`` class, loaded after ONNX Runtime. Loading usearch's native library (with numkong's)
+    first makes ONNX Runtime's crash the process with a segmentation fault when it loads later
+    (``import usearch.index; import onnxruntime``; usearch 2.x, onnxruntime 1.x on Linux x86-64); the other order is
+    safe. Every use of usearch goes through here."""
+    import onnxruntime  # noqa: F401  (first: see above)
+    from usearch.index import Index
+
+    return Index
+
+
 class Embedder:
     """Encodes sentences to unit vectors. Loading is lazy and thread-safe, so it can start in the background."""
 

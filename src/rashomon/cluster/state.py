@@ -140,7 +140,9 @@ class Vectors:
     _EXPANSION_SEARCH = 64
 
     def __init__(self) -> None:
-        from usearch.index import Index
+        from rashomon.embed import nearest_neighbour_index
+
+        Index = nearest_neighbour_index()
 
         self.rows = np.zeros((1024, DIM), dtype=np.float16)
         self.count = 0
@@ -173,7 +175,9 @@ class Vectors:
 
     def load_index(self, data: bytes) -> bool:
         """Use a saved graph when it holds exactly the rows held here; False (nothing changed) otherwise."""
-        from usearch.index import Index
+        from rashomon.embed import nearest_neighbour_index
+
+        Index = nearest_neighbour_index()
 
         index = Index.restore(data)
         if index is None or len(index) != self.count or index.ndim != DIM:

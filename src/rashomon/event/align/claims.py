@@ -163,7 +163,9 @@ def _paraphrases(context: np.ndarray, report_of: np.ndarray, threshold: float) -
             sims.append(np.take_along_axis(block, top, axis=1).ravel())
         a, b, sim = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
     else:
-        from usearch.index import Index
+        from rashomon.embed import nearest_neighbour_index
+
+        Index = nearest_neighbour_index()
 
         index = Index(ndim=context.shape[1], metric="cos", dtype="f32")
         index.add(np.arange(n), np.ascontiguousarray(context, dtype=np.float32))
