@@ -23,6 +23,11 @@ def _compare(*reports: Report) -> Comparison:
     return compare_reports(list(reports), Settings(today=date(2024, 3, 20), embeddings=False))
 
 
+def _two(a: str, b: str, published: str = "2024-08-02") -> Comparison:
+    """Reports "a" and "b", published the same day, compared."""
+    return _compare(Report("a", a, published=published), Report("b", b, published=published))
+
+
 def _slot(c: Comparison, slot: str, frame: str = "main") -> tuple[str, list[tuple[str, str]]]:
     assert c.figures is not None
     (found,) = [s for s in c.figures.slots if s.slot == slot and s.frame == frame]
@@ -110,17 +115,10 @@ def test_the_day_each_report_gives_first_for_the_event_itself_is_one_slot() -> N
 
 
 def test_a_telling_figure_two_reports_state_alike_is_corroborated_whatever_verb_each_puts_it_under() -> None:
-    a = Report(
-        "a",
+    c = _two(
         "Hiring surges\nThe economy added 943,000 jobs in July, the Labor Department said on Friday.",
-        published="2024-08-02",
-    )
-    b = Report(
-        "b",
         "Payrolls jump\nPayrolls rose by 943,000 last month as the recovery gathered pace, figures showed on Friday.",
-        published="2024-08-02",
     )
-    c = _compare(a, b)
     assert c.figures is not None
     holding = [s for s in c.figures.slots if any(c.figures.rows[i].text == "943,000" for i in s.rows)]
     assert len(holding) == 1 and holding[0].status == "corroborated"
@@ -130,11 +128,10 @@ def test_a_telling_figure_two_reports_state_alike_is_corroborated_whatever_verb_
 
 
 def test_a_small_figure_two_reports_state_alike_under_different_measures_stays_apart() -> None:
-    a = Report("a", "Storm\nTwo boats sank off the coast on Monday, the coast guard said.", published="2024-08-02")
-    b = Report(
-        "b", "Storm\nTwo fishermen were rescued off the coast on Monday, officials said.", published="2024-08-02"
+    c = _two(
+        "Storm\nTwo boats sank off the coast on Monday, the coast guard said.",
+        "Storm\nTwo fishermen were rescued off the coast on Monday, officials said.",
     )
-    c = _compare(a, b)
     assert c.figures is not None
     for s in c.figures.slots:
         texts = {c.figures.rows[i].text.lower() for i in s.rows}
@@ -142,17 +139,10 @@ def test_a_small_figure_two_reports_state_alike_under_different_measures_stays_a
 
 
 def test_an_age_told_alone_is_keyed_by_nobody_never_by_its_own_value() -> None:
-    a = Report(
-        "a",
+    c = _two(
         "Actress dies\nThe actress Jane Marlow died on Sunday at her home in Ohio. She was 85.",
-        published="2024-08-02",
-    )
-    b = Report(
-        "b",
         "Screen star dies\nJane Marlow, the screen star, died at home in Ohio on Sunday. She was 88.",
-        published="2024-08-02",
     )
-    c = _compare(a, b)
     assert c.figures is not None
     ages = [row for row in c.figures.rows if row.text in ("85", "88")]
     assert len(ages) == 2
@@ -160,18 +150,12 @@ def test_an_age_told_alone_is_keyed_by_nobody_never_by_its_own_value() -> None:
 
 
 def test_the_day_of_the_killing_and_the_day_of_the_charges_are_two_slots_not_a_dispute() -> None:
-    a = Report(
-        "a",
+    c = _two(
         "Woman killed outside store\nA woman was killed Wednesday night when a driver struck her outside a store in "
         "Bloomington, police said.",
-        published="2024-03-15",
-    )
-    b = Report(
-        "b",
         "Driver charged\nProsecutors charged a Bloomington man on Friday with murder after a woman was struck and "
         "killed outside a store.",
         published="2024-03-15",
     )
-    c = _compare(a, b)
     assert c.figures is not None
     assert not [s for s in c.figures.slots if s.status == "conflicting" and s.kind == "time"]
