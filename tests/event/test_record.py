@@ -19,6 +19,11 @@ def record_of(*reports: Report) -> EventRecord:
     return comparison.event
 
 
+def record_of_two(a: str, b: str, published: str) -> EventRecord:
+    """The record of reports "a" and "b", published the same day."""
+    return record_of(Report(id="a", text=a, published=published), Report(id="b", text=b, published=published))
+
+
 def test_the_day_told_before_police_said_is_the_events_day_and_said_monday_is_not() -> None:
     a = Report(
         id="a",
@@ -78,52 +83,33 @@ def test_died_at_77_is_an_age_not_a_toll() -> None:
 
 
 def test_an_obituary_counts_the_one_death_its_leads_tell_of() -> None:
-    a = Report(
-        id="a",
-        text="Marla Quennell, the swimmer who starred in a dozen musicals, died Thursday at her home in Pasadena. "
+    record = record_of_two(
+        "Marla Quennell, the swimmer who starred in a dozen musicals, died Thursday at her home in Pasadena. "
         "She was 91. Her films drew crowds in the 1950s.",
-        published="2024-06-07",
+        "Film star Marla Quennell has died aged 91. The actress and champion swimmer made her name in water ballets.",
+        "2024-06-07",
     )
-    b = Report(
-        id="b",
-        text="Film star Marla Quennell has died aged 91. The actress and champion swimmer made her name in water "
-        "ballets.",
-        published="2024-06-07",
-    )
-    record = record_of(a, b)
     assert record.fatalities.resolved == 1
     assert "Marla Quennell" in record.fatalities.policy
 
 
 def test_a_death_told_in_one_lead_of_two_is_not_the_events_toll() -> None:
-    a = Report(
-        id="a",
-        text="The director Hal Verity died on Monday, and his last film opens at the festival this week.",
-        published="2024-06-07",
+    record = record_of_two(
+        "The director Hal Verity died on Monday, and his last film opens at the festival this week.",
+        "The festival opens this week with twelve premieres. Critics expect a strong year for documentaries.",
+        "2024-06-07",
     )
-    b = Report(
-        id="b",
-        text="The festival opens this week with twelve premieres. Critics expect a strong year for documentaries.",
-        published="2024-06-07",
-    )
-    record = record_of(a, b)
     assert record.fatalities.resolved is None
 
 
 def test_a_prisoner_who_hanged_himself_is_the_one_death_of_a_crime_story() -> None:
-    a = Report(
-        id="a",
-        text="Reputed gang leader Tomas Vierra hanged himself in his cell on Tuesday, hours after his arrest in a "
+    record = record_of_two(
+        "Reputed gang leader Tomas Vierra hanged himself in his cell on Tuesday, hours after his arrest in a "
         "police sweep, officials said.",
-        published="2024-06-05",
-    )
-    b = Report(
-        id="b",
-        text="Police said Tomas Vierra, 52, hanged himself in a Porto jail, a day after officers arrested 40 "
+        "Police said Tomas Vierra, 52, hanged himself in a Porto jail, a day after officers arrested 40 "
         "suspects in raids.",
-        published="2024-06-05",
+        "2024-06-05",
     )
-    record = record_of(a, b)
     assert record.fatalities.resolved == 1
 
 
@@ -138,47 +124,29 @@ def test_a_mother_of_two_who_died_is_not_a_toll_of_two() -> None:
 
 
 def test_a_trooper_named_by_his_nickname_in_another_report_is_one_of_the_dead() -> None:
-    a = Report(
-        id="a",
-        text="A bomb killed Trooper William Hakim and a police technician, Tom Tennant, at a bank in Woodburn.",
-        published="2024-06-08",
+    record = record_of_two(
+        "A bomb killed Trooper William Hakim and a police technician, Tom Tennant, at a bank in Woodburn.",
+        "The blast at the bank killed Bill Hakim, a state trooper, and Tom Tennant, a city police officer.",
+        "2024-06-08",
     )
-    b = Report(
-        id="b",
-        text="The blast at the bank killed Bill Hakim, a state trooper, and Tom Tennant, a city police officer.",
-        published="2024-06-08",
-    )
-    record = record_of(a, b)
     assert record.fatalities.resolved == 2
 
 
 def test_an_unnamed_woman_killed_in_two_leads_is_a_toll_of_one() -> None:
-    a = Report(
-        id="a",
-        text="Woman Killed In Hit-And-Run, Driver Charged\nA drunken driver struck a pedestrian in Elmhurst on Friday "
+    record = record_of_two(
+        "Woman Killed In Hit-And-Run, Driver Charged\nA drunken driver struck a pedestrian in Elmhurst on Friday "
         "night and drove off, police said.",
-        published="2024-06-08",
+        "Hit-and-run leaves woman dead\nPolice arrested a driver after a crash in Elmhurst on Friday night.",
+        "2024-06-08",
     )
-    b = Report(
-        id="b",
-        text="Hit-and-run leaves woman dead\nPolice arrested a driver after a crash in Elmhurst on Friday night.",
-        published="2024-06-08",
-    )
-    record = record_of(a, b)
     assert record.fatalities.resolved == 1
     assert "one death" in record.fatalities.policy
 
 
 def test_no_woman_killed_in_a_lead_is_no_toll() -> None:
-    a = Report(
-        id="a",
-        text="No woman was killed in the crash, police said.\nA driver struck a parked car in Elmhurst on Friday.",
-        published="2024-06-08",
+    record = record_of_two(
+        "No woman was killed in the crash, police said.\nA driver struck a parked car in Elmhurst on Friday.",
+        "Two men killed in crash\nA driver struck a parked car in Elmhurst on Friday, police said.",
+        "2024-06-08",
     )
-    b = Report(
-        id="b",
-        text="Two men killed in crash\nA driver struck a parked car in Elmhurst on Friday, police said.",
-        published="2024-06-08",
-    )
-    record = record_of(a, b)
     assert record.fatalities.resolved != 1

@@ -28,7 +28,14 @@ from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
 from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
-from rashomon.event.figures.evidence import SlotModel, default_slot_model, happening_group, needs_more, pair_features
+from rashomon.event.figures.evidence import (
+    FEATURES,
+    SlotModel,
+    default_slot_model,
+    happening_group,
+    needs_more,
+    pair_features,
+)
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
 from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, happening_of, slot_key
 from rashomon.places import locations_conflict
@@ -380,18 +387,15 @@ class Context:
         return pair_features(ra.fact, rb.fact, ra.key, ra.frame, self.main, similarity, sole, first)
 
     def logit(self, a: int, b: int, sole: bool) -> float:
-        if self.rows[a].key.kind == TIME and _two_groups(self.rows[a].fact, self.rows[b].fact):
-            return NEVER  # the day of the charges is never the day of the killing, however alike the rows
-        return self.model.logit(self.features(a, b, sole))
+        x = self.features(a, b, sole)
+        if self.rows[a].key.kind == TIME and x[OTHER_HAPPENING]:
+            # happenings of two groups ("harm" / "court"): the day of the charges is never the day of the killing
+            return NEVER
+        return self.model.logit(x)
 
 
 NEVER = -50.0  # the log-odds of two rows that cannot fill one slot
-
-
-def _two_groups(a: EventFact, b: EventFact) -> bool:
-    """Two rows of happenings of two different groups of the lexicon ("harm" / "court", "arrest" / "court")."""
-    ga, gb = happening_group(happening_of(a)), happening_group(happening_of(b))
-    return bool(ga) and bool(gb) and ga != gb
+OTHER_HAPPENING = FEATURES.index("other_happening")
 
 
 def make_context(
