@@ -9,6 +9,7 @@ line, tab separated. Code asks for a table by name and never spells a list out:
 - ``units``: units of length and weight -> dimension and size;
 - ``frame-cues``: words that place a happening away from the event ("earlier") or make a figure a running total;
 - ``age-cues``: lemmas after which "at" and a number is an age ("died at 77");
+- ``age-words``: words that say a figure is an age, never whose ("years old", "aged");
 - ``parents``: nouns of a parent ("a mother of two": her children, not the dead);
 - ``one-dead``: singular nouns of one person a lead may say died, unnamed ("Woman Killed In Hit-And-Run");
 - ``calendar-words``: month and day names, lower case (a capitalised word that is no one's name).

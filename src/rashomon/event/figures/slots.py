@@ -226,16 +226,18 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
 
 
-AGE_WORDS = frozenset({"old", "year", "years", "age", "aged"})
-
-
 def _age_of(ef: EventFact) -> str:
     """Whose age: the person named beside it, else the noun it goes with ("man", "suspect"); "" when neither is
     known ("She was 91.": the parse's head is the age itself, which must never key its own slot)."""
     if ef.owner:
         return ef.owner
     for word in (ef.fact.topic, ef.fact.head):
-        if word and word.lower() not in AGE_WORDS and not any(ch.isdigit() for ch in word) and word != ef.fact.text:
+        if (
+            word
+            and word.lower() not in lexicon.words("age-words")
+            and not any(ch.isdigit() for ch in word)
+            and word != ef.fact.text
+        ):
             return word
     return ""
 
