@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rashomon import lexicon
 from rashomon.measured import frame_words_of, local_tokens, measured_of, subject_of
 from rashomon.nlp import Parse, Token
 from rashomon.records import Fact, FactKind, Mention, Quantity, Sentence, TimeExpr
@@ -39,13 +40,13 @@ EVENT_NOUNS = frozenset(
 UPDATE_VERBS = frozenset(
     "rise climb jump increase grow mount reach surge swell soar hit top pass surpass exceed double triple".split()
 )
-HEDGE_VERBS = frozenset(
-    """assess investigate examine review consider plan propose seek expect fear suspect believe hope intend
-    threaten weigh mull""".split()
-)
-HEDGE_ADVERBS = frozenset("reportedly allegedly possibly perhaps probably apparently likely maybe purportedly".split())
-HEDGE_MODALS = frozenset({"may", "might", "could"})
+HEDGES = lexicon.column("hedges")  # word -> verb / adverb / modal
+HEDGE_VERBS = frozenset(w for w, kind in HEDGES.items() if kind == "verb")
+HEDGE_ADVERBS = frozenset(w for w, kind in HEDGES.items() if kind == "adverb")
+HEDGE_MODALS = frozenset(w for w, kind in HEDGES.items() if kind == "modal")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+COMPLEMENTS = frozenset({"ccomp", "xcomp", "pobj", "pcomp", "conj"})  # how a hedged clause hangs under its verb
+HEDGE_REACH = 3
 # words that carry a figure's unit rather than what it is about
 UNIT_WORDS = frozenset(
     "percent % per cent percentage point points dollar dollars $ euro euros pound pounds million billion trillion "
@@ -164,9 +165,17 @@ def _hedged(tokens: Sequence[Token], sent: _Sent, predicate: int | None) -> bool
             return True
         if tokens[k].dep == "mark" and w in CONDITIONAL_MARKS:
             return True
-    # a clause under a hedging verb ("officials are assessing reports that ...")
-    up = p.head
-    return up != p.i and tokens[up].lemma.lower() in HEDGE_VERBS and p.dep in ("ccomp", "xcomp", "pobj", "pcomp")
+    # a clause under a hedging verb ("officials are assessing reports that ...", "analysts expected 870,000 jobs
+    # gained and the rate to fall to 5.7%": through the clauses it coordinates, a few steps up)
+    here = p
+    for _ in range(HEDGE_REACH):
+        up = here.head
+        if up == here.i or here.dep not in COMPLEMENTS:
+            return False
+        if tokens[up].lemma.lower() in HEDGE_VERBS and here.dep != "conj":
+            return True
+        here = tokens[up]
+    return False
 
 
 def _lemmas(tokens: Sequence[Token], a: int, b: int) -> tuple[str, ...]:

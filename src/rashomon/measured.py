@@ -162,7 +162,7 @@ def measured_of(
         mods.append("!proper")
     if any(tokens[k].text.lower() == "including" for k in range(last + 1, min(b, last + 7))):
         mods.append("including")  # "four dead, including the gunman": a count that takes someone in
-    if _sizes_a_group(tokens, noun, number):
+    if _sizes_a_group(tokens, noun, number) or _after_a_part(tokens, first, a):
         mods.append("whole")
     verb = tokens[noun].head
     if verb != noun and tokens[verb].pos in ("VERB", "AUX"):
@@ -184,6 +184,21 @@ def _sizes_a_group(tokens: Sequence[Token], noun: int, number: int) -> bool:
         return False
     owner = tokens[prep.head]
     return owner.i != number and (owner.pos == "NUM" or owner.lemma.lower() in QUANTIFIERS)
+
+
+PART_FILLERS = frozenset({"DET", "PRON", "ADJ"})  # "of the", "of their last", "of its"
+
+
+def _after_a_part(tokens: Sequence[Token], first: int, a: int) -> bool:
+    """The figure is the whole of a part written before it: "four of five charges", "eight of their last 10",
+    "10 of the 12 victims" (a surface reading, for parses that hang "of" elsewhere)."""
+    k = first - 1
+    while k >= a and first - k <= 3 and tokens[k].pos in PART_FILLERS:
+        k -= 1
+    if k - 1 < a or tokens[k].text.lower() != "of":
+        return False
+    owner = tokens[k - 1]
+    return owner.pos == "NUM" or owner.lemma.lower() in QUANTIFIERS
 
 
 def _state_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], verb: int) -> str | None:

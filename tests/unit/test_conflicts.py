@@ -119,3 +119,30 @@ def test_each_conflict_value_carries_whom_its_report_credits() -> None:
 def test_only_phrases_that_can_speak_are_sources() -> None:
     assert is_source("a defence official") and is_source("CENTCOM") and is_source("local media")
     assert not is_source("no damage") and not is_source("targets")
+
+
+def test_two_lengths_of_time_dispute_only_when_the_same_subject_does_the_same_thing() -> None:
+    from rashomon.event.figures.evidence import needs_more
+    from rashomon.event.figures.slots import SlotKey
+
+    key = SlotKey("time", "duration", "sentence")
+    waited = time("a", "more than three years", "P3Y", predicate="sentence", subject="man")
+    given = time("b", "485 years", "P485Y", rank=1, predicate="sentence", subject="nichols")
+    assert needs_more(key, waited, given)  # one sentence, two lengths of two things
+    served = time("a", "15 years", "P15Y", predicate="serve", subject="ortiz")
+    also = time("b", "12 years", "P12Y", rank=1, predicate="serve", subject="ortiz")
+    assert not needs_more(key, served, also)
+
+
+def test_a_month_of_the_background_without_its_year_needs_the_same_subject_and_verb() -> None:
+    from rashomon.event.figures.evidence import needs_more
+    from rashomon.event.figures.slots import SlotKey
+
+    key = SlotKey("time", "when", "rise")
+    august = time("a", "August", "2019-08", predicate="rise", subject="gain")
+    september = time("b", "September", "2019-09", rank=1, predicate="rise", subject="rate")
+    assert needs_more(key, august, september, "background")
+    assert not needs_more(key, august, september, "main")  # the event's own month: the key says enough
+    dated = time("a", "February 1979", "1979-02", predicate="imprison", subject="nichols")
+    other = time("b", "February 1978", "1978-02", rank=1, predicate="imprison", subject="man")
+    assert not needs_more(key, dated, other, "background")  # a month with its year is told on purpose

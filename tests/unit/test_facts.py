@@ -92,3 +92,54 @@ def test_a_figure_given_as_a_rise_is_an_update_and_a_gap_is_a_difference() -> No
     by_text = {f.text: f for f in facts if f.kind == "count"}
     assert by_text["15"].update
     assert by_text["13"].qualifier == "difference"
+
+
+def test_a_figure_analysts_expect_through_a_coordinated_clause_is_not_asserted() -> None:
+    text = "Analysts expected jobs gained and the rate to fall to 5.7 % ."
+    parse = parse_of(
+        text,
+        pos="NOUN VERB NOUN VERB CCONJ DET NOUN PART VERB ADP NUM NOUN PUNCT",
+        dep="nsubj ROOT nsubj ccomp cc det nsubj aux conj prep nummod pobj punct",
+        head="1 1 3 1 3 6 8 8 3 8 11 9 1",
+        lemma="analyst expect job gain and the rate to fall to 5.7 % .",
+    )
+    start = text.index("5.7")
+    quantity = Quantity("r", start, start + 5, "5.7 %", 5.7, "percent", "rate", "fall")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    rate = next(f for f in facts if f.kind == "count")
+    assert rate.predicate == "fall" and rate.hedged
+
+
+def test_a_clause_beside_an_expectation_is_still_asserted() -> None:
+    text = "Officials expect rain and the storm killed 5 people ."
+    parse = parse_of(
+        text,
+        pos="NOUN VERB NOUN CCONJ DET NOUN VERB NUM NOUN PUNCT",
+        dep="nsubj ROOT dobj cc det nsubj conj nummod dobj punct",
+        head="1 1 1 1 5 6 1 8 6 1",
+        lemma="official expect rain and the storm kill 5 people .",
+    )
+    start = text.index("5")
+    quantity = Quantity("r", start, start + 1, "5", 5.0, None, "people", "kill")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    toll = next(f for f in facts if f.kind == "count")
+    assert toll.predicate == "kill" and not toll.hedged
+
+
+def test_the_total_after_a_part_of_it_counts_the_whole_however_the_parse_hangs_of() -> None:
+    text = "Jurors found him guilty on four of five charges ."
+    parse = parse_of(
+        text,
+        pos="NOUN VERB PRON ADJ ADP NUM ADP NUM NOUN PUNCT",
+        dep="nsubj ROOT nsubj ccomp prep quantmod quantmod nummod pobj punct",
+        head="1 1 3 1 3 7 7 8 4 1",
+        lemma="juror find he guilty on four of five charge .",
+    )
+    four, five = text.index("four"), text.index("five")
+    quantities = (
+        Quantity("r", four, four + 4, "four", 4.0, None, "charge", "find"),
+        Quantity("r", five, five + 4, "five", 5.0, None, "charge", "find"),
+    )
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), quantities)
+    five = next(f for f in facts if f.kind == "count" and f.text == "five")
+    assert "whole" in five.modifiers and five.measured == "charge"

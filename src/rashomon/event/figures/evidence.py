@@ -139,15 +139,29 @@ def default_slot_model() -> SlotModel:
     return model_from_json(json.loads(text))
 
 
-def needs_more(key: SlotKey, a: EventFact, b: EventFact) -> bool:
+def needs_more(key: SlotKey, a: EventFact, b: EventFact, frame: str = "main") -> bool:
     """Pairs that may not dispute at all unless their rows tell of the same verb: a length of time, a year, a score
-    or a vote count (a story holds many, told in similar words)."""
+    or a vote count (a story holds many, told in similar words). A length of time, and a month of the background
+    written without its year (a history's months, told in passing), need the same subject too: "sentenced ... after
+    more than three years" and "sentenced to 485 years", "gains for August" and "the rate in September" are two
+    things."""
     same_verb = bool(a.fact.predicate) and a.fact.predicate == b.fact.predicate
-    if key.kind == TIME and (key.measure == "duration" or _year_only(a) or _year_only(b)):
-        return not same_verb
+    same_subject = _word(a.fact.subject) and a.fact.subject == b.fact.subject
+    if key.kind == TIME:
+        if key.measure == "duration" or (frame != "main" and (_month_only(a) or _month_only(b))):
+            return not (same_verb and same_subject)
+        if _year_only(a) or _year_only(b):
+            return not same_verb
     if key.kind == COUNT and key.measure in ("score", "vote"):
-        return not (same_verb and _word(a.fact.subject) and a.fact.subject == b.fact.subject)
+        return not (same_verb and same_subject)
     return False
+
+
+def _month_only(f: EventFact) -> bool:
+    """A month written without its day or year ("in August")."""
+    t = f.time
+    value = (t.value or "") if t is not None else ""
+    return len(value) == 7 and value[4] == "-" and value[:4] not in f.fact.text
 
 
 def _year_only(f: EventFact) -> bool:

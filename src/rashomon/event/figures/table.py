@@ -521,7 +521,8 @@ def _clash(
             continue
         if score < context.dispute or score < best_a[a] or score < best_b[b]:
             continue
-        if needs_more(rows[a].key, rows[a].fact, rows[b].fact) or _far_apart(rows[a].fact, rows[b].fact, settings):
+        fa, fb = rows[a].fact, rows[b].fact
+        if needs_more(rows[a].key, fa, fb, rows[a].frame) or _far_apart(fa, fb, settings):
             continue
         why = values_conflict(rows[a].fact, rows[b].fact, settings)
         if why is None:
