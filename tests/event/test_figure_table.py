@@ -159,3 +159,15 @@ def test_the_day_of_the_killing_and_the_day_of_the_charges_are_two_slots_not_a_d
     )
     assert c.figures is not None
     assert not [s for s in c.figures.slots if s.status == "conflicting" and s.kind == "time"]
+
+
+def test_an_age_beside_a_name_is_described_by_the_name_never_by_an_entity_id() -> None:
+    c = _two(
+        "Actress dies\nThe actress Jane Marlow, 85, died on Sunday at her home in Ohio.",
+        "Screen star dies\nScreen star Jane Marlow, 88, died at home in Ohio on Sunday.",
+    )
+    assert c.figures is not None
+    ages = {row.slot for row in c.figures.rows if row.text in ("85", "88")}
+    assert ages == {"the age (Jane Marlow)"}
+    status, values = _slot(c, "the age (Jane Marlow)")
+    assert status == "conflicting" and {text for _, text in values} == {"85", "88"}

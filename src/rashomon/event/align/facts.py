@@ -58,7 +58,7 @@ class EventFact:
     attribution: str | None  # whom the report credits the fact to, as written
     sentence_text: str  # the sentence it stands in (the context that is embedded)
     dated: bool = False  # the report has a publication date (relative times resolve against it, not a guess)
-    owner: str | None = None  # an age's person: the entity named right beside it ("Kroll, 35", "60-year-old Smith")
+    owner: str | None = None  # an age's person: the name of the entity beside it ("Kroll, 35", "60-year-old Smith")
     context: frozenset[str] = frozenset()  # content lemmas of its sentence
 
 
@@ -100,7 +100,7 @@ def quantity_is_age(quantities: Mapping[tuple[int, int], Quantity], f: Fact) -> 
 
 def _owner(f: Fact, people: Sequence[tuple[int, int, str]], text: str) -> str | None:
     """The person an age belongs to: the nearest person named beside it, in the same sentence (no full stop
-    between them)."""
+    between them), by the name the event knows them by (one name for every report)."""
     best: tuple[int, str] | None = None
     for start, end, eid in people:
         if end <= f.start:
@@ -125,7 +125,7 @@ def event_facts(
     index = _EntityIndex(resolution)
     out: list[EventFact] = []
     place_ids = frozenset(e.id for e in resolution.entities if e.type in PLACE_LABELS)
-    person_ids = frozenset(e.id for e in resolution.entities if e.type == "PERSON")
+    person_names = {e.id: e.name for e in resolution.entities if e.type == "PERSON"}
     for rank, doc in enumerate(docs):
         rid, text = doc.report.id, doc.report.text
         time_at = {(t.start, t.end): t for t in times.get(rid, doc.times)}
@@ -137,7 +137,7 @@ def event_facts(
             for loc in find_locations(text, doc.mentions, (0, len(text)), entity_of, place_ids)
         }
         credited = {a.sentence: a.source.text for a in doc.attributions if is_source(a.source.text)}
-        people = sorted((a, b, eid) for (a, b), eid in entity_of.items() if eid in person_ids)
+        people = sorted((a, b, person_names[eid]) for (a, b), eid in entity_of.items() if eid in person_names)
         quoted = _quote_speakers(doc)
         clause_entities: dict[tuple[int, int], frozenset[str]] = {}
         for f in doc.facts:
