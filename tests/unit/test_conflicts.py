@@ -146,3 +146,25 @@ def test_a_month_of_the_background_without_its_year_needs_the_same_subject_and_v
     dated = time("a", "February 1979", "1979-02", predicate="imprison", subject="nichols")
     other = time("b", "February 1978", "1978-02", rank=1, predicate="imprison", subject="man")
     assert not needs_more(key, dated, other, "background")  # a month with its year is told on purpose
+
+
+def _figure(text: str, written: str, value: float, unit: str | None, counted: str | None, index: int) -> EventFact:
+    start = text.index(written)
+    q = Quantity("a", start, start + len(written), written, value, unit, counted, "fall")
+    f = replace(fact("a", "count", written), start=start, end=start + len(written))
+    return EventFact(index, f, 0, None, frozenset(), q, None, None, None, text)
+
+
+def test_a_figure_in_brackets_that_converts_the_one_before_is_the_same_figure() -> None:
+    from rashomon.event.figures.table import conversions
+
+    text = "He fell about 600 metres (2,000 feet) and was billed $2m (£1.5m) for 3 flights (12 hours) ."
+    facts = [
+        _figure(text, "600", 600, None, "metre", 0),
+        _figure(text, "2,000", 2000, None, "feet", 1),
+        _figure(text, "$2m", 2e6, "USD", None, 2),
+        _figure(text, "£1.5m", 1.5e6, "GBP", None, 3),
+        _figure(text, "3", 3, None, "flights", 4),
+        _figure(text, "12", 12, None, "hours", 5),
+    ]
+    assert conversions(facts, {"a": text}) == {1, 3}  # feet of metres, pounds of dollars; never hours of flights

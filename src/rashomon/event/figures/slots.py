@@ -170,6 +170,12 @@ def _unit(ef: EventFact) -> tuple[str, str]:
     return (dimension, dimension) if dimension else ("", "")
 
 
+def figure_unit(ef: EventFact) -> str:
+    """A figure's unit ("USD", "percent") or the dimension of the unit it counts ("length" of "feet"); "" when
+    none."""
+    return _unit(ef)[0]
+
+
 def count_key(ef: EventFact) -> SlotKey:
     q = ef.quantity
     f = ef.fact

@@ -37,8 +37,18 @@ from rashomon.event.figures.evidence import (
     pair_features,
 )
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
-from rashomon.event.figures.slots import COUNT, PLACE, SELF_EXPLAINING, TIME, SlotKey, happening_of, slot_key
+from rashomon.event.figures.slots import (
+    COUNT,
+    PLACE,
+    SELF_EXPLAINING,
+    TIME,
+    SlotKey,
+    figure_unit,
+    happening_of,
+    slot_key,
+)
 from rashomon.places import locations_conflict
+from rashomon.quantities import MONEY
 from rashomon.records import Report, TimeExpr
 
 VALUED = frozenset({COUNT, TIME, PLACE})
@@ -123,6 +133,33 @@ def rows_of(
 ) -> tuple[Row, ...]:
     times_at = {(t.report, t.start): t for ts in times.values() for t in ts}
     return tuple(Row(ef, slot_key(ef), frame_of(ef, window, times_at)) for ef in facts if usable(ef))
+
+
+CONVERSION = re.compile(
+    r"\s*(?:[A-Za-z.]{1,12}\s*)?\(\s*(?:about|around|roughly|some|nearly|approximately)?\s*[A-Z]{0,3}[$€£¥]?\s*"
+)
+
+
+def _dimension(ef: EventFact) -> str:
+    """What a figure's unit measures, for telling a conversion: money in any currency, a length in feet or metres."""
+    unit = figure_unit(ef)
+    return "money" if unit in MONEY else unit
+
+
+def conversions(facts: Sequence[EventFact], texts: Mapping[str, str]) -> set[int]:
+    """Figures that restate the one before them in another unit or currency, in brackets ("$US1 million ($1.52
+    million)", "19,356 feet (5,900 m)"): the same figure, never a second one to compare. Fact indices."""
+    out: set[int] = set()
+    counts = [ef for ef in facts if ef.fact.kind == COUNT and ef.quantity is not None and _dimension(ef)]
+    for a, b in pairwise(sorted(counts, key=lambda ef: (ef.fact.report, ef.fact.start))):
+        text = texts.get(a.fact.report)
+        if text is None or a.fact.report != b.fact.report or not 0 <= b.fact.start - a.fact.end <= 16:
+            continue
+        if _dimension(a) != _dimension(b):
+            continue
+        if CONVERSION.fullmatch(text[a.fact.end : b.fact.start]):
+            out.add(b.index)
+    return out
 
 
 # ---- values ----------------------------------------------------------------------------------------------------
@@ -663,7 +700,9 @@ def tabulate(
     """The event's figure table: rows keyed and framed, grouped into slots, each slot judged. ``main``: the kinds
     of happening the event itself is (``slots.main_happenings``); ``similarity``: how alike two rows' sentences
     are (``sentence_similarity``), a tie-breaker; ``model``: the slot model (default: the shipped one)."""
-    everything = rows_of(facts, window, times)
+    texts = {r.id: r.text for r in reports}
+    converted = conversions(facts, texts)
+    everything = tuple(row for row in rows_of(facts, window, times) if row.fact.index not in converted)
     firsts, twins = row_twins(everything)
     rows = [everything[i] for i in firsts]
     context = make_context(rows, settings, main, similarity, model)
