@@ -39,7 +39,7 @@ def main() -> int:
     from rashomon.eval.claims import gold_reports
     from rashomon.eval.gold import read_gold
     from rashomon.eval.slot_model import auc, collect, fit, folds, subset
-    from rashomon.event.figures.evidence import FEATURES
+    from rashomon.event.figures.evidence import FEATURES, SlotModel
     from rashomon.event.figures.table import make_context, rows_of
     from rashomon.pipeline import Settings, default_vectorizer, view_event
 
@@ -55,7 +55,8 @@ def main() -> int:
     for g in golds:
         view = view_event([annotated[r] for r in g.reports], settings, vectorize)
         rows = rows_of(view.facts, view.window, view.times)
-        contexts.append(make_context(rows, settings.align, view.main, view.similarity))
+        blank = SlotModel(tuple(0.0 for _ in FEATURES), 0.0)  # the features only: the shipped model may be stale
+        contexts.append(make_context(rows, settings.align, view.main, view.similarity, blank))
     pairs = collect(golds, contexts)
     print(f"{len(golds)} tune events, {len(pairs.y)} labelled pairs ({int(pairs.y.sum())} one fact)", file=sys.stderr)
     aucs = []
