@@ -47,6 +47,7 @@ HEDGE_MODALS = frozenset(w for w, kind in HEDGES.items() if kind == "modal")
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "pobj", "pcomp", "conj"})  # how a hedged clause hangs under its verb
 HEDGE_REACH = 3
+SUPPORT_VERBS = lexicon.words("support-verbs")
 # words that carry a figure's unit rather than what it is about
 UNIT_WORDS = frozenset(
     "percent % per cent percentage point points dollar dollars $ euro euros pound pounds million billion trillion "
@@ -260,11 +261,18 @@ class _Facts:
         return tuple(out), tuple(heads)
 
     def _lemma_of(self, sent: _Sent, i: int) -> str:
+        """The lemma a predicate stands for: its own, "kill" of "shot to death", and the object's of a support
+        verb ("opened fire", "made 200,000 arrests", "issued a statement")."""
         lemma = self.tokens[i].lemma.lower()
         for c in sent.kids.get(i, ()):
             to = self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "to"
             if to and any(self.tokens[o].lemma.lower() == "death" for o in sent.kids.get(c, ())):
                 return "kill"  # "shot to death", "beaten to death", "stabbed to death"
+        if lemma in SUPPORT_VERBS and self.tokens[i].pos == "VERB":
+            for c in sent.kids.get(i, ()):
+                t = self.tokens[c]
+                if t.dep == "dobj" and t.pos == "NOUN" and t.lemma.isalpha():
+                    return t.lemma.lower()
         return lemma
 
     def _local(self, sent: _Sent, predicate: int) -> frozenset[int]:

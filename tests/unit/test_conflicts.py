@@ -168,3 +168,11 @@ def test_a_figure_in_brackets_that_converts_the_one_before_is_the_same_figure() 
         _figure(text, "12", 12, None, "hours", 5),
     ]
     assert conversions(facts, {"a": text}) == {1, 3}  # feet of metres, pounds of dollars; never hours of flights
+
+
+def test_a_figure_that_measures_a_happening_belongs_to_it_whatever_verb_is_above() -> None:
+    from rashomon.event.figures.slots import happening_of
+
+    rise = count("a", "12%", 12, counted=None, measured="increase", path=("mark", "arrest"))
+    assert happening_of(rise) == happening_of(count("b", "13%", 13, counted=None, measured="increase", rank=1))
+    assert happening_of(rise) != happening_of(count("c", "200,000", 2e5, measured="people", path=("arrest",)))

@@ -143,3 +143,34 @@ def test_the_total_after_a_part_of_it_counts_the_whole_however_the_parse_hangs_o
     facts = find_facts("r", parse, sentences_for("r", parse), (), (), quantities)
     five = next(f for f in facts if f.kind == "count" and f.text == "five")
     assert "whole" in five.modifiers and five.measured == "charge"
+
+
+def test_a_time_of_a_support_verb_goes_with_the_happening_its_object_names() -> None:
+    text = "A gunman opened fire at a party on Friday ."
+    parse = parse_of(
+        text,
+        pos="DET NOUN VERB NOUN ADP DET NOUN ADP PROPN PUNCT",
+        dep="det nsubj ROOT dobj prep det pobj prep pobj punct",
+        head="1 2 2 2 2 6 4 2 7 2",
+        lemma="a gunman open fire at a party on friday .",
+    )
+    friday = text.index("Friday")
+    time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (time,), ())
+    when = next(f for f in facts if f.kind == "time")
+    assert when.path[0] == "fire"  # a shooting's day, not the day something was opened
+
+
+def test_a_support_verb_without_an_object_keeps_its_own_lemma() -> None:
+    text = "The store opened on Friday ."
+    parse = parse_of(
+        text,
+        pos="DET NOUN VERB ADP PROPN PUNCT",
+        dep="det nsubj ROOT prep pobj punct",
+        head="1 2 2 2 3 2",
+        lemma="the store open on friday .",
+    )
+    friday = text.index("Friday")
+    time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (time,), ())
+    assert next(f for f in facts if f.kind == "time").path[0] == "open"

@@ -70,3 +70,31 @@ def test_ordinals_decades_and_clock_times_are_not_changed() -> None:
     assert mutation_kind("5th Circuit") is None
     assert mutation_kind("in his 30s") is None
     assert mutation_kind("11:45") is None
+
+
+@pytest.mark.parametrize("text", ["COVID-19 shots", "the Philadelphia 76ers", "Interstate 75", "a 2007 Ford Fusion"])
+def test_a_number_that_is_part_of_a_name_is_not_changed(text: str) -> None:
+    assert mutation_kind(text) is None
+
+
+@pytest.mark.parametrize("salt", range(8))
+@pytest.mark.parametrize("text", ["Sept. 30", "May 29", "on June 17", "Dec . 3"])
+def test_a_day_of_a_month_moves_by_a_few_days_and_stays_a_real_day(text: str, salt: int) -> None:
+    assert mutation_kind(text) == "day"
+    changed = change(text, "day", salt)
+    assert changed is not None and changed != text
+    day = int("".join(ch for ch in changed.split()[-1] if ch.isdigit()))
+    old = int("".join(ch for ch in text.split()[-1] if ch.isdigit()))
+    assert 1 <= day <= 28 and 1 <= abs(day - old) <= 6
+
+
+def test_a_word_that_is_also_a_towns_name_is_only_changed_where_the_other_reports_name_a_town() -> None:
+    from rashomon.eval.gold import GoldItem, GoldValue
+    from rashomon.eval.mutations import _told_as_a_place
+
+    police = GoldValue("a", 0, 6, "Police")
+    arrest = GoldItem("corroborated", None, "who arrested him", (police, GoldValue("b", 0, 8, "officers")))
+    assert not _told_as_a_place(arrest, police)
+    leeds = GoldValue("a", 0, 5, "Leeds")
+    place = GoldItem("corroborated", None, "where it happened", (leeds, GoldValue("b", 0, 12, "central Leeds")))
+    assert _told_as_a_place(place, leeds)

