@@ -353,7 +353,14 @@ def qualifier_before(text: str, start: int) -> str | None:
     return re.sub(r"\s+", " ", m.group("q").lower()) if m else None
 
 
-def _is_update(fact_predicate: str, role: str, text_before: str) -> bool:
+NO_UPDATE = re.compile(r"\bpass(?:ed|es|ing)?\s+away\b|\baged?\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _is_update(fact_predicate: str, role: str, text_before: str, measured: str = "") -> bool:
+    """A figure given as a new value of something that grows ("rose to 15", "the toll passed 100"); never an age,
+    a death ("passed away at age 87") or a thing passed ("the House passed a $1.37 trillion package")."""
+    if NO_UPDATE.search(text_before[-40:]) or (fact_predicate == "pass" and measured):
+        return False
     return (fact_predicate in UPDATE_VERBS and role in ("prep:to", "dobj", "prep:at")) or (
         UPDATE_WORDS.search(text_before[-30:]) is not None
     )
@@ -413,7 +420,7 @@ def _with_updates(facts: Sequence[Fact], text: str) -> list[Fact]:
 
     out = []
     for f in facts:
-        if f.kind == "count" and _is_update(f.predicate, f.role, text[f.clause[0] : f.start]):
+        if f.kind == "count" and _is_update(f.predicate, f.role, text[f.clause[0] : f.start], f.measured):
             f = replace(f, update=True)
         out.append(f)
     return out

@@ -174,3 +174,46 @@ def test_a_support_verb_without_an_object_keeps_its_own_lemma() -> None:
     time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
     facts = find_facts("r", parse, sentences_for("r", parse), (), (time,), ())
     assert next(f for f in facts if f.kind == "time").path[0] == "open"
+
+
+def test_an_age_at_death_is_no_update_though_passed_is_a_verb_of_growing() -> None:
+    text = "Ginsburg passed away Friday at age 87 ."
+    parse = parse_of(
+        text,
+        pos="PROPN VERB ADV PROPN ADP NOUN NUM PUNCT",
+        dep="nsubj ROOT prt npadvmod prep pobj nummod punct",
+        head="1 1 1 1 1 4 5 1",
+        lemma="ginsburg pass away friday at age 87 .",
+    )
+    start = text.index("87")
+    quantity = Quantity("r", start, start + 2, "87", 87.0, None, "age", "pass")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    age = next(f for f in facts if f.kind == "count")
+    assert not age.update
+
+
+def test_a_bill_passed_with_a_figure_is_no_update_but_a_toll_that_passed_one_is() -> None:
+    text = "The House passed a $ 1.37 trillion package ."
+    parse = parse_of(
+        text,
+        pos="DET PROPN VERB DET SYM NUM NUM NOUN PUNCT",
+        dep="det nsubj ROOT det nmod compound nummod dobj punct",
+        head="1 2 2 7 7 6 7 2 2",
+        lemma="the house pass a $ 1.37 trillion package .",
+    )
+    start = text.index("$")
+    quantity = Quantity("r", start, start + 15, "$ 1.37 trillion", 1.37e12, "USD", None, "pass")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    assert not next(f for f in facts if f.kind == "count").update
+    toll = "The toll passed 100 ."
+    parse = parse_of(
+        toll,
+        pos="DET NOUN VERB NUM PUNCT",
+        dep="det nsubj ROOT dobj punct",
+        head="1 2 2 2 2",
+        lemma="the toll pass 100 .",
+    )
+    start = toll.index("100")
+    quantity = Quantity("r", start, start + 3, "100", 100.0, None, None, "pass")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    assert next(f for f in facts if f.kind == "count").update
