@@ -171,3 +171,17 @@ def test_an_age_beside_a_name_is_described_by_the_name_never_by_an_entity_id() -
     assert ages == {"the age (Jane Marlow)"}
     status, values = _slot(c, "the age (Jane Marlow)")
     assert status == "conflicting" and {text for _, text in values} == {"85", "88"}
+
+
+def test_two_lengths_of_one_search_told_in_one_sentence_are_a_dispute_though_the_searchers_differ() -> None:
+    c = _two(
+        "Hiker found alive\nRescuers searched the ridge for three days before they found the missing hiker alive "
+        "near Boulder on Sunday.",
+        "Missing hiker rescued\nVolunteers searched the ridge for four days before they found the missing hiker "
+        "alive near Boulder on Sunday.",
+    )
+    assert c.figures is not None
+    (search,) = [
+        s for s in c.figures.slots if s.kind == "time" and "three days" in {c.figures.rows[i].text for i in s.rows}
+    ]
+    assert search.status == "conflicting"  # the slot model is all but sure: no need of one subject

@@ -559,7 +559,7 @@ def _clash(
         if score < context.dispute or score < best_a[a] or score < best_b[b]:
             continue
         fa, fb = rows[a].fact, rows[b].fact
-        if needs_more(rows[a].key, fa, fb, rows[a].frame) or _far_apart(fa, fb, settings):
+        if (score < SURE and needs_more(rows[a].key, fa, fb, rows[a].frame)) or _far_apart(fa, fb, settings):
             continue
         why = values_conflict(rows[a].fact, rows[b].fact, settings)
         if why is None:
@@ -577,6 +577,7 @@ def _clash(
     return a, b, why
 
 
+SURE = 4.6  # log-odds (p = 0.99) at which a pair needs no more evidence (``needs_more``): the model is all but sure
 FAR_APART = 4.0  # two figures this many times apart measure two things ("$1,400" each / "$1.9 trillion" in all)
 
 
