@@ -217,3 +217,18 @@ def test_a_bill_passed_with_a_figure_is_no_update_but_a_toll_that_passed_one_is(
     quantity = Quantity("r", start, start + 3, "100", 100.0, None, None, "pass")
     facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
     assert next(f for f in facts if f.kind == "count").update
+
+
+def test_a_figure_something_was_revised_to_measures_the_revised_thing() -> None:
+    text = "Claims for the prior week were revised to 6.9 million ."
+    parse = parse_of(
+        text,
+        pos="NOUN ADP DET ADJ NOUN AUX VERB ADP NUM NUM PUNCT",
+        dep="nsubjpass prep det amod pobj auxpass ROOT prep compound pobj punct",
+        head="6 0 4 4 1 6 6 6 9 7 6",
+        lemma="claim for the prior week be revise to 6.9 million .",
+    )
+    start = text.index("6.9")
+    quantity = Quantity("r", start, start + 11, "6.9 million", 6.9e6, None, None, "revise")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    assert next(f for f in facts if f.kind == "count").measured == "claim"
