@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rashomon.facts import find_facts
-from rashomon.records import Quantity, TimeExpr
+from rashomon.records import Fact, Quantity, TimeExpr
 from tests.unit.builders import mention, parse_of, sentences_for
 
 TEXT = "At least 13 people were killed in eastern Syria on Friday , officials said ."
@@ -94,35 +94,51 @@ def test_a_figure_given_as_a_rise_is_an_update_and_a_gap_is_a_difference() -> No
     assert by_text["13"].qualifier == "difference"
 
 
+def _count(text: str, written: str, value: float, unit: str | None, counted: str | None, **parsed: str) -> Fact:
+    """The count fact of ``written`` in a hand-parsed one-sentence report (``parsed``: pos, dep, head, lemma)."""
+    parse = parse_of(text, **parsed)
+    start = text.index(written)
+    quantity = Quantity("r", start, start + len(written), written, value, unit, counted, "")
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
+    return next(f for f in facts if f.kind == "count" and f.text == written)
+
+
+def _friday(text: str, **parsed: str) -> Fact:
+    """The time fact of "Friday" in a hand-parsed one-sentence report."""
+    parse = parse_of(text, **parsed)
+    friday = text.index("Friday")
+    time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
+    facts = find_facts("r", parse, sentences_for("r", parse), (), (time,), ())
+    return next(f for f in facts if f.kind == "time")
+
+
 def test_a_figure_analysts_expect_through_a_coordinated_clause_is_not_asserted() -> None:
-    text = "Analysts expected jobs gained and the rate to fall to 5.7 % ."
-    parse = parse_of(
-        text,
+    rate = _count(
+        "Analysts expected jobs gained and the rate to fall to 5.7 % .",
+        "5.7 %",
+        5.7,
+        "percent",
+        "rate",
         pos="NOUN VERB NOUN VERB CCONJ DET NOUN PART VERB ADP NUM NOUN PUNCT",
         dep="nsubj ROOT nsubj ccomp cc det nsubj aux conj prep nummod pobj punct",
         head="1 1 3 1 3 6 8 8 3 8 11 9 1",
         lemma="analyst expect job gain and the rate to fall to 5.7 % .",
     )
-    start = text.index("5.7")
-    quantity = Quantity("r", start, start + 5, "5.7 %", 5.7, "percent", "rate", "fall")
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
-    rate = next(f for f in facts if f.kind == "count")
     assert rate.predicate == "fall" and rate.hedged
 
 
 def test_a_clause_beside_an_expectation_is_still_asserted() -> None:
-    text = "Officials expect rain and the storm killed 5 people ."
-    parse = parse_of(
-        text,
+    toll = _count(
+        "Officials expect rain and the storm killed 5 people .",
+        "5",
+        5.0,
+        None,
+        "people",
         pos="NOUN VERB NOUN CCONJ DET NOUN VERB NUM NOUN PUNCT",
         dep="nsubj ROOT dobj cc det nsubj conj nummod dobj punct",
         head="1 1 1 1 5 6 1 8 6 1",
         lemma="official expect rain and the storm kill 5 people .",
     )
-    start = text.index("5")
-    quantity = Quantity("r", start, start + 1, "5", 5.0, None, "people", "kill")
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
-    toll = next(f for f in facts if f.kind == "count")
     assert toll.predicate == "kill" and not toll.hedged
 
 
@@ -146,89 +162,79 @@ def test_the_total_after_a_part_of_it_counts_the_whole_however_the_parse_hangs_o
 
 
 def test_a_time_of_a_support_verb_goes_with_the_happening_its_object_names() -> None:
-    text = "A gunman opened fire at a party on Friday ."
-    parse = parse_of(
-        text,
+    when = _friday(
+        "A gunman opened fire at a party on Friday .",
         pos="DET NOUN VERB NOUN ADP DET NOUN ADP PROPN PUNCT",
         dep="det nsubj ROOT dobj prep det pobj prep pobj punct",
         head="1 2 2 2 2 6 4 2 7 2",
         lemma="a gunman open fire at a party on friday .",
     )
-    friday = text.index("Friday")
-    time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (time,), ())
-    when = next(f for f in facts if f.kind == "time")
     assert when.path[0] == "fire"  # a shooting's day, not the day something was opened
 
 
 def test_a_support_verb_without_an_object_keeps_its_own_lemma() -> None:
-    text = "The store opened on Friday ."
-    parse = parse_of(
-        text,
+    when = _friday(
+        "The store opened on Friday .",
         pos="DET NOUN VERB ADP PROPN PUNCT",
         dep="det nsubj ROOT prep pobj punct",
         head="1 2 2 2 3 2",
         lemma="the store open on friday .",
     )
-    friday = text.index("Friday")
-    time = TimeExpr("r", friday, friday + 6, "Friday", "weekday", None, (("weekday", 4),))
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (time,), ())
-    assert next(f for f in facts if f.kind == "time").path[0] == "open"
+    assert when.path[0] == "open"
 
 
 def test_an_age_at_death_is_no_update_though_passed_is_a_verb_of_growing() -> None:
-    text = "Ginsburg passed away Friday at age 87 ."
-    parse = parse_of(
-        text,
+    age = _count(
+        "Ginsburg passed away Friday at age 87 .",
+        "87",
+        87.0,
+        None,
+        "age",
         pos="PROPN VERB ADV PROPN ADP NOUN NUM PUNCT",
         dep="nsubj ROOT prt npadvmod prep pobj nummod punct",
         head="1 1 1 1 1 4 5 1",
         lemma="ginsburg pass away friday at age 87 .",
     )
-    start = text.index("87")
-    quantity = Quantity("r", start, start + 2, "87", 87.0, None, "age", "pass")
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
-    age = next(f for f in facts if f.kind == "count")
     assert not age.update
 
 
 def test_a_bill_passed_with_a_figure_is_no_update_but_a_toll_that_passed_one_is() -> None:
-    text = "The House passed a $ 1.37 trillion package ."
-    parse = parse_of(
-        text,
+    bill = _count(
+        "The House passed a $ 1.37 trillion package .",
+        "$ 1.37 trillion",
+        1.37e12,
+        "USD",
+        None,
         pos="DET PROPN VERB DET SYM NUM NUM NOUN PUNCT",
         dep="det nsubj ROOT det nmod compound nummod dobj punct",
         head="1 2 2 7 7 6 7 2 2",
         lemma="the house pass a $ 1.37 trillion package .",
     )
-    start = text.index("$")
-    quantity = Quantity("r", start, start + 15, "$ 1.37 trillion", 1.37e12, "USD", None, "pass")
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
-    assert not next(f for f in facts if f.kind == "count").update
-    toll = "The toll passed 100 ."
-    parse = parse_of(
-        toll,
+    assert not bill.update
+    toll = _count(
+        "The toll passed 100 .",
+        "100",
+        100.0,
+        None,
+        None,
         pos="DET NOUN VERB NUM PUNCT",
         dep="det nsubj ROOT dobj punct",
         head="1 2 2 2 2",
         lemma="the toll pass 100 .",
     )
-    start = toll.index("100")
-    quantity = Quantity("r", start, start + 3, "100", 100.0, None, None, "pass")
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
-    assert next(f for f in facts if f.kind == "count").update
+    assert toll.update
 
 
 def test_a_figure_something_was_revised_to_measures_the_revised_thing() -> None:
-    text = "Claims for the prior week were revised to 6.9 million ."
-    parse = parse_of(
-        text,
+    claims = _count(
+        "Claims for the prior week were revised to 6.9 million .",
+        "6.9 million",
+        6.9e6,
+        None,
+        None,
         pos="NOUN ADP DET ADJ NOUN AUX VERB ADP NUM NUM PUNCT",
         dep="nsubjpass prep det amod pobj auxpass ROOT prep compound pobj punct",
         head="6 0 4 4 1 6 6 6 9 7 6",
         lemma="claim for the prior week be revise to 6.9 million .",
     )
-    start = text.index("6.9")
-    quantity = Quantity("r", start, start + 11, "6.9 million", 6.9e6, None, None, "revise")
-    facts = find_facts("r", parse, sentences_for("r", parse), (), (), (quantity,))
-    assert next(f for f in facts if f.kind == "count").measured == "claim"
+    assert claims.measured == "claim"
