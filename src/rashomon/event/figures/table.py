@@ -639,7 +639,7 @@ def judge(
             updated.extend(i for i in stale if values_conflict(rows[i].fact, rows[new].fact, settings) is not None)
             continue
         why = why or reason
-        disputing.update((a, b))
+        disputing.update(_shown(rows, positions, i) for i in (a, b))
     for a, b in _credited_pairs(rows, members, context):
         if not why:
             why = values_conflict(rows[a].fact, rows[b].fact, settings) or ""
@@ -656,6 +656,14 @@ def judge(
         # report's own, never as corroborated
         return Slot(key, frame, tuple(members), "unique", updates=tuple(sorted(set(updated))))
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
+
+
+def _shown(rows: Sequence[Row], positions: Mapping[int, Sequence[int]], i: int) -> int:
+    """The row that shows a report's disputed value: of its rows stating that value (a headline and the body),
+    the first one it credits to someone, else the first."""
+    rank = rows[i].fact.report_rank
+    same = [j for j in positions.get(rank, ()) if _plain_value(rows[j].fact) == _plain_value(rows[i].fact)] or [i]
+    return min(same, key=lambda j: (rows[j].fact.attribution is None, rows[j].fact.fact.start))
 
 
 def _agreement(
