@@ -27,12 +27,7 @@ NESTED_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "acl
 COUNTED_ADJECTIVES = frozenset(
     {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "unaccounted", "stranded"}
 )
-# verbs whose subject is what a figure after "to" / "at" measures ("the toll rose to 15", "the toll stands at 15",
-# "claims for the week were revised to 6.9 million", "the damage was estimated at $1 million")
-STANDING_VERBS = frozenset(
-    """rise climb jump increase grow mount reach surge swell soar hit top stand total be remain reach put fall drop
-    decline decrease revise estimate peg set lower raise adjust""".split()
-)
+STANDING_VERBS = lexicon.words("standing-verbs")
 GENERAL_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})  # "the number of dead": the dead
 # "13 people are in custody", "five in hospital": where people are says what they are counted as
 PLACED_IN = frozenset({"custody", "hospital", "jail", "prison", "detention", "captivity"})

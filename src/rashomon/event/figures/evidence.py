@@ -144,7 +144,7 @@ def needs_more(key: SlotKey, a: EventFact, b: EventFact, frame: str = "main") ->
     or a vote count (a story holds many, told in similar words). A length of time, and a month of the background
     written without its year (a history's months, told in passing), need the same subject too: "sentenced ... after
     more than three years" and "sentenced to 485 years", "gains for August" and "the rate in September" are two
-    things. The table waives this for a pair the slot model is all but sure of (``table.SURE``)."""
+    things. The table waives this for a pair the slot model is all but sure of (``AlignSettings.slot_sure``)."""
     same_verb = bool(a.fact.predicate) and a.fact.predicate == b.fact.predicate
     same_subject = _word(a.fact.subject) and a.fact.subject == b.fact.subject
     if key.kind == TIME:

@@ -545,6 +545,7 @@ def _clash(
     all_mine = context.bucket_rows_of(mine[0], rows[mine[0]].fact.report_rank)
     all_theirs = context.bucket_rows_of(theirs[0], rows[theirs[0]].fact.report_rank)
     scores = {(a, b): context.logit(a, b, sole) for a in all_mine for b in all_theirs}
+    sure = _log_odds(settings.slot_sure)  # a pair this likely needs no more evidence (``needs_more``)
     best_a = {a: max(scores[(a, b)] for b in all_theirs) for a in mine}
     best_b = {b: max(scores[(a, b)] for a in all_mine) for b in theirs}
     found: list[tuple[float, int, int, str]] = []
@@ -559,7 +560,7 @@ def _clash(
         if score < context.dispute or score < best_a[a] or score < best_b[b]:
             continue
         fa, fb = rows[a].fact, rows[b].fact
-        if (score < SURE and needs_more(rows[a].key, fa, fb, rows[a].frame)) or _far_apart(fa, fb, settings):
+        if (score < sure and needs_more(rows[a].key, fa, fb, rows[a].frame)) or _far_apart(fa, fb, settings):
             continue
         why = values_conflict(rows[a].fact, rows[b].fact, settings)
         if why is None:
@@ -577,7 +578,6 @@ def _clash(
     return a, b, why
 
 
-SURE = 4.6  # log-odds (p = 0.99) at which a pair needs no more evidence (``needs_more``): the model is all but sure
 FAR_APART = 4.0  # two figures this many times apart measure two things ("$1,400" each / "$1.9 trillion" in all)
 
 
