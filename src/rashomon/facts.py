@@ -179,6 +179,20 @@ def _hedged(tokens: Sequence[Token], sent: _Sent, predicate: int | None) -> bool
     return False
 
 
+def _modal_on_the_way(tokens: Sequence[Token], sent: _Sent, head: int, predicate: int | None) -> bool:
+    """A word between a value and its predicate carries a modal of possibility: "there might have been two people
+    killed, he said" (the parse gives "two" the predicate "said", past the "been" that "might" qualifies)."""
+    here = head
+    for _ in range(HEDGE_REACH + 1):
+        up = tokens[here].head
+        if up in (here, predicate) or not sent.a <= up < sent.b:
+            return False
+        if any(tokens[k].dep == "aux" and tokens[k].text.lower() in HEDGE_MODALS for k in sent.kids.get(up, ())):
+            return True
+        here = up
+    return False
+
+
 def _lemmas(tokens: Sequence[Token], a: int, b: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.lemma.lower() for t in tokens[a:b] if t.pos in CONTENT_POS and t.text.strip()))
 
@@ -236,7 +250,7 @@ class _Facts:
             "head": self.tokens[head].lemma.lower(),
             "lemmas": _lemmas(self.tokens, a, b),
             "negated": _negated(self.tokens, sent, predicate) or self._negative_det(sent, head),
-            "hedged": _hedged(self.tokens, sent, predicate),
+            "hedged": _hedged(self.tokens, sent, predicate) or _modal_on_the_way(self.tokens, sent, head, predicate),
             "topic": self._topic(sent, head) if kind in ("count", "time", "place") else "",
             "window": self._window(sent, a, b),
         }
@@ -268,6 +282,8 @@ class _Facts:
             to = self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "to"
             if to and any(self.tokens[o].lemma.lower() == "death" for o in sent.kids.get(c, ())):
                 return "kill"  # "shot to death", "beaten to death", "stabbed to death"
+        if lemma == "find" and any(self.tokens[c].lemma.lower() == "guilty" for c in sent.kids.get(i, ())):
+            return "convict"  # "was found guilty of 16 counts"
         if lemma in SUPPORT_VERBS and self.tokens[i].pos == "VERB":
             for c in sent.kids.get(i, ()):
                 t = self.tokens[c]

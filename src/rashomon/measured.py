@@ -28,13 +28,14 @@ COUNTED_ADJECTIVES = frozenset(
     {"dead", "injured", "wounded", "missing", "hurt", "killed", "homeless", "displaced", "unaccounted", "stranded"}
 )
 STANDING_VERBS = lexicon.words("standing-verbs")
-GENERAL_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})  # "the number of dead": the dead
+# "the number of dead": the dead ("one count of murder" is a charge, never the dead: "count" is not one of them)
+GENERAL_NOUNS = frozenset({"number", "total", "tally", "figure"})
 # "13 people are in custody", "five in hospital": where people are says what they are counted as
 PLACED_IN = frozenset({"custody", "hospital", "jail", "prison", "detention", "captivity"})
 # "two of the three victims", "all five of the men": a number inside such a phrase sizes the group, it does not count
 # what the verb tells
 QUANTIFIERS = frozenset({"all", "both", "each", "most", "some", "none", "any", "many", "several", "few"})
-ADDITIONAL = frozenset({"another", "other", "more", "additional", "further", "extra"})
+ADDITIONAL = frozenset({"another", "more", "additional", "further", "extra"})  # not "other": see figures.slots
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 FRAME_DEPS = frozenset({"advmod", "npadvmod", "amod", "det", "compound", "nummod", "nmod"})
 
@@ -84,8 +85,9 @@ def _of_object(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], i: in
     for c in _children(kids, i):
         if tokens[c].dep == "prep" and tokens[c].lemma.lower() == "of":
             for obj in _children(kids, c):
-                if tokens[obj].dep == "pobj" and tokens[obj].pos in ("NOUN", "PROPN", "ADJ"):
-                    return obj
+                counted = tokens[obj].pos in ("NOUN", "PROPN", "ADJ") or tokens[obj].text.lower() in COUNTED_ADJECTIVES
+                if tokens[obj].dep == "pobj" and counted:
+                    return obj  # "of the injured": the parser may take "injured" for a verb
     return None
 
 
@@ -143,7 +145,9 @@ def measured_of(
         if tokens[up].lemma.lower() in STANDING_VERBS and tokens[up].pos in ("VERB", "AUX"):
             noun = _subject_noun(tokens, kids, up)
     if noun is None:
-        return "", tuple(extra), False
+        # "12 of them were in critical condition": what the group is comes from the clause; its state is the verb's
+        of_them = last + 2 < b and tokens[last + 1].text.lower() == "of" and tokens[last + 2].pos == "PRON"
+        return "", tuple(dict.fromkeys([*extra, *_number_condition(tokens, kids, number)])), of_them
     if tokens[noun].lemma.lower() in GENERAL_NOUNS:
         inner = _of_object(tokens, kids, noun)
         if inner is not None:
@@ -156,10 +160,15 @@ def measured_of(
     mods = [*extra, *_noun_modifiers(tokens, kids, noun)]
     if tokens[noun].pos == "PROPN" or tokens[noun].ent == "NORP":
         mods.append("!proper")
-    if any(tokens[k].text.lower() == "including" for k in range(last + 1, min(b, last + 7))):
-        mods.append("including")  # "four dead, including the gunman": a count that takes someone in
+    if _includes_a_perpetrator(tokens, last, b):
+        mods.append("including")  # "four dead, including the gunman": a count that takes the attacker in
     if _sizes_a_group(tokens, noun, number) or _after_a_part(tokens, first, a):
         mods.append("whole")
+    state = _participle_state(tokens, kids, noun)
+    if state is not None:
+        return state, tuple(dict.fromkeys(mods)), partitive  # "one person injured", "four people killed"
+    if partitive:
+        mods.extend(_number_condition(tokens, kids, number))  # "eight of the injured were in critical condition"
     verb = tokens[noun].head
     if verb != noun and tokens[verb].pos in ("VERB", "AUX"):
         mods.extend(_condition(tokens, kids, verb))  # "five people were in critical condition"
@@ -167,6 +176,47 @@ def measured_of(
         if state is not None:
             return state, tuple(dict.fromkeys(mods)), partitive
     return tokens[noun].lemma.lower(), tuple(dict.fromkeys(mods)), partitive
+
+
+PERPETRATORS = frozenset(
+    """gunman gunmen attacker attackers assailant assailants bomber bombers shooter shooters hijacker hijackers
+    perpetrator perpetrators suspect suspects militant militants killer killers""".split()
+)
+
+
+def _includes_a_perpetrator(tokens: Sequence[Token], last: int, b: int) -> bool:
+    """ "four dead, including the gunman": the count takes in the one who did it (a count without him is another
+    figure); "23 people, including five children" only breaks the count down."""
+    for k in range(last + 1, min(b, last + 7)):
+        if tokens[k].text.lower() == "including":
+            return any(tokens[j].text.lower() in PERPETRATORS for j in range(k + 1, min(b, k + 5)))
+    return False
+
+
+def _participle_state(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], noun: int) -> str | None:
+    """A state said of the counted noun by a participle or adjective hanging on it ("one person injured")."""
+    for c in _children(kids, noun):
+        if tokens[c].dep in ("acl", "amod") and c > noun and tokens[c].text.lower() in COUNTED_ADJECTIVES:
+            return tokens[c].text.lower()
+    return None
+
+
+CONDITION_ADVERBS = {"critically": "critical", "seriously": "serious", "severely": "severe", "gravely": "grave"}
+
+
+def _number_condition(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], number: int) -> list[str]:
+    """The state said of a part of a group: "in ... condition" of a figure that is its verb's subject ("12 of them
+    were in critical condition"), or an adverb right after it ("48 were wounded, 11 of them critically")."""
+    for k in range(number + 1, min(len(tokens), number + 5)):
+        word = tokens[k].text.lower()
+        if word in CONDITION_ADVERBS:
+            return [CONDITION_ADVERBS[word]]
+        if tokens[k].pos in ("PUNCT", "VERB", "AUX", "CCONJ"):
+            break
+    t = tokens[number]
+    if t.dep not in ("nsubj", "nsubjpass") or t.head == number or tokens[t.head].pos not in ("VERB", "AUX"):
+        return []
+    return _condition(tokens, kids, t.head)
 
 
 def _sizes_a_group(tokens: Sequence[Token], noun: int, number: int) -> bool:
@@ -231,9 +281,11 @@ def frame_words_of(
     tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predicate: int | None, subject: int | None
 ) -> tuple[str, ...]:
     """Words attached to the happening itself: the predicate's adverbs and, for an event noun, its modifiers; the
-    subject's modifiers ("an earlier quake", "the 2003 quake", "a separate attack")."""
+    subject's modifiers ("an earlier quake", "the 2003 quake", "a separate attack"), and in a relative clause those
+    of the noun it tells of ("the 2015 quake, which killed 9,000")."""
     out = []
-    for head in (predicate, subject):
+    told_of = tokens[predicate].head if predicate is not None and tokens[predicate].dep == "relcl" else None
+    for head in (predicate, subject, told_of):
         if head is None:
             continue
         for c in _children(kids, head):

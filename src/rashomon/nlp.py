@@ -114,8 +114,32 @@ def load_pipeline(name: str | None = None) -> Any:
     unused = [p for p in nlp.pipe_names if p not in NEEDED_COMPONENTS]
     for pipe in unused:
         nlp.disable_pipe(pipe)
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        _register_line_breaks()
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
+
+
+LINE_BREAKS = "rashomon_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """A component that starts a sentence after every line break, before the parser runs: a headline and its
+    lead, or two paragraphs, are never parsed as one sentence ("Toledo shooting" as the subject of the lead's
+    verb). Sentences are split at line breaks anyway (``_paragraph_split``); this makes the parse agree."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if "\n" in before.text and not before.text.strip():
+                token.is_sent_start = True
+        return doc
 
 
 def to_parse(doc: Any) -> Parse:

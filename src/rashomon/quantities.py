@@ -46,7 +46,7 @@ NUMBER_WORDS = {
     "hundreds": 200,
     "thousands": 2000,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 # currency words after a figure ("two million euros", "85 million euros"), and glued scales after money ("$2.6m", "2m")
 CURRENCY_WORDS = {
@@ -112,7 +112,7 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
             out.append(Quantity(report, start, end, parse.text[start:end], value, None, "age", None))
             i = age_end + 1
             continue
-        if t.ent in NAME_LABELS:
+        if t.ent in NAME_LABELS or _one_of_a_kind(toks, i):
             i += 1
             continue
         value, last = _whole_number(parse, i, value)
@@ -149,6 +149,13 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
         out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted, predicate))
         i = last + 1
     return tuple(out)
+
+
+def _one_of_a_kind(toks: Sequence[Token], i: int) -> bool:
+    """ "one of the deadliest shootings", "one of the most ...": a rank, not a count."""
+    if toks[i].text.lower() != "one" or i + 1 >= len(toks) or toks[i + 1].text.lower() != "of":
+        return False
+    return any(t.tag in ("JJS", "RBS") for t in toks[i + 2 : i + 5])
 
 
 def _of_a_parent(toks: Sequence[Token], first: int, last: int) -> bool:
@@ -222,6 +229,9 @@ def _whole_number(parse: Parse, i: int, value: float) -> tuple[float, int]:
     """A number split into tokens: "6 . 1" (a decimal), "2 , 000" (thousands), "2 1/2" or "2-1/2" (a half)."""
     toks = parse.tokens
     last = i
+    compound = _tens_and_units(parse, i)
+    if compound is not None:
+        return compound
     whole = FIGURE.fullmatch(toks[i].text)
     if whole is None or whole.group("suf") or not DIGITS.fullmatch(whole.group("num").replace(",", "")):
         return value, last
@@ -250,6 +260,20 @@ def _whole_number(parse: Parse, i: int, value: float) -> tuple[float, int]:
     return value, last
 
 
+TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+
+
+def _tens_and_units(parse: Parse, i: int) -> tuple[float, int] | None:
+    """Number words written as one compound ("Thirty-one", "twenty - five"): the whole, and its last token."""
+    toks = parse.tokens
+    if toks[i].text.lower() not in TENS or i + 2 >= len(toks) or toks[i + 1].text != "-":
+        return None
+    units = NUMBER_WORDS.get(toks[i + 2].text.lower(), 0)
+    if not 1 <= units <= 9 or not (_adjacent(parse, i, i + 1) and _adjacent(parse, i + 1, i + 2)):
+        return None
+    return float(NUMBER_WORDS[toks[i].text.lower()] + units), i + 2
+
+
 def _scale_at(toks: Sequence[Token], k: int) -> tuple[float, int] | None:
     """A scale word at k ("million"), or after a hyphen there ("143 - billion", "137-million" is one token)."""
     word = toks[k].text.lower().lstrip("-")
@@ -261,7 +285,8 @@ def _scale_at(toks: Sequence[Token], k: int) -> tuple[float, int] | None:
 
 
 def _score(parse: Parse, i: int) -> tuple[float, int] | None:
-    """A score or a win-loss record at token i ("52-3", "20 - 13"): the pair as one value (first * 1000 + second)."""
+    """A score or a win-loss record at token i ("52-3", "20 - 13", "voted 69 to 30"): the pair as one value (first *
+    1000 + second)."""
     toks = parse.tokens
     m = SCORE.fullmatch(toks[i].text)
     if m:
@@ -276,6 +301,14 @@ def _score(parse: Parse, i: int) -> tuple[float, int] | None:
         and not (i + 3 < len(toks) and AGE_AFTER.match(parse.text, toks[i + 2].end))
     ):
         return float(int(toks[i].text) * 1000 + int(toks[i + 2].text)), i + 2
+    if (
+        re.fullmatch(r"\d{1,3}", toks[i].text)
+        and i + 2 < len(toks)
+        and toks[i + 1].text.lower() == "to"
+        and re.fullmatch(r"\d{1,3}", toks[i + 2].text)
+        and any(t.lemma.lower() == "vote" for t in toks[max(0, i - 3) : i])
+    ):
+        return float(int(toks[i].text) * 1000 + int(toks[i + 2].text)), i + 2  # "voted 69 to 30", "a vote of 52 to 48"
     return None
 
 

@@ -649,6 +649,15 @@ def _quote_fills(text: str, first: Sentence, last: Sentence, start: int, end: in
     return (end - start) >= 0.8 * len(text[first.start : last.end].strip(" .," + QUOTE_MARK_CHARS))
 
 
+def _whole_names(mentions: Sequence[Mention], start: int, end: int) -> int:
+    """The end of a source's span, moved past the rest of a name it cuts ("Youssef al" of "Youssef al-Hadhri",
+    where the parse split the name at its hyphen)."""
+    for m in mentions:
+        if start <= m.start < end < m.end:
+            end = m.end
+    return end
+
+
 def find_attributions(report: str, parse: Parse, mentions: Sequence[Mention]) -> tuple[Attribution, ...]:
     """For each sentence that credits a source ("X said", "according to X"), that source as written."""
     text = parse.text
@@ -667,7 +676,8 @@ def find_attributions(report: str, parse: Parse, mentions: Sequence[Mention]) ->
             source = _resolve_speaker(report, text, subject, names, previous, antecedents.before(k))
             antecedents.note(k, source)
         else:
-            source = Span(report, subject[0], subject[1], phrase)
+            end = _whole_names(mentions, subject[0], subject[1])
+            source = Span(report, subject[0], end, text[subject[0] : end])
         out.append(Attribution(report, k, source))
         previous = source
     return tuple(out)

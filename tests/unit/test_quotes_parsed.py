@@ -39,3 +39,11 @@ def test_a_quote_standing_alone_is_credited_to_the_speaker_the_next_paragraph_na
     text = f"The club fired its coach on Monday.\n\n“We needed a change and we will win the cup this year.”\n\n{after}"
 
     assert [speaker for _, speaker in quotes(text)] == ["Jim Smith"]
+
+
+def test_a_source_whose_hyphenated_name_the_parse_splits_is_credited_by_the_whole_name() -> None:
+    from rashomon.annotate import annotate
+
+    text = "Ministry spokesman Youssef al-Hadhri said 48 people were wounded, 11 of them critically."
+    (doc,) = annotate([Report("a", text)], today=date(2026, 11, 22))
+    assert [a.source.text for a in doc.attributions] == ["Ministry spokesman Youssef al-Hadhri"]
