@@ -185,3 +185,147 @@ def test_two_lengths_of_one_search_told_in_one_sentence_are_a_dispute_though_the
         s for s in c.figures.slots if s.kind == "time" and "three days" in {c.figures.rows[i].text for i in s.rows}
     ]
     assert search.status == "conflicting"  # the slot model is all but sure: no need of one subject
+
+
+def test_a_compound_number_word_is_read_whole_and_agrees_with_its_figure() -> None:
+    c = _two(
+        "Bus crash in Chile\nA bus overturned near Temuco on Friday. Thirty-one people were injured, police said.",
+        "Chile bus crash\nA bus overturned near Temuco on Friday, injuring 31 people.",
+    )
+    assert c.figures is not None
+    assert {row.text for row in c.figures.rows if row.slot.startswith("the number of injured")} == {
+        "Thirty-one",
+        "31",
+    }
+    assert not [s for s in c.figures.slots if s.status == "conflicting"]
+
+
+def test_the_injured_in_critical_condition_are_their_own_slot_even_when_written_as_of_them() -> None:
+    c = _two(
+        "Quake in Peru\nA quake injured 30 people in Cusco on Tuesday. Eight of the injured were in critical "
+        "condition.",
+        "Peru quake\nThirty people were injured in Cusco on Tuesday, and 12 of them were in critical condition.",
+    )
+    assert c.figures is not None
+    (critical,) = [s for s in c.figures.slots if {c.figures.rows[i].text for i in s.rows} >= {"Eight", "12"}]
+    assert critical.status == "conflicting" and "critical" in critical.slot
+    status, values = _slot(c, "the number of injured")
+    assert status == "corroborated" and {text for _, text in values} == {"30", "Thirty"}
+
+
+def test_a_toll_told_in_a_clause_about_a_dated_earlier_quake_is_background() -> None:
+    c = _two(
+        "Quake kills 14\nA magnitude 6.1 earthquake struck western Nepal on Tuesday, killing 14 people.",
+        "Nepal quake\nAn earthquake of magnitude 6.1 killed 14 people in western Nepal on Tuesday. The 2015 "
+        "earthquake, which killed about 9,000 people, destroyed half a million homes.",
+        published="2026-03-04",
+    )
+    assert c.figures is not None
+    (toll,) = [row for row in c.figures.rows if row.text == "9,000"]
+    assert toll.frame == "background"
+    assert _slot(c, "the number of dead")[0] == "corroborated"
+    assert c.event is not None and {v.text for v in c.event.fatalities.values} == {"14"}
+
+
+def test_a_quake_that_struck_dates_the_quake_when_the_parse_makes_magnitude_its_subject() -> None:
+    c = _two(
+        "Quake in Nepal\nRescuers reached the area. A magnitude 6.1 earthquake struck western Nepal on Tuesday night, "
+        "killing 14 people.",
+        "Nepal earthquake\nAn earthquake of magnitude 6.1 shook western Nepal early on Wednesday, killing 14 people.",
+        published="2026-03-05",
+    )
+    assert c.figures is not None
+    (day,) = [s for s in c.figures.slots if s.kind == "time" and s.status == "conflicting"]
+    assert "quake" in day.slot and "attack" not in day.slot
+
+
+def test_each_reports_first_count_of_the_critically_wounded_is_one_slot_whatever_the_sentences_say_around_it() -> None:
+    c = _two(
+        "Market strike\nAn airstrike hit a market in Saada on Sunday, killing 23 people and wounding 40 others. "
+        "Nine of the wounded were in critical condition, a doctor said.",
+        "Saada strike\nWarplanes struck a market in Saada on Sunday. The health ministry said 40 people were "
+        "wounded, 11 of them critically.",
+    )
+    assert c.figures is not None
+    (critical,) = [s for s in c.figures.slots if {c.figures.rows[i].text for i in s.rows} >= {"Nine", "11"}]
+    assert critical.status == "conflicting"
+    status, values = _slot(c, "the number of injured")
+    assert status == "corroborated" and {text for _, text in values} == {"40"}  # "40 others" are the wounded
+
+
+def test_a_dispute_names_the_happening_as_a_reader_would() -> None:
+    c = _two(
+        "Market strike\nAn airstrike on a market in Saada killed 23 people on Sunday morning, medics said.",
+        "Saada strike\nAt least 23 people were killed when warplanes struck a market in Saada late on Saturday "
+        "night, the ministry said.",
+        published="2026-05-11",
+    )
+    days = [s.slot for s in c.figures.slots if s.kind == "time" and s.status == "conflicting"] if c.figures else []
+    assert days and all(" kill " not in f"{d} " for d in days)
+    assert any("killing" in d or "attack" in d for d in days)
+
+
+def test_one_of_the_deadliest_is_a_rank_and_one_person_injured_counts_the_injured() -> None:
+    a = (
+        "Bridge shooting\nA shooting on the bridge on Monday left four people dead and one person injured. It "
+        "is one of the deadliest shootings in the city's history."
+    )
+    c = _two(
+        a,
+        "Four dead on bridge\nA gunman shot five people on the bridge on Monday, killing four; one person was injured.",
+    )
+    assert c.figures is not None
+    rank = a.index("one of the deadliest")
+    assert not [row for row in c.figures.rows if row.report == "a" and row.start == rank]
+    (injured,) = [row for row in c.figures.rows if row.report == "a" and row.text == "one"]
+    assert "injured" in injured.slot
+
+
+def test_a_vote_written_n_to_m_is_one_score_that_agrees_with_n_dash_m() -> None:
+    c = _two(
+        "Senate passes bill\nThe Senate passed the infrastructure bill on Tuesday by a vote of 69-30.",
+        "Bill clears Senate\nSenators voted 69 to 30 on Tuesday to pass the infrastructure bill.",
+    )
+    assert c.figures is not None
+    status, values = _slot(c, "the score of the vote")
+    assert status == "corroborated" and {text for _, text in values} == {"69-30", "69 to 30"}
+
+
+def test_a_count_of_murder_is_a_charge_and_a_toll_that_might_have_been_is_not_stated() -> None:
+    c = _two(
+        "Officer killed\nA police officer was shot dead on Friday. Orozco is charged with one count of murder.",
+        'Officer shot dead\nA police officer was shot dead on Friday. "There might have been two people killed," '
+        "a witness said.",
+    )
+    assert c.figures is not None
+    assert not [s for s in c.figures.slots if s.status == "conflicting"]
+    charge = next(row for row in c.figures.rows if row.text == "one")
+    assert "dead" not in charge.slot
+
+
+def test_two_men_killed_and_five_other_people_wounded_are_the_toll_and_the_wounded() -> None:
+    c = _two(
+        "Bar shooting\nTwo men were killed and five other people were wounded when a gunman opened fire inside a "
+        "bar in Toledo early Sunday, police said.",
+        "Toledo shooting\nThree people died and four were injured after a man fired a handgun in a Toledo bar "
+        "early Sunday, authorities said.",
+    )
+    dead, dead_values = _slot(c, "the number of dead")
+    assert dead == "conflicting" and {text for _, text in dead_values} == {"Two", "Three"}
+    injured, injured_values = _slot(c, "the number of injured")
+    assert injured == "conflicting" and {text for _, text in injured_values} == {"five", "four"}
+
+
+def test_a_sentencing_compares_the_term_the_counts_and_the_age_told_beside_an_earlier_conviction() -> None:
+    c = _two(
+        "Mayor sentenced\nA judge on Thursday sentenced former mayor Daniel Okafor to 12 years in prison. Okafor, "
+        "58, was convicted in June on 14 counts of bribery and fraud.",
+        "Ex-mayor gets 10 years\nFormer mayor Daniel Okafor was sentenced Thursday to 10 years in prison. Okafor, "
+        "59, was found guilty in June of 16 counts, including bribery and wire fraud.",
+        published="2026-10-02",
+    )
+    assert c.figures is not None
+    disputed = {s.slot: {c.figures.rows[i].text for i in s.rows} for s in c.figures.slots if s.status == "conflicting"}
+    assert disputed.get("the length of the sentencing") == {"12 years", "10 years"}
+    assert disputed.get("the number of counts of the conviction (background)") == {"14", "16"}
+    assert disputed.get("the age (Daniel Okafor)") == {"58", "59"}  # the main frame: an age is his now

@@ -138,8 +138,8 @@ def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, in
         return AGGREGATE
     if BACKGROUND in marks:
         return BACKGROUND
-    if not window.known:
-        return MAIN
+    if not window.known or (ef.quantity is not None and ef.quantity.counted == "age"):
+        return MAIN  # an age is the person's now, whatever day its clause tells of ("Okafor, 58, was jailed in May")
     if any(_other_year(w, window) for w in ef.fact.frame_words):
         return BACKGROUND  # "a 2007 quake there killed 519", told of a quake of 2024
     for t in near:

@@ -234,7 +234,7 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
         context.sole |= sole_rows(rows, members)
         context.bucket_of.update(dict.fromkeys(members, k))
     for members in buckets:
-        labelled = _event_days(rows, members, context)
+        labelled = [*_event_days(rows, members, context), *_event_counts(rows, members, context)]
         for a, b, label in labelled:
             context.event_day[a] = context.event_day[b] = label
         days = [(a, b) for a, b, _ in labelled]
@@ -336,6 +336,30 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     for (label, _), i in first.items():
         by_label[label].append(i)
     return [(a, b, label) for label, idx in by_label.items() for a, b in pairwise(sorted(idx))]
+
+
+EVENT_MEASURES = SELF_EXPLAINING | {"magnitude"}
+
+
+def _event_counts(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int, str]]:
+    """The figure each report gives first for a measure that carries its happening (the dead, the injured in
+    critical condition, the magnitude) of the event's own kind, in the main frame, asserted: one slot across the
+    reports, "the event's toll", as each report's first day of the event is one slot. Each pair comes with its
+    bucket's label."""
+    if not members or rows[members[0]].frame != MAIN or rows[members[0]].key.kind != COUNT:
+        return []
+    key = rows[members[0]].key
+    if key.measure not in EVENT_MEASURES:
+        return []
+    first: dict[int, int] = {}
+    for i in members:
+        f = rows[i].fact
+        if f.fact.hedged or not of_event(happening_of(f), context.main):
+            continue
+        if f.report_rank not in first or f.fact.start < rows[first[f.report_rank]].fact.fact.start:
+            first[f.report_rank] = i
+    label = "count:" + "/".join((key.measure, *key.qualifiers))
+    return [(a, b, label) for a, b in pairwise(sorted(first.values()))]
 
 
 def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
@@ -567,15 +591,45 @@ def _clash(
             continue
         # a value of the other report that agrees with this one, or that differs from the disputed one, and fits
         # almost as well: the pairing is not clear enough to show a dispute
-        rivals_a = [scores[(a, x)] for x in all_theirs if x != b and not _same_value(rows, b, x, settings)]
-        rivals_b = [scores[(x, b)] for x in all_mine if x != a and not _same_value(rows, a, x, settings)]
-        if any(score - other < context.margin for other in (*rivals_a, *rivals_b)):
+        rivals_a = [x for x in all_theirs if x != b and not _same_value(rows, b, x, settings)]
+        rivals_b = [x for x in all_mine if x != a and not _same_value(rows, a, x, settings)]
+        if any(score - scores[(a, x)] < context.margin for x in rivals_a) or any(
+            score - scores[(x, b)] < context.margin for x in rivals_b
+        ):
             continue
+        if _sentence_rival(rows, a, b, all_mine, all_theirs, rivals_a) or _sentence_rival(
+            rows, b, a, all_theirs, all_mine, rivals_b
+        ):
+            continue  # "one count of murder and three counts of homicide": which one the other report gives is unclear
         found.append((score, a, b, why))
     if not found:
         return None
     _, a, b, why = max(found, key=lambda f: (f[0], -f[1], -f[2]))
     return a, b, why
+
+
+def _sentence_rival(
+    rows: Sequence[Row],
+    mine: int,
+    theirs: int,
+    my_rows: Sequence[int],
+    their_rows: Sequence[int],
+    rivals: Sequence[int],
+) -> bool:
+    """Another value of the other row's own sentence competes for the pairing (the slot model tells two values of
+    one sentence apart only by which comes first), and the two sentences do not pair their values by position (as
+    many values of the key in each, ``mine`` and ``theirs`` at the same place)."""
+
+    def sentence_of(i: int) -> tuple[int, int]:
+        return rows[i].fact.report_rank, rows[i].fact.fact.sentence
+
+    if not any(sentence_of(x) == sentence_of(theirs) for x in rivals):
+        return False
+    here = sorted((i for i in my_rows if sentence_of(i) == sentence_of(mine)), key=lambda i: rows[i].fact.fact.start)
+    there = sorted(
+        (i for i in their_rows if sentence_of(i) == sentence_of(theirs)), key=lambda i: rows[i].fact.fact.start
+    )
+    return len(here) != len(there) or here.index(mine) != there.index(theirs)
 
 
 FAR_APART = 4.0  # two figures this many times apart measure two things ("$1,400" each / "$1.9 trillion" in all)
