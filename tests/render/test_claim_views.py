@@ -238,3 +238,13 @@ def test_an_attribution_contained_in_another_is_given_once() -> None:
     ]
     lines = conflict_lines(claim("C1", "time", "conflicting", statements, []), {"values": values}, {"r1": TEXT})
     assert [line.attributions for line in lines] == [("US Central Command (CENTCOM)",), ()]
+
+
+def test_the_main_events_slots_come_first_and_bare_words_after_the_statements() -> None:
+    bare = claim("bare", "thing", "corroborated", [span(TEXT, "ferry", r) for r in ("r1", "r2", "r3")], [])
+    toll = claim("toll", "count", "corroborated", [span(TEXT, "ferry", r) for r in ("r1", "r2")], [])
+    toll |= {"slot": "the number of dead", "frame": "main"}
+    past = claim("past", "count", "corroborated", [span(TEXT, "ferry", r) for r in ("r1", "r2", "r3")], [])
+    past |= {"slot": "the number of dead (background)", "frame": "background"}
+    order = [c["id"] for c in ranked_claims(doc_of([bare, past, toll]), "corroborated")]
+    assert order == ["toll", "past", "bare"]

@@ -176,3 +176,12 @@ def test_a_figure_that_measures_a_happening_belongs_to_it_whatever_verb_is_above
     rise = count("a", "12%", 12, counted=None, measured="increase", path=("mark", "arrest"))
     assert happening_of(rise) == happening_of(count("b", "13%", 13, counted=None, measured="increase", rank=1))
     assert happening_of(rise) != happening_of(count("c", "200,000", 2e5, measured="people", path=("arrest",)))
+
+
+def test_a_disputed_sum_is_shown_in_words_a_reader_writes() -> None:
+    from rashomon.event.align.conflicts import readable_number
+
+    assert readable_number(1.2e12) == "1.2 trillion"
+    assert readable_number(550e9) == "550 billion"
+    assert readable_number(2_500_000) == "2.5 million"
+    assert (readable_number(12), readable_number(6.1), readable_number(9000)) == ("12", "6.1", "9000")

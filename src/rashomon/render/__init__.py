@@ -319,15 +319,32 @@ def is_minor(claim: dict[str, Any], quoted: Mapping[str, Iterable[tuple[int, int
     return all(_inside(_offsets(s), quoted.get(str(s.get("report")), [])) for s in statements)
 
 
+def is_main_slot(claim: dict[str, Any]) -> bool:
+    """A slot of the main event's figure table (its toll, its day, its place), not a background one."""
+    return bool(claim.get("slot")) and claim.get("frame", "main") == "main"
+
+
+def is_bare_word(claim: dict[str, Any]) -> bool:
+    """A thing named in common words only ("crowded market", "magnitude"): a shared word, not a statement."""
+    statements = claim.get("statements") or []
+    if claim.get("kind") != "thing" or not statements:
+        return False
+    words = [str(s.get("text", "")).strip() for s in statements]
+    return all(len(w.split()) <= 2 and w == w.lower() for w in words)
+
+
 def ranked_claims(doc: Doc, status: str) -> list[dict[str, Any]]:
-    """The claims of one status in the order a reader wants them: stated by more reports first, then by kind
-    (``kind_rank``), then in reading order; minor claims (``is_minor``) after all the others."""
+    """The claims of one status in the order a reader wants them: the main event's slots first, then stated by
+    more reports first, then by kind (``kind_rank``), then in reading order; bare words (``is_bare_word``) after
+    those, and minor claims (``is_minor``) after all the others."""
     quoted = _quoted_spans(doc)
     claims = claims_with_status(doc, status)
     order = sorted(
         range(len(claims)),
         key=lambda i: (
             is_minor(claims[i], quoted),
+            is_bare_word(claims[i]),
+            not is_main_slot(claims[i]),
             -len(claim_reports(claims[i])),
             kind_rank(claims[i].get("kind")),
             i,

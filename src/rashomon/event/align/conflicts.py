@@ -306,6 +306,17 @@ def pair_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> tuple[
     return None
 
 
+SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def readable_number(value: float) -> str:
+    """A figure as a reader writes it: "12", "6.1", "1.2 trillion" (not "1200000000000")."""
+    for size, word in SCALE_WORDS:
+        if abs(value) >= size:
+            return f"{value / size:.6g} {word}"
+    return f"{value:g}" if value != int(value) else f"{int(value)}"
+
+
 def conflict_value(f: EventFact, text: str) -> ConflictValue:
     """A fact as a conflict value: its span (a place with its direction word), a normalised value, its credit."""
     start, end = f.fact.start, f.fact.end
@@ -316,7 +327,7 @@ def conflict_value(f: EventFact, text: str) -> ConflictValue:
         value = f.time.value
     elif f.quantity is not None:
         q = f.quantity
-        number = f"{q.value:g}" if q.value != int(q.value) else f"{int(q.value)}"
+        number = readable_number(q.value)
         value = " ".join(x for x in (f.fact.qualifier, number, q.unit, q.counted) if x)
     elif f.fact.kind == "event":
         value = ("denies " if f.fact.negated else "asserts ") + f.fact.predicate

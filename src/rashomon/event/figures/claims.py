@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rashomon import lexicon
 from rashomon.event.align.claims import context_of, statement_of
 from rashomon.event.align.conflicts import conflict_value
 from rashomon.event.figures.frames import MAIN
@@ -33,10 +34,21 @@ PLURAL_MEASURES = frozenset(
 )
 
 
+def happening_noun(happening: str) -> str:
+    """A kind of happening as a reader names it (lexicon: happening-nouns; "kill" -> "killing"); a verb's lemma
+    the table lacks by its -ing form ("overturn" -> "overturning")."""
+    named = lexicon.column("happening-nouns").get(happening)
+    if named or not happening.isalpha():
+        return named or happening
+    stem = happening[:-1] if happening.endswith("e") and not happening.endswith(("ee", "ye", "oe")) else happening
+    return f"{stem}ing"
+
+
 def describe_slot(key: SlotKey, frame: str = MAIN) -> str:
-    """The slot in words: "the number of dead", "the magnitude", "the time of the attack", "the place of the
-    kill" (with "an earlier" happening's for a background frame)."""
-    whose = f" of the {key.happening}" if key.happening else ""
+    """The slot in words: "the number of dead", "the magnitude", "when the attack happened", "where the killing
+    happened" (with "(background)" for a background frame)."""
+    noun = happening_noun(key.happening)
+    whose = f" of the {noun}" if key.happening else ""
     narrowed = f" ({', '.join(key.qualifiers)})" if key.qualifiers else ""
     background = " (background)" if frame != MAIN else ""
     if key.kind == COUNT:
@@ -45,15 +57,18 @@ def describe_slot(key: SlotKey, frame: str = MAIN) -> str:
         if key.measure in ("magnitude", "age", "score", "population"):
             return f"the {key.measure}{narrowed}{whose}{background}"
         unit = f" in {key.unit}" if key.unit else ""
+        if key.measure == "count":
+            return f"the number of counts{narrowed}{whose}{background}"  # "14 counts of bribery"
+        if key.measure == "amount":
+            return f"the amount{unit}{narrowed}{whose}{background}"  # "the amount in USD of the passage"
         return f"the figure for {key.measure or 'it'}{unit}{narrowed}{whose}{background}"
     if key.kind == TIME:
-        what = "how long" if key.measure == "duration" else "when"
-        return (
-            f"{what} the {key.happening or 'event'} happened{background}" if key.happening else f"the time{background}"
-        )
+        if key.measure == "duration":
+            return f"the length of the {noun}{background}" if key.happening else f"the length of time{background}"
+        return f"when the {noun} happened{background}" if key.happening else f"the time{background}"
     if key.kind == PLACE:
-        return f"where the {key.happening} happened{background}" if key.happening else f"the place{background}"
-    return f"{key.measure} of the {key.happening}{background}"
+        return f"where the {noun} happened{background}" if key.happening else f"the place{background}"
+    return f"{key.measure} of the {noun}{background}"
 
 
 def slot_claim(table: Table, slot: Slot, texts: Mapping[str, str]) -> Claim:
