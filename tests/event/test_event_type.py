@@ -71,3 +71,18 @@ def test_nothing_recognisable_is_other() -> None:
     a = report("a", "Something happened somewhere.")
     kind = classify_event([a], by_lines(a))
     assert (kind.category, kind.evidence) == ("other", ())
+
+
+def test_a_strike_on_a_market_place_is_violence_while_the_stock_market_is_economy() -> None:
+    a = report(
+        "a",
+        "An airstrike hit a crowded market in Saada, killing 23 people.\nThe market was full of families.",
+        title="Airstrike on market kills 23",
+    )
+    b = report(
+        "b", "Warplanes struck a market in Saada.\nDoctors treated the wounded at the market.", title="Market hit"
+    )
+    kind = classify_event([a, b], by_lines(a, b))
+    assert kind.category == "explosions/remote violence"
+    c = report("c", "Stock markets fell sharply on Monday as investors sold shares.\nThe market lost 3%.")
+    assert classify_event([c], by_lines(c)).category == "economy"
