@@ -35,7 +35,7 @@ PLACED_IN = frozenset({"custody", "hospital", "jail", "prison", "detention", "ca
 # "two of the three victims", "all five of the men": a number inside such a phrase sizes the group, it does not count
 # what the verb tells
 QUANTIFIERS = frozenset({"all", "both", "each", "most", "some", "none", "any", "many", "several", "few"})
-ADDITIONAL = frozenset({"another", "more", "additional", "further", "extra"})  # not "other": see figures.slots
+ADDITIONAL = frozenset({"another", "other", "more", "additional", "further", "extra"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 FRAME_DEPS = frozenset({"advmod", "npadvmod", "amod", "det", "compound", "nummod", "nmod"})
 

@@ -303,9 +303,9 @@ def test_a_count_of_murder_is_a_charge_and_a_toll_that_might_have_been_is_not_st
     assert "dead" not in charge.slot
 
 
-def test_two_men_killed_and_five_other_people_wounded_are_the_toll_and_the_wounded() -> None:
+def test_two_killed_and_five_other_people_wounded_are_the_toll_and_the_wounded() -> None:
     c = _two(
-        "Bar shooting\nTwo men were killed and five other people were wounded when a gunman opened fire inside a "
+        "Bar shooting\nTwo people were killed and five other people were wounded when a gunman opened fire inside a "
         "bar in Toledo early Sunday, police said.",
         "Toledo shooting\nThree people died and four were injured after a man fired a handgun in a Toledo bar "
         "early Sunday, authorities said.",
@@ -329,3 +329,13 @@ def test_a_sentencing_compares_the_term_the_counts_and_the_age_told_beside_an_ea
     assert disputed.get("the length of the sentencing") == {"12 years", "10 years"}
     assert disputed.get("the number of counts of the conviction (background)") == {"14", "16"}
     assert disputed.get("the age (Daniel Okafor)") == {"58", "59"}  # the main frame: an age is his now
+
+
+def test_killings_someone_conspired_to_or_other_killings_are_never_the_toll() -> None:
+    c = _two(
+        "Mob boss dies\nMob boss Vincent Gigante died in prison on Monday. He was convicted of conspiring to kill "
+        "three others and acquitted of ordering four other murders.",
+        "Gigante dead\nVincent Gigante, the mob boss, died in prison on Monday, officials said.",
+    )
+    assert c.event is not None
+    assert c.event.fatalities.resolved == 1  # Gigante's own death, never 3 or 4

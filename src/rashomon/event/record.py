@@ -569,6 +569,7 @@ def main_figure_slot(table: Table, measures: frozenset[str]) -> Slot | None:
         and s.key.kind == "count"
         and s.key.measure in measures
         and not (set(s.key.qualifiers) & NARROWING)
+        and any(not table.rows[i].fact.fact.hedged for i in s.members)  # "conspired to kill three" tells no toll
     ]
     if not found:
         return None

@@ -40,10 +40,8 @@ SELF_EXPLAINING = frozenset(
 # modifiers that narrow what a figure counts; any other modifier ("confirmed", "official", "death" of "death
 # toll") leaves it the same thing
 CONDITIONS = frozenset({"critical", "serious", "stable", "severe", "grave", "minor", "fair", "good"})
-# words that make a figure an increment ("another 2,000", "five more"); "five other people were wounded" (besides
-# those killed) is the count of the wounded, so "other" is not one of them
-ADDITIONAL = frozenset({"another", "more", "additional", "further", "extra"})
-PLAIN_ADULTS = frozenset({"man", "woman", "adult"})  # groups that do not narrow a toll
+# words that make a figure an increment or a second set ("another 2,000", "five more", "three other slayings")
+ADDITIONAL = frozenset({"another", "other", "more", "additional", "further", "extra"})
 QUAKE_NOUNS = frozenset({"quake", "earthquake", "temblor", "tremor"})
 
 
@@ -224,9 +222,10 @@ def count_key(ef: EventFact) -> SlotKey:
         victims = ""  # "the 12000 block", "10 games": what the verb tells is not counted in people
     if f.partitive and group and not (victims and group in ("", "victim")):
         qualifiers = (*qualifiers, "part")  # "two of its citizens"; "two of the victims died" counts the dead
+    if victims and people.get(noun) == "" and not ADDITIONAL.intersection(f.modifiers) - {"other"}:
+        # "two were killed and five other people wounded": other than the dead, not a second count of the wounded
+        qualifiers = tuple(x for x in qualifiers if x != "additional")
     if victims:
-        if group in PLAIN_ADULTS and not f.partitive:
-            group = ""  # "two men were killed" gives the toll, as "two people were killed" does
         return SlotKey(COUNT, victims, "", tuple(sorted({*qualifiers, *([group] if group else [])})))
     if noun in people or proper:
         return SlotKey(COUNT, "people", happening, tuple(sorted({*qualifiers, *([group] if group else [])})))
