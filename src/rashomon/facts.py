@@ -40,10 +40,11 @@ EVENT_NOUNS = frozenset(
 UPDATE_VERBS = frozenset(
     "rise climb jump increase grow mount reach surge swell soar hit top pass surpass exceed double triple".split()
 )
-HEDGES = lexicon.column("hedges")  # word -> verb / adverb / modal
+HEDGES = lexicon.column("hedges")  # word -> verb / adverb / modal / intent
 HEDGE_VERBS = frozenset(w for w, kind in HEDGES.items() if kind == "verb")
 HEDGE_ADVERBS = frozenset(w for w, kind in HEDGES.items() if kind == "adverb")
 HEDGE_MODALS = frozenset(w for w, kind in HEDGES.items() if kind == "modal")
+INTENT_VERBS = frozenset(w for w, kind in HEDGES.items() if kind == "intent")  # hedge their complement only
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 COMPLEMENTS = frozenset({"ccomp", "xcomp", "pobj", "pcomp", "conj"})  # how a hedged clause hangs under its verb
 HEDGE_REACH = 3
@@ -173,7 +174,7 @@ def _hedged(tokens: Sequence[Token], sent: _Sent, predicate: int | None) -> bool
         up = here.head
         if up == here.i or here.dep not in COMPLEMENTS:
             return False
-        if tokens[up].lemma.lower() in HEDGE_VERBS and here.dep != "conj":
+        if tokens[up].lemma.lower() in HEDGE_VERBS | INTENT_VERBS and here.dep != "conj":
             return True
         here = tokens[up]
     return False

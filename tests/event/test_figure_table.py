@@ -339,3 +339,13 @@ def test_killings_someone_conspired_to_or_other_killings_are_never_the_toll() ->
     )
     assert c.event is not None
     assert c.event.fatalities.resolved == 1  # Gigante's own death, never 3 or 4
+
+
+def test_those_who_attempted_something_are_counted_though_what_they_attempted_is_not_asserted() -> None:
+    c = _two(
+        "Pirates foiled\nThe pirates, in three boats, were attempting to hijack a tanker on Tuesday.",
+        "Navy foils pirates\nPirates in two boats were trying to seize a tanker on Tuesday, the navy said.",
+    )
+    assert c.figures is not None
+    boats = [s for s in c.figures.slots if {c.figures.rows[i].text for i in s.rows} == {"three", "two"}]
+    assert boats and boats[0].status == "conflicting"
