@@ -349,3 +349,13 @@ def test_those_who_attempted_something_are_counted_though_what_they_attempted_is
     assert c.figures is not None
     boats = [s for s in c.figures.slots if {c.figures.rows[i].text for i in s.rows} == {"three", "two"}]
     assert boats and boats[0].status == "conflicting"
+
+
+def test_a_toll_that_rose_to_a_lower_figure_than_another_reports_disputes_it() -> None:
+    c = _two(
+        "Floods kill 41\nFloods killed at least 41 people in southern Brazil, the civil defence agency said on "
+        "Thursday.",
+        "Flood toll climbs\nThe death toll from floods in southern Brazil rose to 39 on Thursday, officials said.",
+    )
+    status, values = _slot(c, "the number of dead")
+    assert status == "conflicting" and {text for _, text in values} == {"41", "39"}

@@ -686,8 +686,11 @@ def judge(
             continue
         a, b, reason = clash
         update = rows[a].fact.fact.update or rows[b].fact.fact.update
-        if update or _same_outlet_later(_report(reports, ra), _report(reports, rb)):
-            old, new = (b, a) if rows[a].fact.fact.update else (a, b)
+        later = _same_outlet_later(_report(reports, ra), _report(reports, rb))
+        old, new = (b, a) if rows[a].fact.fact.update else (a, b)
+        if update and not later and _above(rows[old].fact, rows[new].fact, settings):
+            update = False  # "at least 41 killed" against "the toll rose to 39": a toll that rose is no lower figure
+        if update or later:
             # every value of the earlier report that the update contradicts (its headline and its body)
             stale = positions[rows[old].fact.report_rank]
             updated.extend(i for i in stale if values_conflict(rows[i].fact, rows[new].fact, settings) is not None)
@@ -710,6 +713,15 @@ def judge(
         # report's own, never as corroborated
         return Slot(key, frame, tuple(members), "unique", updates=tuple(sorted(set(updated))))
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
+
+
+def _above(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
+    """Every figure ``a`` allows is above every figure ``b`` allows."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None:
+        return False
+    low = count_range(qa.value, qa.text, a.fact.qualifier, settings).low
+    return low > count_range(qb.value, qb.text, b.fact.qualifier, settings).high
 
 
 def _shown(rows: Sequence[Row], positions: Mapping[int, Sequence[int]], i: int) -> int:
