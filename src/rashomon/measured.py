@@ -102,11 +102,44 @@ def measured_of(
     tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], first: int, last: int, bounds: tuple[int, int]
 ) -> tuple[str, tuple[str, ...], bool]:
     """(measured, modifiers, partitive) of the figure written in tokens [first, last] of a sentence [a, b)."""
+    number = last
+    if _coordinated(tokens, kids, number):
+        return _measured(tokens, kids, first, last, bounds, ("part",))
+    return _measured(tokens, kids, first, last, bounds, ())
+
+
+def _coordinated(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], number: int) -> bool:
+    """A figure that is one of several joined by "and": "one Australian and one English climber" (two died, each
+    figure a part of them)."""
+    counted = tokens[number].head
+    if tokens[number].dep != "nummod" or counted == number:
+        return False
+    joined = [c for c in _children(kids, counted) if tokens[c].dep == "conj"]
+    if tokens[counted].dep == "conj" and tokens[counted].head != counted:
+        joined.append(tokens[counted].head)
+    numbered = [j for j in joined if any(tokens[c].dep == "nummod" for c in _children(kids, j) if c != number)]
+    return bool(numbered) and any(_people(tokens[k]) for k in (counted, *numbered))
+
+
+def _people(token: Token) -> bool:
+    """A word that counts people: a noun of the people table ("women", "children") or a nationality ("One
+    Australian"); "364 yards and three touchdowns" are no parts of one whole."""
+    return token.ent == "NORP" or token.lemma.lower() in lexicon.column("people")
+
+
+def _measured(
+    tokens: Sequence[Token],
+    kids: Mapping[int, Sequence[int]],
+    first: int,
+    last: int,
+    bounds: tuple[int, int],
+    part: tuple[str, ...],
+) -> tuple[str, tuple[str, ...], bool]:
     a, b = bounds
     number = last
     # "another 2,000", "five more"
     around = (k for k in (first - 1, last + 1) if a <= k < b)
-    extra = [tokens[k].lemma.lower() for k in around if tokens[k].text.lower() in ADDITIONAL]
+    extra = [*part, *(tokens[k].lemma.lower() for k in around if tokens[k].text.lower() in ADDITIONAL)]
     t = tokens[number]
     noun: int | None = None
     partitive = False

@@ -359,3 +359,26 @@ def test_a_toll_that_rose_to_a_lower_figure_than_another_reports_disputes_it() -
     )
     status, values = _slot(c, "the number of dead")
     assert status == "conflicting" and {text for _, text in values} == {"41", "39"}
+
+
+def test_one_of_two_counts_joined_by_and_is_a_part_never_the_toll() -> None:
+    c = _two(
+        "Climbers die\nRescuers recovered the bodies on Sunday. One Australian and one English climber fell to "
+        "their deaths on Mt Cook.",
+        "Two climbers killed\nTwo climbers were killed in a fall on Mt Cook on Sunday, police said.",
+    )
+    assert c.figures is not None
+    assert not [s for s in c.figures.slots if s.status == "conflicting"]
+
+
+def test_an_age_told_of_a_year_long_before_the_event_is_background() -> None:
+    c = _two(
+        "Mob boss dies at 77\nMob boss Vincent Gigante died in prison on Monday. He was 77. Rival boss John Gotti "
+        "died in the same prison in 2002 at age 61.",
+        "Gigante dies\nVincent Gigante, 77, died in prison on Monday, officials said.",
+        published="2005-12-20",
+    )
+    assert c.figures is not None
+    (gotti,) = [row for row in c.figures.rows if row.text == "61"]
+    assert gotti.frame == "background"
+    assert not [s for s in c.figures.slots if s.status == "conflicting"]

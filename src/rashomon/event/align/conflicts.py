@@ -328,7 +328,8 @@ def conflict_value(f: EventFact, text: str) -> ConflictValue:
     elif f.quantity is not None:
         q = f.quantity
         number = readable_number(q.value)
-        value = " ".join(x for x in (f.fact.qualifier, number, q.unit, q.counted) if x)
+        counted = "people" if q.counted == "other" else q.counted  # "wounding 40 others"
+        value = " ".join(x for x in (f.fact.qualifier, number, q.unit, counted) if x)
     elif f.fact.kind == "event":
         value = ("denies " if f.fact.negated else "asserts ") + f.fact.predicate
     return ConflictValue(f.fact.report, start, end, text[start:end], value, f.attribution)

@@ -28,6 +28,7 @@ from rashomon.records import TimeExpr
 
 MAIN, BACKGROUND, AGGREGATE = "main", "background", "aggregate"
 NEAR_DAYS = 30  # a time within this many days of the event's belongs to it
+AGE_DAYS = 365  # an age told of a day less than a year from the event's is the person's age at the event
 FAR_DAYS = 60  # a time this far from the event's is another happening's, even when it dates the value itself
 YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 AGGREGATE_TIME = re.compile(r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b", re.I)
@@ -138,13 +139,18 @@ def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, in
         return AGGREGATE
     if BACKGROUND in marks:
         return BACKGROUND
-    if not window.known or (ef.quantity is not None and ef.quantity.counted == "age"):
-        return MAIN  # an age is the person's now, whatever day its clause tells of ("Okafor, 58, was jailed in May")
+    if not window.known:
+        return MAIN
     if any(_other_year(w, window) for w in ef.fact.frame_words):
         return BACKGROUND  # "a 2007 quake there killed 519", told of a quake of 2024
+    age = ef.quantity is not None and ef.quantity.counted == "age"
     for t in near:
         span = _ordinals(t.value) if _reliable(t, ef.dated) else None
         d = window.distance(span) if span is not None else None
+        if age:
+            if d is not None and d > AGE_DAYS:
+                return BACKGROUND  # "Gotti died in 2002 at age 61", told of 2005
+            continue  # "Okafor, 58, was convicted in June": his age now, told of October
         if d is not None and (d > NEAR_DAYS or (d > 0 and _period(t))):
             return BACKGROUND  # "in December 2003"; "during the month of June" told of a strike on July 7
         month = t.spec_dict().get("month")

@@ -155,7 +155,7 @@ def _victims_of(ef: EventFact) -> str:
 def _qualifiers(modifiers: tuple[str, ...]) -> tuple[str, ...]:
     out = set()
     for m in modifiers:
-        if m in CONDITIONS or m in ("whole", "including"):
+        if m in CONDITIONS or m in ("whole", "including", "part"):
             out.add(m)
         elif m in ADDITIONAL:
             out.add("additional")

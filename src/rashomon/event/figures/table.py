@@ -597,39 +597,11 @@ def _clash(
             score - scores[(x, b)] < context.margin for x in rivals_b
         ):
             continue
-        if _sentence_rival(rows, a, b, all_mine, all_theirs, rivals_a) or _sentence_rival(
-            rows, b, a, all_theirs, all_mine, rivals_b
-        ):
-            continue  # "one count of murder and three counts of homicide": which one the other report gives is unclear
         found.append((score, a, b, why))
     if not found:
         return None
     _, a, b, why = max(found, key=lambda f: (f[0], -f[1], -f[2]))
     return a, b, why
-
-
-def _sentence_rival(
-    rows: Sequence[Row],
-    mine: int,
-    theirs: int,
-    my_rows: Sequence[int],
-    their_rows: Sequence[int],
-    rivals: Sequence[int],
-) -> bool:
-    """Another value of the other row's own sentence competes for the pairing (the slot model tells two values of
-    one sentence apart only by which comes first), and the two sentences do not pair their values by position (as
-    many values of the key in each, ``mine`` and ``theirs`` at the same place)."""
-
-    def sentence_of(i: int) -> tuple[int, int]:
-        return rows[i].fact.report_rank, rows[i].fact.fact.sentence
-
-    if not any(sentence_of(x) == sentence_of(theirs) for x in rivals):
-        return False
-    here = sorted((i for i in my_rows if sentence_of(i) == sentence_of(mine)), key=lambda i: rows[i].fact.fact.start)
-    there = sorted(
-        (i for i in their_rows if sentence_of(i) == sentence_of(theirs)), key=lambda i: rows[i].fact.fact.start
-    )
-    return len(here) != len(there) or here.index(mine) != there.index(theirs)
 
 
 FAR_APART = 4.0  # two figures this many times apart measure two things ("$1,400" each / "$1.9 trillion" in all)
