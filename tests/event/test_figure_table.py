@@ -382,3 +382,20 @@ def test_an_age_told_of_a_year_long_before_the_event_is_background() -> None:
     (gotti,) = [row for row in c.figures.rows if row.text == "61"]
     assert gotti.frame == "background"
     assert not [s for s in c.figures.slots if s.status == "conflicting"]
+
+
+def test_the_records_dispute_note_names_every_value_in_dispute_even_one_told_in_a_headline() -> None:
+    c = _compare(
+        Report(
+            "a",
+            "Fifteen dead as ferry sinks\nFifteen people died when a ferry sank on Tuesday, officials said.",
+            published="2024-03-13",
+        ),
+        Report(
+            "b", "Ferry capsizes\nTwelve people were killed when a ferry capsized on Tuesday.", published="2024-03-13"
+        ),
+        Report("c", "Ferry toll\nA ferry capsized on Tuesday, killing 12 people, police said.", published="2024-03-13"),
+    )
+    assert c.event is not None and c.event.fatalities.disputed
+    note = c.event.fatalities.note or ""
+    assert "Fifteen" in note and ("Twelve" in note or "12" in note)

@@ -292,7 +292,7 @@ def date_from_slot(table: Table, slot: Slot, labels: Mapping[str, str]) -> Recor
     if slot.status != "conflicting":
         return RecordField(tuple(values), top, "the day the reports give for the main event (most reports)")
     note = "reports dispute the day: " + _dispute_note(
-        [v for v in values if any(table.rows[i].fact.fact.start == v.start for i in slot.disputing)] or values,
+        [v for v in values if _disputing(table, slot, v)] or values,
         labels,
     )
     if n > len(per_report) / 2:
@@ -608,6 +608,12 @@ def _slot_values(table: Table, slot: Slot) -> tuple[SourceValue, ...]:
     return tuple(out)
 
 
+def _disputing(table: Table, slot: Slot, value: SourceValue) -> bool:
+    """Whether a record value is of a report the slot's dispute shows (by report: the record may show a report's
+    headline where the dispute shows its body; an offset alone may be another report's)."""
+    return any(table.rows[i].fact.fact.report == value.report for i in slot.disputing)
+
+
 def figure_field(table: Table, slot: Slot, what: str, labels: Mapping[str, str]) -> RecordField:
     """A count read from the main event's slot: its values, ACLED's figure, UCDP's three (figures a later one
     updates left out), disputed when the claims dispute it."""
@@ -628,7 +634,7 @@ def figure_field(table: Table, slot: Slot, what: str, labels: Mapping[str, str])
         ucdp["ranges"] = sorted(set(vague))
     note = None
     if disputed:
-        disputing = [v for v in values if any(table.rows[i].fact.fact.start == v.start for i in slot.disputing)]
+        disputing = [v for v in values if _disputing(table, slot, v)]
         note = f"reports dispute the {what}: " + " vs ".join(who_says_what(disputing or values, labels))
     resolved = figures[0] if figures else None
     return RecordField(values, resolved, FIGURE_POLICY, disputed, note, (("ucdp", ucdp),))
