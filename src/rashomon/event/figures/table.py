@@ -434,7 +434,7 @@ class Context:
     bucket_of: dict[int, int] = field(default_factory=dict)  # row -> bucket index
     buckets: list[list[int]] = field(default_factory=list)
     first: frozenset[int] = frozenset()  # rows that come first of their key and frame in their report
-    event_day: dict[int, str] = field(default_factory=dict)  # each report's first day of the event's own happening
+    event_day: dict[int, str] = field(default_factory=dict)  # each report's first day and first toll of the event
 
     def bucket_rows_of(self, row: int, rank: int) -> list[int]:
         """The rows of report ``rank`` in the bucket of ``row``."""
@@ -591,11 +591,9 @@ def _clash(
             continue
         # a value of the other report that agrees with this one, or that differs from the disputed one, and fits
         # almost as well: the pairing is not clear enough to show a dispute
-        rivals_a = [x for x in all_theirs if x != b and not _same_value(rows, b, x, settings)]
-        rivals_b = [x for x in all_mine if x != a and not _same_value(rows, a, x, settings)]
-        if any(score - scores[(a, x)] < context.margin for x in rivals_a) or any(
-            score - scores[(x, b)] < context.margin for x in rivals_b
-        ):
+        rivals_a = [scores[(a, x)] for x in all_theirs if x != b and not _same_value(rows, b, x, settings)]
+        rivals_b = [scores[(x, b)] for x in all_mine if x != a and not _same_value(rows, a, x, settings)]
+        if any(score - other < context.margin for other in (*rivals_a, *rivals_b)):
             continue
         found.append((score, a, b, why))
     if not found:
