@@ -211,18 +211,13 @@ def _measured(
     return tokens[noun].lemma.lower(), tuple(dict.fromkeys(mods)), partitive
 
 
-PERPETRATORS = frozenset(
-    """gunman gunmen attacker attackers assailant assailants bomber bombers shooter shooters hijacker hijackers
-    perpetrator perpetrators suspect suspects militant militants killer killers""".split()
-)
-
-
 def _includes_a_perpetrator(tokens: Sequence[Token], last: int, b: int) -> bool:
     """ "four dead, including the gunman": the count takes in the one who did it (a count without him is another
     figure); "23 people, including five children" only breaks the count down."""
     for k in range(last + 1, min(b, last + 7)):
         if tokens[k].text.lower() == "including":
-            return any(tokens[j].text.lower() in PERPETRATORS for j in range(k + 1, min(b, k + 5)))
+            doers = lexicon.words("perpetrators")
+            return any(tokens[j].text.lower() in doers for j in range(k + 1, min(b, k + 5)))
     return False
 
 
@@ -234,16 +229,14 @@ def _participle_state(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]]
     return None
 
 
-CONDITION_ADVERBS = {"critically": "critical", "seriously": "serious", "severely": "severe", "gravely": "grave"}
-
-
 def _number_condition(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], number: int) -> list[str]:
     """The state said of a part of a group: "in ... condition" of a figure that is its verb's subject ("12 of them
     were in critical condition"), or an adverb right after it ("48 were wounded, 11 of them critically")."""
+    adverbs = lexicon.column("condition-adverbs")
     for k in range(number + 1, min(len(tokens), number + 5)):
         word = tokens[k].text.lower()
-        if word in CONDITION_ADVERBS:
-            return [CONDITION_ADVERBS[word]]
+        if word in adverbs:
+            return [adverbs[word]]
         if tokens[k].pos in ("PUNCT", "VERB", "AUX", "CCONJ"):
             break
     t = tokens[number]

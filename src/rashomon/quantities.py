@@ -260,7 +260,7 @@ def _whole_number(parse: Parse, i: int, value: float) -> tuple[float, int]:
     return value, last
 
 
-TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+TENS = frozenset(w for w, n in NUMBER_WORDS.items() if 20 <= n <= 90 and n % 10 == 0)  # "twenty" .. "ninety"
 
 
 def _tens_and_units(parse: Parse, i: int) -> tuple[float, int] | None:

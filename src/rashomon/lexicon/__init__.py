@@ -12,7 +12,10 @@ line, tab separated. Code asks for a table by name and never spells a list out:
 - ``age-words``: words that say a figure is an age, never whose ("years old", "aged");
 - ``parents``: nouns of a parent ("a mother of two": her children, not the dead);
 - ``one-dead``: singular nouns of one person a lead may say died, unnamed ("Woman Killed In Hit-And-Run");
-- ``calendar-words``: month and day names, lower case (a capitalised word that is no one's name).
+- ``calendar-words``: month and day names, lower case (a capitalised word that is no one's name);
+- ``happening-nouns``: a kind of happening -> how a reader names it ("kill" -> "killing");
+- ``perpetrators``: nouns of the one who did it ("four dead, including the gunman");
+- ``condition-adverbs``: adverbs of the injured's condition -> the condition ("critically" -> "critical").
 """
 
 from __future__ import annotations
