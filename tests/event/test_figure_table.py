@@ -399,3 +399,24 @@ def test_the_records_dispute_note_names_every_value_in_dispute_even_one_told_in_
     assert c.event is not None and c.event.fatalities.disputed
     note = c.event.fatalities.note or ""
     assert "Fifteen" in note and ("Twelve" in note or "12" in note)
+
+
+def test_the_hour_each_report_gives_first_for_the_event_is_one_slot_beside_its_day() -> None:
+    a = Report(
+        "a",
+        "Bar shooting in Dayton\nTwo men were killed in a shooting at a bar in Dayton on Sunday. The shooting "
+        "happened at about 1:30 a.m., police said.",
+        published="2024-06-02",
+    )
+    b = Report(
+        "b",
+        "Two dead in Dayton bar shooting\nTwo men were shot dead at a Dayton bar on Sunday. The gunfire erupted "
+        "around 12:45 a.m., a police spokeswoman said. A suspect was arrested at 4 p.m.",
+        published="2024-06-02",
+    )
+    c = _compare(a, b)
+    assert c.figures is not None
+    disputed = [s for s in c.figures.slots if s.status == "conflicting" and s.kind == "time"]
+    assert len(disputed) == 1  # the hour of the shooting; the days agree, the arrest is another happening
+    values = {(c.figures.rows[i].report, c.figures.rows[i].text) for i in disputed[0].rows}
+    assert values == {("a", "about 1:30 a.m."), ("b", "around 12:45 a.m.")}

@@ -324,6 +324,7 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     if rows[members[0]].key.measure != "when":
         return []
     first: dict[tuple[str, int], int] = {}
+    clocks: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i in members:
         f = rows[i].fact
         h = happening_of(f)
@@ -332,9 +333,18 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
         k = (happening_group(h) or h, f.report_rank)
         if k not in first or f.fact.start < rows[first[k]].fact.fact.start:
             first[k] = i
+        if f.time is not None and "hour" in f.time.spec_dict():
+            clocks[k].append(i)
     by_label: dict[str, list[int]] = defaultdict(list)
     for (label, _), i in first.items():
         by_label[label].append(i)
+    # and the first time of the day each gives for it, when that is not already its first day ("about 1:30
+    # a.m." / "around 12:45 a.m." of one shooting, after "Sunday" and "Saturday")
+    days = set(first.values())
+    for (label, _), idx in clocks.items():
+        later = [i for i in idx if i not in days]
+        if later:
+            by_label[f"{label} clock"].append(min(later, key=lambda i: rows[i].fact.fact.start))
     return [(a, b, label) for label, idx in by_label.items() for a, b in pairwise(sorted(idx))]
 
 
