@@ -124,7 +124,7 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
             factor, last = _scale_at(toks, last + 1)  # type: ignore[misc]
             value *= factor
         unit = CURRENCIES.get(head.group("cur") or "") if head is not None else None
-        money_word = _currency_after(toks, last)
+        money_word = _currency_after(parse, last)
         if unit is not None:
             pass
         elif first > 0 and toks[first - 1].text in CURRENCIES:
@@ -208,14 +208,33 @@ def _glued_number(text: str) -> float | None:
     return float(m.group(1)) if m and (m.group(2) in GLUED_UNITS or m.group(2) in GLUED_SCALES) else None
 
 
-def _currency_after(toks: Sequence[Token], last: int) -> tuple[str, int] | None:
-    """A currency named after a figure ("85 million euros", "two - million - euro"): (code, its token)."""
+def _currency_after(parse: Parse, last: int) -> tuple[str, int] | None:
+    """A currency named after a figure ("85 million euros", "two - million - euro"): (code, its token); never a
+    pound of weight ("weighed 130 pounds", "an 18.6-pound laptop", "five pounds of cocaine")."""
+    toks = parse.tokens
     k = last + 1
-    if k < len(toks) and toks[k].text == "-":
+    hyphen = k < len(toks) and toks[k].text == "-"
+    if hyphen:
         k += 1
     if k < len(toks) and toks[k].text.lower() in CURRENCY_WORDS:
+        if toks[k].lemma.lower() == "pound" and _a_weight(parse, k, hyphen):
+            return None
         return CURRENCY_WORDS[toks[k].text.lower()], k
     return None
+
+
+def _a_weight(parse: Parse, k: int, hyphen: bool) -> bool:
+    """The pound at token ``k`` weighs rather than pays: its sentence tells of weight ("weighed", "weight",
+    "heavy"), it measures a substance ("pounds of cocaine"), or it makes a compound of a thing ("an 18.6-pound
+    laptop"; a "10-pound note" or "fine" is money)."""
+    toks = parse.tokens
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if after is not None and after.text.lower() == "of":
+        return True
+    if hyphen and after is not None and after.pos == "NOUN":
+        return after.lemma.lower() not in lexicon.words("money-nouns")
+    lo, hi = parse.sents[parse.sent_of(k)]
+    return any(t.lemma.lower() in lexicon.words("weight-words") for t in toks[lo:hi])
 
 
 def _adjacent(parse: Parse, a: int, b: int) -> bool:

@@ -15,7 +15,9 @@ line, tab separated. Code asks for a table by name and never spells a list out:
 - ``calendar-words``: month and day names, lower case (a capitalised word that is no one's name);
 - ``happening-nouns``: a kind of happening -> how a reader names it ("kill" -> "killing");
 - ``perpetrators``: nouns of the one who did it ("four dead, including the gunman");
-- ``condition-adverbs``: adverbs of the injured's condition -> the condition ("critically" -> "critical").
+- ``condition-adverbs``: adverbs of the injured's condition -> the condition ("critically" -> "critical");
+- ``weight-words``: lemmas that make "pounds" in their sentence a weight ("weighed 130 pounds");
+- ``money-nouns``: nouns a "10-pound" compound pays for ("a 10-pound note"): money, not a weight.
 """
 
 from __future__ import annotations
