@@ -420,3 +420,28 @@ def test_the_hour_each_report_gives_first_for_the_event_is_one_slot_beside_its_d
     assert len(disputed) == 1  # the hour of the shooting; the days agree, the arrest is another happening
     values = {(c.figures.rows[i].report, c.figures.rows[i].text) for i in disputed[0].rows}
     assert values == {("a", "about 1:30 a.m."), ("b", "around 12:45 a.m.")}
+
+
+def test_an_age_told_of_a_role_is_the_age_of_the_one_the_report_gives_that_role() -> None:
+    c = _two(
+        "Deputy shot dead\nDeputy Carl Wendt, 35, was shot dead on Friday outside a house in Lakewood. Deputy Wendt "
+        "had served nine years.",
+        "Lakewood deputy killed\nA man was charged on Saturday with killing the 38-year-old deputy outside a house "
+        "in Lakewood. Deputy Carl Wendt was shot on Friday, and Deputy Wendt died at the scene.",
+    )
+    assert c.figures is not None
+    ages = {row.slot for row in c.figures.rows if row.text in ("35", "38-year-old")}
+    assert ages == {"the age (Carl Wendt)"}
+    status, values = _slot(c, "the age (Carl Wendt)")
+    assert status == "conflicting" and {text for _, text in values} == {"35", "38-year-old"}
+
+
+def test_an_age_after_a_possessive_is_not_the_age_of_its_owner() -> None:
+    c = _two(
+        "Judge's son killed\nDaniel Reyes, Judge Anna Mills' 20-year-old son, was killed on Sunday at their home.",
+        "Gunman kills judge's son\nA gunman killed the son of Judge Anna Mills at her home on Sunday. Anna Mills, 58, "
+        "was unharmed.",
+    )
+    assert c.figures is not None
+    slots = {row.text: row.slot for row in c.figures.rows if row.text in ("20-year-old", "58")}
+    assert slots["20-year-old"] != "the age (Anna Mills)" and slots["58"] == "the age (Anna Mills)"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rashomon import lexicon
 from rashomon.places import PLACE_LABELS, Location, find_locations
 from rashomon.records import AnnotatedReport, Fact, Quantity, TimeExpr
 from rashomon.resolve import Resolution
@@ -106,6 +108,8 @@ def _owner(f: Fact, people: Sequence[tuple[int, int, str]], text: str) -> str | 
         if end <= f.start:
             gap = f.start - end
             between = text[end : f.start]
+            if re.match(r"\s*['’]", between) or re.search(r"['’]s?$", text[start:end]):
+                continue  # "Salas' 20-year-old son": the age of the one she owns, not hers
         elif start >= f.end:
             gap = start - f.end
             between = text[f.end : start]
@@ -116,6 +120,33 @@ def _owner(f: Fact, people: Sequence[tuple[int, int, str]], text: str) -> str | 
         if best is None or gap < best[0]:
             best = (gap, eid)
     return best[1] if best is not None else None
+
+
+ROLE_REACH = 40  # characters around a name searched for the role that names its person ("Deputy Jerry Ortiz")
+
+
+def _role_owner(f: Fact, people: Sequence[tuple[int, int, str]], text: str) -> str | None:
+    """The person an age told of a role belongs to ("the 35-year-old deputy"): the one the report gives that role
+    most of the times it gives it to a name, as a title ("Deputy Jerry Ortiz", "swimmer Brock Turner"), in
+    apposition ("Brock Turner, a former Stanford swimmer") or before a name set off by a comma ("the driver,
+    Anthony LaSalle")."""
+    role = f.measured.lower()
+    if not role.isalpha() or len(role) < 3 or role in lexicon.words("age-words"):
+        return None
+    before = re.compile(rf"\b{role}s?\s*,?\s*$", re.I)
+    after = re.compile(rf"^\s*,\s*(?:an?|the)\s+(?:[\w.'-]+\s+){{0,3}}{role}\b", re.I)
+    title = re.compile(rf"{role}\b", re.I)  # the title inside the name's own span ("Deputy Ortiz")
+    named = Counter(
+        name
+        for start, end, name in people
+        if title.match(text, start, end)
+        or before.search(text[max(0, start - ROLE_REACH) : start])
+        or after.search(text[end : end + ROLE_REACH])
+    )
+    if not named:
+        return None
+    (name, n), *_ = named.most_common(1)
+    return name if 2 * n > sum(named.values()) else None  # most of the times the role goes with a name
 
 
 def event_facts(
@@ -159,7 +190,9 @@ def event_facts(
                     sentence_text=sentence.text if sentence is not None else text[f.clause[0] : f.clause[1]],
                     context=frozenset(sentence.lemmas) if sentence is not None else frozenset(),
                     dated=doc.report.published is not None,
-                    owner=_owner(f, people, text) if f.kind == "count" and quantity_is_age(quantity_at, f) else None,
+                    owner=(_owner(f, people, text) or _role_owner(f, people, text))
+                    if f.kind == "count" and quantity_is_age(quantity_at, f)
+                    else None,
                 )
             )
     return out

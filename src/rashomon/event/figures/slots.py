@@ -240,8 +240,9 @@ def _singular(noun: str) -> str:
 
 
 def _age_of(ef: EventFact) -> str:
-    """Whose age: the person named beside it, else the noun it goes with ("man", "suspect"); "" when neither is
-    known ("She was 91.": the parse's head is the age itself, which must never key its own slot)."""
+    """Whose age: the person named beside it or given its role elsewhere in the report, else the noun it goes with
+    ("man", "suspect"), never a verb; "" when neither is known ("She was 91.": the parse's head is the age itself,
+    which must never key its own slot)."""
     if ef.owner:
         return ef.owner
     for word in (ef.fact.topic, ef.fact.head):
@@ -250,6 +251,8 @@ def _age_of(ef: EventFact) -> str:
             and word.lower() not in lexicon.words("age-words")
             and not any(ch.isdigit() for ch in word)
             and word != ef.fact.text
+            and word != ef.fact.predicate
+            and word not in ef.fact.path  # a verb ("a 37-year-old serving life"): no one's name
         ):
             return word
     return ""
