@@ -445,3 +445,47 @@ def test_an_age_after_a_possessive_is_not_the_age_of_its_owner() -> None:
     assert c.figures is not None
     slots = {row.text: row.slot for row in c.figures.rows if row.text in ("20-year-old", "58")}
     assert slots["20-year-old"] != "the age (Anna Mills)" and slots["58"] == "the age (Anna Mills)"
+
+
+def test_an_hour_that_is_also_a_reports_first_time_of_the_event_is_compared_with_the_others_hours() -> None:
+    c = _two(
+        "Bar shooting in Dayton\nTwo men were killed when a gunman opened fire at a Dayton bar at 1:30 a.m., "
+        "police said.",
+        "Two dead in Dayton bar shooting\nTwo men were shot dead at a Dayton bar on Sunday. The shooting happened "
+        "at 12:45 a.m., police said.",
+        published="2024-06-02",
+    )
+    assert c.figures is not None
+    disputed = [s for s in c.figures.slots if s.status == "conflicting" and s.kind == "time"]
+    assert len(disputed) == 1 and "'1:30 a.m.' and '12:45 a.m.'" in disputed[0].explanation
+
+
+def test_a_report_whose_figure_the_others_contradict_is_never_shown_as_corroborating_them() -> None:
+    a = Report(
+        "a",
+        "Protest in Lisbon\nThousands marched in Lisbon on Saturday. Police arrested nine people, and four police "
+        "officers were injured, the ministry said.",
+        published="2024-05-12",
+    )
+    b = Report(
+        "b",
+        "Lisbon march ends in arrests\nPolice arrested nine protesters in Lisbon on Saturday. Six officers were hurt "
+        "when protesters threw bottles, a minister said.",
+        published="2024-05-12",
+    )
+    c_ = Report(
+        "c",
+        "Lisbon rally\nA rally in Lisbon on Saturday ended with nine arrests. Four officers suffered minor injuries, "
+        "according to police.",
+        published="2024-05-12",
+    )
+    c = _compare(a, b, c_)
+    assert c.figures is not None
+    for slot in c.figures.slots:
+        texts = {c.figures.rows[i].text for i in slot.rows}
+        if slot.status == "corroborated" and "four" in {t.lower() for t in texts}:
+            assert "Six" not in texts
+    injured = [
+        row for row in c.figures.rows if row.text in ("four", "Four") and row.slot.startswith("the number of injured")
+    ]
+    assert {row.report for row in injured} == {"a", "c"}  # "suffered minor injuries" counts the injured

@@ -236,7 +236,8 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
     for members in buckets:
         labelled = [*_event_days(rows, members, context), *_event_counts(rows, members, context)]
         for a, b, label in labelled:
-            context.event_day[a] = context.event_day[b] = label
+            context.event_day[a].add(label)
+            context.event_day[b].add(label)
         days = [(a, b) for a, b, _ in labelled]
         links = [*_links(rows, members, context), *_credited(rows, members, context), *days]
         for part in _components(len(rows), links, members):
@@ -338,13 +339,10 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     by_label: dict[str, list[int]] = defaultdict(list)
     for (label, _), i in first.items():
         by_label[label].append(i)
-    # and the first time of the day each gives for it, when that is not already its first day ("about 1:30
-    # a.m." / "around 12:45 a.m." of one shooting, after "Sunday" and "Saturday")
-    days = set(first.values())
+    # and the first time of the day each gives for it ("about 1:30 a.m." / "around 12:45 a.m." of one shooting,
+    # after "Sunday" and "Saturday"), which may be its first day too ("began at 6 p.m.")
     for (label, _), idx in clocks.items():
-        later = [i for i in idx if i not in days]
-        if later:
-            by_label[f"{label} clock"].append(min(later, key=lambda i: rows[i].fact.fact.start))
+        by_label[f"{label} clock"].append(min(idx, key=lambda i: rows[i].fact.fact.start))
     return [(a, b, label) for label, idx in by_label.items() for a, b in pairwise(sorted(idx))]
 
 
@@ -444,7 +442,8 @@ class Context:
     bucket_of: dict[int, int] = field(default_factory=dict)  # row -> bucket index
     buckets: list[list[int]] = field(default_factory=list)
     first: frozenset[int] = frozenset()  # rows that come first of their key and frame in their report
-    event_day: dict[int, str] = field(default_factory=dict)  # each report's first day and first toll of the event
+    # each report's first day, first hour and first toll of the event
+    event_day: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def bucket_rows_of(self, row: int, rank: int) -> list[int]:
         """The rows of report ``rank`` in the bucket of ``row``."""
@@ -585,7 +584,7 @@ def _clash(
     found: list[tuple[float, int, int, str]] = []
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
-        if a in context.event_day and context.event_day.get(b) == context.event_day[a]:
+        if context.event_day.get(a, set()) & context.event_day.get(b, set()):
             # the first day each report gives for the event itself: paired by what they date, not by the model
             why = values_conflict(rows[a].fact, rows[b].fact, settings)
             if why is not None:
@@ -695,6 +694,39 @@ def judge(
     return Slot(key, frame, tuple(members), "corroborated", updates=tuple(sorted(set(updated))))
 
 
+def apart_dissent(rows: Sequence[Row], slot: Slot, settings: AlignSettings) -> list[Slot]:
+    """A corroborated slot without the reports none of whose values the others' allow: each such report's rows are
+    a slot of its own ("four officers" in two reports, "six" in a third the table could not tie closely enough to
+    call a dispute: never shown as corroborating the four)."""
+    if slot.status != "corroborated" or slot.loose:
+        return [slot]
+    stale = set(slot.updates)
+    live: dict[int, list[int]] = defaultdict(list)
+    for i in slot.members:
+        if i not in stale and _asserted(rows[i]):
+            live[rows[i].fact.report_rank].append(i)
+    odd = {
+        rank
+        for rank, mine in live.items()
+        if not any(
+            values_conflict(rows[a].fact, rows[b].fact, settings) is None
+            for other, theirs in live.items()
+            if other != rank
+            for a in mine
+            for b in theirs
+        )
+    }
+    if not odd or len(odd) == len(live):
+        return [slot]
+    kept = tuple(i for i in slot.members if rows[i].fact.report_rank not in odd)
+    updates = tuple(i for i in slot.updates if i in kept)
+    out = [Slot(slot.key, slot.frame, kept, "corroborated", updates=updates)]
+    for rank in sorted(odd):
+        own = tuple(i for i in slot.members if rows[i].fact.report_rank == rank)
+        out.append(Slot(slot.key, slot.frame, own, "unique", updates=tuple(i for i in slot.updates if i in own)))
+    return out
+
+
 def _above(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
     """Every figure ``a`` allows is above every figure ``b`` allows."""
     qa, qb = a.quantity, b.quantity
@@ -763,7 +795,9 @@ def tabulate(
     context = make_context(rows, settings, main, similarity, model)
     groups = _groups(rows, context)
     judged = [
-        judge(rows, key, frame, members, loose, reports, settings, context) for key, frame, members, loose in groups
+        part
+        for key, frame, members, loose in groups
+        for part in apart_dissent(rows, judge(rows, key, frame, members, loose, reports, settings, context), settings)
     ]
     judged = corroborate_alike(rows, judged)
     # back to every row: a slot's rows with their twins, indices into all the rows
