@@ -116,6 +116,15 @@ def _span_head(tokens: Sequence[Token], a: int, b: int) -> int:
     return b - 1
 
 
+def _noun_sense(token: Token) -> str:
+    """A token's lemma, or for a noun whose verb tells of another happening, what the noun stands for ("the fire"
+    is a blaze; "fired" shoots; lexicon: noun-senses)."""
+    lemma = token.lemma.lower()
+    if token.pos in ("NOUN", "PROPN"):
+        return lexicon.column("noun-senses").get(lemma, lemma)
+    return lemma
+
+
 def _is_predicate(t: Token) -> bool:
     return (t.pos == "VERB" and t.dep not in ("aux", "auxpass")) or t.lemma.lower() in EVENT_NOUNS
 
@@ -289,8 +298,8 @@ class _Facts:
             for c in sent.kids.get(i, ()):
                 t = self.tokens[c]
                 if t.dep == "dobj" and t.pos == "NOUN" and t.lemma.isalpha():
-                    return t.lemma.lower()
-        return lemma
+                    return t.lemma.lower()  # "opened fire": the object as the verb takes it, a shooting
+        return _noun_sense(self.tokens[i])
 
     def _local(self, sent: _Sent, predicate: int) -> frozenset[int]:
         if predicate not in self.locals:
@@ -310,7 +319,7 @@ class _Facts:
             return out
         subject = subject_of(self.tokens, sent.kids, predicate)
         if subject is not None:
-            out["subject"] = self.tokens[subject].lemma.lower()
+            out["subject"] = _noun_sense(self.tokens[subject])
         out["frame_words"] = frame_words_of(self.tokens, sent.kids, predicate, subject)
         lemmas, heads = self._path(sent, predicate)
         out["path"] = lemmas
@@ -341,8 +350,8 @@ class _Facts:
             j = up
             w = self.tokens[j]
             if w.pos in ("NOUN", "VERB", "PROPN") and w.lemma.lower() not in UNIT_WORDS and w.text.isalpha():
-                return w.lemma.lower()
-        return t.lemma.lower() if t.pos == "NOUN" and t.lemma.lower() not in UNIT_WORDS else ""
+                return _noun_sense(w)
+        return _noun_sense(t) if t.pos == "NOUN" and t.lemma.lower() not in UNIT_WORDS else ""
 
     def _negative_det(self, sent: _Sent, head: int) -> bool:
         return any(self.tokens[k].text.lower() in NEGATIVE_DETS for k in sent.kids.get(head, ()))

@@ -489,3 +489,17 @@ def test_a_report_whose_figure_the_others_contradict_is_never_shown_as_corrobora
         row for row in c.figures.rows if row.text in ("four", "Four") and row.slot.startswith("the number of injured")
     ]
     assert {row.report for row in injured} == {"a", "c"}  # "suffered minor injuries" counts the injured
+
+
+def test_a_wildfire_is_a_blaze_and_the_day_it_spread_is_not_the_day_it_broke_out() -> None:
+    c = _two(
+        "Wildfire near Redding\nThe Pine Fire, which broke out on Sunday near Redding, has burned 20,000 acres, "
+        "fire officials said on Tuesday.",
+        "Redding wildfire grows\nThe Pine Fire spread across 20,000 acres near Redding on Tuesday. The fire began on "
+        "Monday afternoon.",
+        published="2024-07-16",
+    )
+    assert c.figures is not None
+    (day,) = [s for s in c.figures.slots if s.kind == "time" and s.status == "conflicting"]
+    assert "'Sunday' and 'Monday afternoon'" in day.explanation  # never Tuesday, the day it spread
+    assert day.slot == "when the fire happened"  # not an attack: "the fire" is a blaze, "opened fire" a shooting

@@ -113,11 +113,14 @@ def happening_of(ef: EventFact) -> str:
     "rose", gives its subject's), else its subject's or topic's kind, else the nearest predicate's own lemma
     ("carry"); "said" for a value of speech ("said Monday")."""
     f = ef.fact
-    if f.kind == COUNT and happening_class(f.measured):
-        return happening_class(f.measured)  # "a 12% increase", "200,000 arrests": the figure measures a happening
+    measured = lexicon.column("noun-senses").get(f.measured, f.measured)  # "12% of the fire": a blaze
+    if f.kind == COUNT and happening_class(measured):
+        return happening_class(measured)  # "a 12% increase", "200,000 arrests": the figure measures a happening
     path = f.path or ((f.predicate,) if f.predicate else ())
     if path and path[0] in SPEECH and f.kind != COUNT:
         return "said"  # "said Monday": when someone spoke, not when it happened
+    if path and path[0] in lexicon.words("progress-verbs") and f.kind == TIME:
+        return path[0]  # "the fire spread ... on Tuesday": when it spread, not when the fire happened
     own = ""
     for lemma in path:
         if lemma in SPEECH:

@@ -585,10 +585,11 @@ def _clash(
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
         if context.event_day.get(a, set()) & context.event_day.get(b, set()):
-            # the first day each report gives for the event itself: paired by what they date, not by the model
+            # the first day each report gives for the event itself: paired by what they date, not by the model,
+            # and before any pair the model ties
             why = values_conflict(rows[a].fact, rows[b].fact, settings)
             if why is not None:
-                found.append((max(score, context.dispute), a, b, why))
+                found.append((max(score, context.dispute) + EVENT_FIRST, a, b, why))
             continue
         if score < context.dispute or score < best_a[a] or score < best_b[b]:
             continue
@@ -611,6 +612,7 @@ def _clash(
     return a, b, why
 
 
+EVENT_FIRST = 100.0  # what an event-day or event-toll pair adds to its log-odds: it is shown before the model's pairs
 FAR_APART = 4.0  # two figures this many times apart measure two things ("$1,400" each / "$1.9 trillion" in all)
 
 
