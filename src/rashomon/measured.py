@@ -16,6 +16,7 @@ These readings feed the event's figure table (``rashomon.event.figures``), where
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from rashomon import lexicon
@@ -303,6 +304,9 @@ def subject_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predi
     return subject
 
 
+YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def frame_words_of(
     tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predicate: int | None, subject: int | None
 ) -> tuple[str, ...]:
@@ -311,6 +315,8 @@ def frame_words_of(
     of the noun it tells of ("the 2015 quake, which killed 9,000")."""
     out = []
     told_of = tokens[predicate].head if predicate is not None and tokens[predicate].dep == "relcl" else None
+    if told_of is not None and YEAR_TOKEN.fullmatch(tokens[told_of].text):
+        out.append(tokens[told_of].text)  # "since 1992, when a plane crashed near Kathmandu": a happening of 1992
     for head in (predicate, subject, told_of):
         if head is None:
             continue

@@ -25,9 +25,14 @@ _DIRECTION = (
     r"(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?|upper|lower|greater)"
 )
+# "the resort city of", "the northern town of", "the province of": a place named through the kind of place it is
+_KIND_OF_PLACE = (
+    r"(?P<kind>(?:[a-z-]+\s+){0,2}(?:city|town|village|province|district|region|county|capital|port|island|suburb|"
+    r"neighbou?rhood|area|state|municipality|borough|settlement|township)\s+of\s+)?"
+)
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|over|into|around|within|off)\s+(?:the\s+)?"
-    r"(?P<dir>" + _DIRECTION + r"(?:\s+and\s+" + _DIRECTION + r")?\s+)?(?:the\s+)?$",
+    r"(?P<dir>" + _DIRECTION + r"(?:\s+and\s+" + _DIRECTION + r")?\s+)?(?:the\s+)?" + _KIND_OF_PLACE + r"$",
     re.IGNORECASE,
 )
 
@@ -67,7 +72,8 @@ def find_locations(
         hit = LOCATIVE_BEFORE.search(window)
         if hit is None:
             continue
-        direction = hit.group("dir") or ""
+        # "the northern town of X" tells where the town lies, not a part of it
+        direction = "" if hit.group("kind") else (hit.group("dir") or "")
         start = m.start - len(window) + hit.start("dir") if direction else m.start
         out.append(
             Location(

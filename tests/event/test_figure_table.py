@@ -503,3 +503,19 @@ def test_a_wildfire_is_a_blaze_and_the_day_it_spread_is_not_the_day_it_broke_out
     (day,) = [s for s in c.figures.slots if s.kind == "time" and s.status == "conflicting"]
     assert "'Sunday' and 'Monday afternoon'" in day.explanation  # never Tuesday, the day it spread
     assert day.slot == "when the fire happened"  # not an attack: "the fire" is a blaze, "opened fire" a shooting
+
+
+def test_a_place_named_through_its_kind_is_where_it_happened_and_a_crash_of_a_year_long_past_is_background() -> None:
+    c = _two(
+        "Plane crash in Nepal\nA passenger plane crashed in the resort city of Pokhara on Sunday, killing 68 people. "
+        "It was the deadliest crash since 1992, when a plane crashed near Kathmandu, killing 167.",
+        "Nepal air disaster\nA plane with 72 people on board crashed near the city of Pokhara on Sunday, officials "
+        "said.",
+        published="2026-01-12",
+    )
+    assert c.figures is not None
+    where = {(row.text, row.frame) for row in c.figures.rows if row.kind == "place"}
+    assert ("Pokhara", "main") in where and ("Kathmandu", "background") in where
+    pokhara = [s for s in c.figures.slots if any(c.figures.rows[i].text == "Pokhara" for i in s.rows)]
+    assert [s.status for s in pokhara] == ["corroborated"]
+    assert {c.figures.rows[i].report for i in pokhara[0].rows} == {"a", "b"}
