@@ -99,6 +99,13 @@ def _subject_noun(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], ve
     return None
 
 
+def _object_noun(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], verb: int) -> int | None:
+    for c in _children(kids, verb):
+        if tokens[c].dep == "dobj" and tokens[c].pos == "NOUN":
+            return c
+    return None
+
+
 def measured_of(
     tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], first: int, last: int, bounds: tuple[int, int]
 ) -> tuple[str, tuple[str, ...], bool]:
@@ -177,7 +184,8 @@ def _measured(
         if tokens[up].pos == "ADP" and tokens[up].lemma.lower() in ("to", "at", "of") and tokens[up].head != up:
             up = tokens[up].head
         if tokens[up].lemma.lower() in STANDING_VERBS and tokens[up].pos in ("VERB", "AUX"):
-            noun = _subject_noun(tokens, kids, up)
+            # "police put the crowd at 24,000", "raised the toll to 15": the object, when the verb has one
+            noun = _object_noun(tokens, kids, up) or _subject_noun(tokens, kids, up)
     if noun is None:
         # "12 of them were in critical condition": what the group is comes from the clause; its state is the verb's
         of_them = last + 2 < b and tokens[last + 1].text.lower() == "of" and tokens[last + 2].pos == "PRON"

@@ -519,3 +519,30 @@ def test_a_place_named_through_its_kind_is_where_it_happened_and_a_crash_of_a_ye
     pokhara = [s for s in c.figures.slots if any(c.figures.rows[i].text == "Pokhara" for i in s.rows)]
     assert [s.status for s in pokhara] == ["corroborated"]
     assert {c.figures.rows[i].report for i in pokhara[0].rows} == {"a", "b"}
+
+
+def test_a_figure_set_at_a_value_measures_the_verbs_object_and_a_third_estimate_never_corroborates_two() -> None:
+    a = Report(
+        "a",
+        "March in Sofia\nThousands marched in Sofia on Saturday. Police put the crowd at about 24,000.",
+        published="2024-05-12",
+    )
+    b = Report(
+        "b",
+        "Sofia rally\nA rally in Sofia drew a large crowd on Saturday. The interior ministry said the crowd numbered "
+        "24,000.",
+        published="2024-05-12",
+    )
+    c_ = Report(
+        "c",
+        "Sofia protest\nAn independent monitor estimated the crowd at 45,000 at the Sofia protest on Saturday.",
+        published="2024-05-12",
+    )
+    c = _compare(a, b, c_)
+    assert c.figures is not None
+    police = next(row for row in c.figures.rows if row.report == "a" and row.text.endswith("24,000"))
+    assert "crowd" in police.slot and "police" not in police.slot  # the crowd the police put at 24,000
+    for slot in c.figures.slots:
+        texts = {c.figures.rows[i].text for i in slot.rows}
+        if slot.status == "corroborated" and any(t.endswith("24,000") for t in texts):
+            assert "45,000" not in texts

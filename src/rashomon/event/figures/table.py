@@ -797,11 +797,9 @@ def tabulate(
     context = make_context(rows, settings, main, similarity, model)
     groups = _groups(rows, context)
     judged = [
-        part
-        for key, frame, members, loose in groups
-        for part in apart_dissent(rows, judge(rows, key, frame, members, loose, reports, settings, context), settings)
+        judge(rows, key, frame, members, loose, reports, settings, context) for key, frame, members, loose in groups
     ]
-    judged = corroborate_alike(rows, judged)
+    judged = [part for slot in corroborate_alike(rows, judged) for part in apart_dissent(rows, slot, settings)]
     # back to every row: a slot's rows with their twins, indices into all the rows
     slots = tuple(_with_twins(slot, firsts, twins) for slot in judged)
     return Table(everything, slots)
