@@ -116,13 +116,16 @@ def _span_head(tokens: Sequence[Token], a: int, b: int) -> int:
     return b - 1
 
 
+def noun_sense(lemma: str) -> str:
+    """What a noun stands for when its verb of the same lemma tells of another happening ("the fire" is a blaze;
+    lexicon: noun-senses); the lemma itself otherwise."""
+    return lexicon.column("noun-senses").get(lemma, lemma)
+
+
 def _noun_sense(token: Token) -> str:
-    """A token's lemma, or for a noun whose verb tells of another happening, what the noun stands for ("the fire"
-    is a blaze; "fired" shoots; lexicon: noun-senses)."""
+    """A token's lemma, read as ``noun_sense`` for a noun ("fired" shoots, "the fire" is a blaze)."""
     lemma = token.lemma.lower()
-    if token.pos in ("NOUN", "PROPN"):
-        return lexicon.column("noun-senses").get(lemma, lemma)
-    return lemma
+    return noun_sense(lemma) if token.pos in ("NOUN", "PROPN") else lemma
 
 
 def _is_predicate(t: Token) -> bool:

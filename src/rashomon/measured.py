@@ -312,7 +312,7 @@ def subject_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], predi
     return subject
 
 
-YEAR_TOKEN = re.compile(r"(?:1[89]|20)\d\d")
+YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")  # a year written alone ("1992", "2004")
 
 
 def frame_words_of(
@@ -323,7 +323,7 @@ def frame_words_of(
     of the noun it tells of ("the 2015 quake, which killed 9,000")."""
     out = []
     told_of = tokens[predicate].head if predicate is not None and tokens[predicate].dep == "relcl" else None
-    if told_of is not None and YEAR_TOKEN.fullmatch(tokens[told_of].text):
+    if told_of is not None and YEAR_WORD.fullmatch(tokens[told_of].text):
         out.append(tokens[told_of].text)  # "since 1992, when a plane crashed near Kathmandu": a happening of 1992
     for head in (predicate, subject, told_of):
         if head is None:

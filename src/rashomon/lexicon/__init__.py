@@ -17,7 +17,9 @@ line, tab separated. Code asks for a table by name and never spells a list out:
 - ``perpetrators``: nouns of the one who did it ("four dead, including the gunman");
 - ``condition-adverbs``: adverbs of the injured's condition -> the condition ("critically" -> "critical");
 - ``weight-words``: lemmas that make "pounds" in their sentence a weight ("weighed 130 pounds");
-- ``money-nouns``: nouns a "10-pound" compound pays for ("a 10-pound note"): money, not a weight.
+- ``money-nouns``: nouns a "10-pound" compound pays for ("a 10-pound note"): money, not a weight;
+- ``noun-senses``: nouns whose verb tells of another happening -> what the noun stands for ("fire" -> "blaze");
+- ``progress-verbs``: verbs of how a happening went on ("spread", "continued"): the day they take is not its day.
 """
 
 from __future__ import annotations

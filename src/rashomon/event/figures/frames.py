@@ -24,13 +24,13 @@ from datetime import date
 from rashomon import lexicon
 from rashomon.event.align.compatibility import interval_of
 from rashomon.event.align.facts import EventFact
+from rashomon.measured import YEAR_WORD
 from rashomon.records import TimeExpr
 
 MAIN, BACKGROUND, AGGREGATE = "main", "background", "aggregate"
 NEAR_DAYS = 30  # a time within this many days of the event's belongs to it
 AGE_DAYS = 365  # an age told of a day less than a year from the event's is the person's age at the event
 FAR_DAYS = 60  # a time this far from the event's is another happening's, even when it dates the value itself
-YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
 AGGREGATE_TIME = re.compile(r"\bso\s+far\b|\bto\s+date\b|\byear[- ]to[- ]date\b", re.I)
 
 

@@ -21,6 +21,7 @@ from functools import cache
 
 from rashomon import lexicon
 from rashomon.event.align.facts import EventFact
+from rashomon.facts import noun_sense
 
 COUNT, TIME, PLACE, PARTICIPANT = "count", "time", "place", "participant"
 # verbs that say nothing of what happened: the happening is their subject's ("the quake struck", "the toll rose")
@@ -113,7 +114,7 @@ def happening_of(ef: EventFact) -> str:
     "rose", gives its subject's), else its subject's or topic's kind, else the nearest predicate's own lemma
     ("carry"); "said" for a value of speech ("said Monday")."""
     f = ef.fact
-    measured = lexicon.column("noun-senses").get(f.measured, f.measured)  # "12% of the fire": a blaze
+    measured = noun_sense(f.measured)  # "12% of the fire": a blaze
     if f.kind == COUNT and happening_class(measured):
         return happening_class(measured)  # "a 12% increase", "200,000 arrests": the figure measures a happening
     path = f.path or ((f.predicate,) if f.predicate else ())

@@ -47,12 +47,12 @@ from rashomon.event.figures.slots import (
     happening_of,
     slot_key,
 )
+from rashomon.measured import YEAR_WORD
 from rashomon.places import locations_conflict
 from rashomon.quantities import MONEY
 from rashomon.records import Report, TimeExpr
 
 VALUED = frozenset({COUNT, TIME, PLACE})
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
 CONFLICT_KINDS = {COUNT: "quantity", TIME: "time", PLACE: "location"}
 
 
@@ -120,7 +120,8 @@ def usable(ef: EventFact) -> bool:
         q = ef.quantity
         if q is None or ef.fact.qualifier == "difference" or ef.fact.negated:
             return False
-        return not (q.unit is None and YEAR.fullmatch(ef.fact.text.strip()))  # "1982": a year the parse took as a count
+        # "1982": a year the parse took as a count
+        return not (q.unit is None and YEAR_WORD.fullmatch(ef.fact.text.strip()))
     if kind == TIME:
         return ef.time is not None
     if kind == PLACE:
