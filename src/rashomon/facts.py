@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from rashomon import lexicon
 from rashomon.measured import frame_words_of, local_tokens, measured_of, subject_of
 from rashomon.nlp import Parse, Token
+from rashomon.places import reads_as_place
 from rashomon.records import Fact, FactKind, Mention, Quantity, Sentence, TimeExpr
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -419,7 +420,7 @@ def find_facts(
     for m in mentions:
         if values.overlaps(m.start, m.end):
             continue
-        facts.add("place" if m.label in PLACE_LABELS else "participant", m.start, m.end)
+        facts.add("place" if reads_as_place(text, m) else "participant", m.start, m.end)
         named.append((m.start, m.end))
     taken = _SpanIndex([*values.spans, *named])
     tokens = parse.tokens

@@ -37,6 +37,20 @@ LOCATIVE_BEFORE = re.compile(
 )
 
 
+TOWN_LABELS = frozenset({"ORG", "PERSON"})  # labels the tagger gives a town it does not know ("Pokhara", ORG)
+
+
+def reads_as_place(text: str, mention: Mention) -> bool:
+    """A mention that names a place: tagged as one, or a town or country of the gazetteer that the tagger took for an
+    organisation or a person (not typed more surely, by a title or an organisation word) and that stands where a
+    place stands, after a locative word ("outside a store in Corpus Christi", "near Pokhara")."""
+    if mention.label in PLACE_LABELS:
+        return True
+    if mention.label not in TOWN_LABELS or mention.strong_type or not is_known_place(mention.name):
+        return False
+    return LOCATIVE_BEFORE.search(text[max(0, mention.start - 60) : mention.start]) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     start: int  # the value's span: direction word (if any) through the place name
@@ -65,7 +79,7 @@ def find_locations(
     """Locative place values inside a span of a report. ``places``: entity ids resolution typed as places."""
     out = []
     for m in mentions:
-        is_place = m.label in PLACE_LABELS or entity_of.get((m.start, m.end)) in places
+        is_place = reads_as_place(text, m) or entity_of.get((m.start, m.end)) in places
         if not is_place or not (span[0] <= m.start and m.end <= span[1]):
             continue
         window = text[max(span[0], m.start - 60) : m.start]

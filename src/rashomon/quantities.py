@@ -224,9 +224,9 @@ def _currency_after(parse: Parse, last: int) -> tuple[str, int] | None:
 
 
 def _a_weight(parse: Parse, k: int, hyphen: bool) -> bool:
-    """The pound at token ``k`` weighs rather than pays: its sentence tells of weight ("weighed", "weight",
-    "heavy"), it measures a substance ("pounds of cocaine"), or it makes a compound of a thing ("an 18.6-pound
-    laptop"; a "10-pound note" or "fine" is money)."""
+    """The pound at token ``k`` weighs rather than pays: its sentence tells of weight or of a body's size ("weighed",
+    "weight", "heavy", "5-foot-8"), it measures a substance ("pounds of cocaine"), or it makes a compound of a thing
+    ("an 18.6-pound laptop"; a "10-pound note" or "fine" is money)."""
     toks = parse.tokens
     after = toks[k + 1] if k + 1 < len(toks) else None
     if after is not None and after.text.lower() == "of":
@@ -234,7 +234,8 @@ def _a_weight(parse: Parse, k: int, hyphen: bool) -> bool:
     if hyphen and after is not None and after.pos == "NOUN":
         return after.lemma.lower() not in lexicon.words("money-nouns")
     lo, hi = parse.sents[parse.sent_of(k)]
-    return any(t.lemma.lower() in lexicon.words("weight-words") for t in toks[lo:hi])
+    words = lexicon.words("weight-words")
+    return any(part in words for t in toks[lo:hi] for part in t.lemma.lower().split("-"))  # "5-foot-8", "six-foot"
 
 
 def _adjacent(parse: Parse, a: int, b: int) -> bool:

@@ -3,9 +3,9 @@ pinned floors.
 
 One run of `rashomon eval claims bench/gold/claims-dev.jsonl --mutations 80 --no-embeddings --json` scores both
 splits of the gold (tune: what the mechanisms were built on; check: only read to report) and 80 mutations spread
-over the gold's corroborated figures, times and places. The floors sit a little under what that run measured when they were pinned
-(BENCHMARKS.md, "Disputes: the figure table"); a change that loses alignment or disputes fails here. Needs
-../shared/data (the report texts).
+over the gold's corroborated figures, times and places. The floors sit a little under what that run measured when
+they were pinned (BENCHMARKS.md, "Disputes: the figure table"); a change that loses alignment or disputes fails
+here. Needs ../shared/data (the report texts).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ def units_in(text: str) -> list[tuple[float, str | None, str | None]]:
         ("The suspect is six feet tall and weighs 130 pounds, police said.", 130),
         ("The new laptop is an 18.6-pound machine.", 18.6),
         ("Officers seized five pounds of cocaine.", 5),
+        ("Deputies said the man is 5-foot-8, 135 pounds, with tattoos on his arms.", 135),
     ],
 )
 def test_pounds_of_a_weight_are_a_weight_never_sterling(text: str, value: float) -> None:
