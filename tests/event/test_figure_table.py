@@ -546,3 +546,34 @@ def test_a_figure_set_at_a_value_measures_the_verbs_object_and_a_third_estimate_
         texts = {c.figures.rows[i].text for i in slot.rows}
         if slot.status == "corroborated" and any(t.endswith("24,000") for t in texts):
             assert "45,000" not in texts
+
+
+def test_one_figure_told_in_like_sentences_with_other_nouns_is_one_slot_and_its_values_disputed() -> None:
+    # "kinds" and "types", "applied" and "filed": no key joins them, the sentences do
+    a = (
+        "Agency mixed test results\nThe health agency has acknowledged that it is mixing the results of two "
+        "different kinds of tests in its tally of testing, officials said on Friday."
+    )
+    b = (
+        "Agency conflates tests\nThe health agency is conflating the results of three different types of tests "
+        "in its tally of testing, officials said on Friday."
+    )
+    c = _two(a, b)
+    disputed = [
+        {(v.report, v.text) for v in k.values}
+        for claim in c.claims
+        if claim.status == "conflicting"
+        for k in claim.conflicts
+    ]
+    assert {("a", "two"), ("b", "three")} in disputed
+
+
+def test_like_sentences_that_each_hold_several_figures_are_not_paired_by_their_words_alone() -> None:
+    # each sentence gives two figures: which pairs with which is the keys' call, never the sentence's
+    a = "Storm\nThe storm destroyed 40 homes and damaged 120 others in the county on Friday, officials said."
+    b = (
+        "Storm\nThe storm destroyed 40 homes and damaged 120 others in the county on Friday, officials said. "
+        "Crews cleared 15 roads."
+    )
+    c = _two(a, b)
+    assert not [claim for claim in c.claims if claim.status == "conflicting"]

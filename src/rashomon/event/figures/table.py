@@ -20,10 +20,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import combinations, pairwise
 
 import numpy as np
 
+from rashomon import lexicon
 from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
 from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
@@ -38,6 +40,7 @@ from rashomon.event.figures.evidence import (
 )
 from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
 from rashomon.event.figures.slots import (
+    CONDITIONS,
     COUNT,
     PLACE,
     SELF_EXPLAINING,
@@ -228,7 +231,7 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
     best match (``_links``); the joined rows are the slots. Rows no other report's row joins, and rows whose key
     says too little, then meet by value (``_loose_key``): a value several reports give in one frame corroborates
     across them, and never disputes."""
-    buckets = bucket_rows(rows)
+    buckets = merge_paraphrased(rows, bucket_rows(rows), context.similarity)
     keyed: list[tuple[SlotKey, str, list[int]]] = []
     context.buckets = buckets
     for k, members in enumerate(buckets):
@@ -378,6 +381,92 @@ def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
         if row.key.known:
             buckets[(row.frame, *row.key.base())].append(i)
     return list(buckets.values())
+
+
+PARAPHRASE = 0.5  # how alike (word cosine) two reports' sentences must be to tell one figure
+COMMON_WORD = 200  # a lemma in more figure sentences than this brings no pair to weigh (a large event's "say")
+
+
+def merge_paraphrased(rows: Sequence[Row], buckets: list[list[int]], similarity: Similarity) -> list[list[int]]:
+    """Buckets joined where two reports tell one figure in like sentences: the only figure of a sentence and the
+    only figure of another report's sentence most like it (each the other's likeliest, alike enough) are weighed as
+    rows of one bucket, whatever counted noun or verb each report chose ("another 6.6 million people applied" /
+    "another 8.6 million Americans filed"; "two different kinds of tests" / "three different types of tests").
+    Pairs come from sentences sharing a word that is not in every sentence, so a large event is not paired all
+    with all."""
+    of = {i: k for k, members in enumerate(buckets) for i in members}
+    singles = _single_figures(rows, of)
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    pairs: list[tuple[int, int]] = []
+    for a, b in _sharing_words(rows, singles):
+        sim = similarity(rows[a].fact, rows[b].fact) or 0.0
+        if sim < PARAPHRASE or _other_things(rows[a], rows[b]):
+            continue
+        pairs.append((a, b))
+        for x, y in ((a, b), (b, a)):
+            key = (x, rows[y].fact.report_rank)
+            if key not in best or (sim, -y) > (best[key][0], -best[key][1]):
+                best[key] = (sim, y)
+    parent = list(range(len(buckets)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        if best[(a, rows[b].fact.report_rank)][1] == b and best[(b, rows[a].fact.report_rank)][1] == a:
+            parent[find(of[a])] = find(of[b])
+    merged: dict[int, list[int]] = defaultdict(list)
+    for k, members in enumerate(buckets):
+        merged[find(k)].extend(members)
+    return [sorted(m) for m in merged.values()]
+
+
+# qualifiers that make a count another count
+SHAPING = frozenset({"part", "whole", "including", "additional"}) | CONDITIONS
+
+
+@cache
+def _classes() -> frozenset[str]:
+    """The kinds of happening the lexicon knows ("crash", "rescue"), as ``happening_of`` names them."""
+    return frozenset(lexicon.column("happenings").values())
+
+
+def _other_things(a: Row, b: Row) -> bool:
+    """Two figures that cannot count one thing, however alike their sentences: of two kinds of happening ("two
+    boats sank" / "two fishermen were rescued"), of a part and a whole, one shaped by a condition or "another" and
+    one not, or of people against things."""
+    ha, hb = happening_of(a.fact), happening_of(b.fact)
+    if ha != hb and ha in _classes() and hb in _classes():
+        return True
+    if set(a.key.qualifiers) & SHAPING != set(b.key.qualifiers) & SHAPING:
+        return True  # a part of a count and the count ("one Australian and one English climber" / "two climbers")
+    return (a.key.measure == "people") != (b.key.measure == "people")
+
+
+def _single_figures(rows: Sequence[Row], bucketed: Mapping[int, int]) -> list[int]:
+    """The asserted main-frame figures that are the only figure of their sentence (restatements count once)."""
+    per_sentence: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if i in bucketed and row.frame == MAIN and row.key.kind == COUNT and _asserted(row):
+            per_sentence[(row.fact.report_rank, row.fact.fact.sentence)].append(i)
+    return [idx[0] for idx in per_sentence.values() if len({_plain_value(rows[i].fact) for i in idx}) == 1]
+
+
+def _sharing_words(rows: Sequence[Row], members: Sequence[int]) -> set[tuple[int, int]]:
+    """Pairs of rows of two reports whose sentences share a content word held by at most ``COMMON_WORD`` of them."""
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        for lemma in rows[i].fact.context:
+            holders[lemma].append(i)
+    out: set[tuple[int, int]] = set()
+    for block in holders.values():
+        if len(block) > COMMON_WORD:
+            continue
+        out.update((a, b) for a, b in combinations(block, 2) if rows[a].fact.report_rank != rows[b].fact.report_rank)
+    return out
 
 
 def candidates(rows: Sequence[Row], members: Sequence[int]) -> list[tuple[int, int]]:
