@@ -577,3 +577,19 @@ def test_like_sentences_that_each_hold_several_figures_are_not_paired_by_their_w
     )
     c = _two(a, b)
     assert not [claim for claim in c.claims if claim.status == "conflicting"]
+
+
+def test_a_dispute_shows_the_body_where_the_headline_only_repeats_its_figure() -> None:
+    a = "Quake kills 12 in Peru\nA magnitude 6.1 earthquake struck southern Peru on Tuesday, killing 12 people."
+    b = "Quake kills 15 in Peru\nAn earthquake of magnitude 6.1 hit southern Peru on Tuesday, killing 15 people."
+    c = _two(a, b, published="2024-03-13")
+    (values,) = [
+        [(v.report, v.start) for v in k.values]
+        for claim in c.claims
+        if claim.status == "conflicting"
+        for k in claim.conflicts
+        if k.kind == "quantity"
+    ]
+    headline_ends = {"a": a.index("\n"), "b": b.index("\n")}
+    assert {r for r, _ in values} == {"a", "b"}
+    assert all(start > headline_ends[r] for r, start in values)  # the sentence a reader can check, not the title

@@ -833,7 +833,12 @@ def _shown(rows: Sequence[Row], positions: Mapping[int, Sequence[int]], i: int) 
     the first one it credits to someone, else the first."""
     rank = rows[i].fact.report_rank
     same = [j for j in positions.get(rank, ()) if _plain_value(rows[j].fact) == _plain_value(rows[i].fact)] or [i]
-    return min(same, key=lambda j: (rows[j].fact.attribution is None, rows[j].fact.fact.start))
+    return min(same, key=lambda j: (rows[j].fact.attribution is None, _in_headline(rows[j]), rows[j].fact.fact.start))
+
+
+def _in_headline(row: Row) -> bool:
+    """A row of a report's headline: its first sentence, ending without a full stop ("Quake kills 12 in Peru")."""
+    return row.fact.fact.sentence == 0 and not row.fact.sentence_text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _agreement(
