@@ -593,3 +593,20 @@ def test_a_dispute_shows_the_body_where_the_headline_only_repeats_its_figure() -
     headline_ends = {"a": a.index("\n"), "b": b.index("\n")}
     assert {r for r, _ in values} == {"a", "b"}
     assert all(start > headline_ends[r] for r, start in values)  # the sentence a reader can check, not the title
+
+
+def test_each_reports_first_score_of_the_event_is_one_slot() -> None:
+    # a vote told as a verb in one report and as a noun in the other: the words alone do not tie the tallies
+    a = "Judge confirmed\nThe Senate voted 52-48 on Monday night to confirm the judge to the appeals court."
+    b = (
+        "Senate vote\nThe 50-48 vote on the nomination capped a bitter fight that began in September, when "
+        "the seat fell vacant."
+    )
+    c = _two(a, b)
+    disputed = [
+        {(v.report, v.text) for v in k.values}
+        for claim in c.claims
+        if claim.status == "conflicting"
+        for k in claim.conflicts
+    ]
+    assert {("a", "52-48"), ("b", "50-48")} in disputed

@@ -350,14 +350,14 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     return [(a, b, label) for label, idx in by_label.items() for a, b in pairwise(sorted(idx))]
 
 
-EVENT_MEASURES = SELF_EXPLAINING | {"magnitude"}
+EVENT_MEASURES = SELF_EXPLAINING | {"magnitude", "score"}
 
 
 def _event_counts(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int, str]]:
     """The figure each report gives first for a measure that carries its happening (the dead, the injured in
-    critical condition, the magnitude) of the event's own kind, in the main frame, asserted: one slot across the
-    reports, "the event's toll", as each report's first day of the event is one slot. Each pair comes with its
-    bucket's label."""
+    critical condition, the magnitude, the score of a game or a vote) of the event's own kind, in the main frame,
+    asserted: one slot across the reports, "the event's toll", as each report's first day of the event is one slot.
+    Each pair comes with its bucket's label."""
     if not members or rows[members[0]].frame != MAIN or rows[members[0]].key.kind != COUNT:
         return []
     key = rows[members[0]].key
