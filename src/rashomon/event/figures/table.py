@@ -357,21 +357,23 @@ def _event_counts(rows: Sequence[Row], members: Sequence[int], context: Context)
     """The figure each report gives first for a measure that carries its happening (the dead, the injured in
     critical condition, the magnitude, the score of a game or a vote) of the event's own kind, in the main frame,
     asserted: one slot across the reports, "the event's toll", as each report's first day of the event is one slot.
-    Each pair comes with its bucket's label."""
+    Each pair comes with its key's label (a bucket that like sentences joined holds several keys: each on its own)."""
     if not members or rows[members[0]].frame != MAIN or rows[members[0]].key.kind != COUNT:
         return []
-    key = rows[members[0]].key
-    if key.measure not in EVENT_MEASURES:
-        return []
-    first: dict[int, int] = {}
+    first: dict[tuple[object, ...], dict[int, int]] = defaultdict(dict)
     for i in members:
-        f = rows[i].fact
-        if f.fact.hedged or not of_event(happening_of(f), context.main):
+        f, key = rows[i].fact, rows[i].key
+        if key.measure not in EVENT_MEASURES or f.fact.hedged or not of_event(happening_of(f), context.main):
             continue
-        if f.report_rank not in first or f.fact.start < rows[first[f.report_rank]].fact.fact.start:
-            first[f.report_rank] = i
-    label = "count:" + "/".join((key.measure, *key.qualifiers))
-    return [(a, b, label) for a, b in pairwise(sorted(first.values()))]
+        mine = first[key.base()]
+        if f.report_rank not in mine or f.fact.start < rows[mine[f.report_rank]].fact.fact.start:
+            mine[f.report_rank] = i
+    out: list[tuple[int, int, str]] = []
+    for chosen in first.values():
+        key = rows[next(iter(chosen.values()))].key
+        label = "count:" + "/".join((key.measure, *key.qualifiers))
+        out.extend((a, b, label) for a, b in pairwise(sorted(chosen.values())))
+    return out
 
 
 def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
