@@ -610,3 +610,28 @@ def test_each_reports_first_score_of_the_event_is_one_slot() -> None:
         for k in claim.conflicts
     ]
     assert {("a", "52-48"), ("b", "50-48")} in disputed
+
+
+def test_each_reports_first_age_of_a_named_person_is_one_slot_and_a_roles_age_is_not() -> None:
+    a = (
+        "Courthouse gunman convicted\nBrian Nichols, 37, was convicted on Monday of murdering a judge and three "
+        "other people during an escape."
+    )
+    b = (
+        "Verdict in Atlanta\nThe jury deliberated for less than a day. The defendant, Brian Nichols, 35, is a "
+        "former computer technician who had been on trial for rape."
+    )
+    c = _two(a, b)
+    disputed = [
+        {(v.report, v.text) for v in k.values}
+        for claim in c.claims
+        if claim.status == "conflicting"
+        for k in claim.conflicts
+    ]
+    assert {("a", "37"), ("b", "35")} in disputed
+    # two brothers, each report naming them only by their role: their ages are never set against each other
+    c = _two(
+        "Boy killed\nA 4-year-old boy was thrown from a roof by his 20-year-old brother, police said.",
+        "Brother charged\nA 20-year-old man threw his four-year-old brother off the roof, police said.",
+    )
+    assert not [claim for claim in c.claims if claim.status == "conflicting"]

@@ -350,20 +350,26 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     return [(a, b, label) for label, idx in by_label.items() for a, b in pairwise(sorted(idx))]
 
 
-EVENT_MEASURES = SELF_EXPLAINING | {"magnitude", "score"}
+EVENT_MEASURES = SELF_EXPLAINING | {"magnitude", "score", "age"}
 
 
 def _event_counts(rows: Sequence[Row], members: Sequence[int], context: Context) -> list[tuple[int, int, str]]:
     """The figure each report gives first for a measure that carries its happening (the dead, the injured in
     critical condition, the magnitude, the score of a game or a vote) of the event's own kind, in the main frame,
-    asserted: one slot across the reports, "the event's toll", as each report's first day of the event is one slot.
+    asserted: one slot across the reports, "the event's toll", as each report's first day of the event is one slot;
+    likewise the first age each gives of a person it names ("Brian Nichols, 37" / "Nichols, 35"; never an age told
+    only of a role, "the 20-year-old brother", which may be either brother).
     Each pair comes with its key's label (a bucket that like sentences joined holds several keys: each on its own)."""
     if not members or rows[members[0]].frame != MAIN or rows[members[0]].key.kind != COUNT:
         return []
     first: dict[tuple[object, ...], dict[int, int]] = defaultdict(dict)
     for i in members:
         f, key = rows[i].fact, rows[i].key
-        if key.measure not in EVENT_MEASURES or f.fact.hedged or not of_event(happening_of(f), context.main):
+        if key.measure not in EVENT_MEASURES or f.fact.hedged:
+            continue
+        if key.measure == "age" and not f.owner:
+            continue
+        if key.measure != "age" and not of_event(happening_of(f), context.main):
             continue
         mine = first[key.base()]
         if f.report_rank not in mine or f.fact.start < rows[mine[f.report_rank]].fact.fact.start:
