@@ -33,6 +33,7 @@ class AlignSettings:
     slot_dispute: float = 0.75  # ... for their values, when they cannot both be true, to be shown as a dispute
     slot_margin: float = 1.0  # how much likelier (log-odds) a disputing pair must be than any other pairing of them
     slot_sure: float = 0.99  # ... at which a pair disputes without the same verb or subject a length of time needs
+    slot_paraphrase: float = 0.5  # word cosine at which two reports' sentences, each with one figure, tell one figure
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -23,7 +23,6 @@ from rashomon.nlp import Parse, Token
 from rashomon.places import reads_as_place
 from rashomon.records import Fact, FactKind, Mention, Quantity, Sentence, TimeExpr
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 WINDOW = 4  # words either side of a value that make its immediate context
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "VERB", "ADV"})
 # said/told/added carry who speaks, not what happened; other speech acts ("announced", "tweeted") are events

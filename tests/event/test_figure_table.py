@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from rashomon.records import Comparison, Report
+from rashomon.records import Comparison, Conflict, Report
 
 pytestmark = pytest.mark.model
 
@@ -26,6 +26,15 @@ def _compare(*reports: Report) -> Comparison:
 def _two(a: str, b: str, published: str = "2024-08-02") -> Comparison:
     """Reports "a" and "b", published the same day, compared."""
     return _compare(Report("a", a, published=published), Report("b", b, published=published))
+
+
+def _disputes(c: Comparison) -> list[Conflict]:
+    return [k for claim in c.claims if claim.status == "conflicting" for k in claim.conflicts]
+
+
+def _disputed_values(c: Comparison) -> list[set[tuple[str, str]]]:
+    """Each dispute's values as (report, text)."""
+    return [{(v.report, v.text) for v in k.values} for k in _disputes(c)]
 
 
 def _slot(c: Comparison, slot: str, frame: str = "main") -> tuple[str, list[tuple[str, str]]]:
@@ -559,12 +568,7 @@ def test_one_figure_told_in_like_sentences_with_other_nouns_is_one_slot_and_its_
         "in its tally of testing, officials said on Friday."
     )
     c = _two(a, b)
-    disputed = [
-        {(v.report, v.text) for v in k.values}
-        for claim in c.claims
-        if claim.status == "conflicting"
-        for k in claim.conflicts
-    ]
+    disputed = _disputed_values(c)
     assert {("a", "two"), ("b", "three")} in disputed
 
 
@@ -583,13 +587,7 @@ def test_a_dispute_shows_the_body_where_the_headline_only_repeats_its_figure() -
     a = "Quake kills 12 in Peru\nA magnitude 6.1 earthquake struck southern Peru on Tuesday, killing 12 people."
     b = "Quake kills 15 in Peru\nAn earthquake of magnitude 6.1 hit southern Peru on Tuesday, killing 15 people."
     c = _two(a, b, published="2024-03-13")
-    (values,) = [
-        [(v.report, v.start) for v in k.values]
-        for claim in c.claims
-        if claim.status == "conflicting"
-        for k in claim.conflicts
-        if k.kind == "quantity"
-    ]
+    (values,) = [[(v.report, v.start) for v in k.values] for k in _disputes(c) if k.kind == "quantity"]
     headline_ends = {"a": a.index("\n"), "b": b.index("\n")}
     assert {r for r, _ in values} == {"a", "b"}
     assert all(start > headline_ends[r] for r, start in values)  # the sentence a reader can check, not the title
@@ -603,12 +601,7 @@ def test_each_reports_first_score_of_the_event_is_one_slot() -> None:
         "the seat fell vacant."
     )
     c = _two(a, b)
-    disputed = [
-        {(v.report, v.text) for v in k.values}
-        for claim in c.claims
-        if claim.status == "conflicting"
-        for k in claim.conflicts
-    ]
+    disputed = _disputed_values(c)
     assert {("a", "52-48"), ("b", "50-48")} in disputed
 
 
@@ -622,12 +615,7 @@ def test_each_reports_first_age_of_a_named_person_is_one_slot_and_a_roles_age_is
         "former computer technician who had been on trial for rape."
     )
     c = _two(a, b)
-    disputed = [
-        {(v.report, v.text) for v in k.values}
-        for claim in c.claims
-        if claim.status == "conflicting"
-        for k in claim.conflicts
-    ]
+    disputed = _disputed_values(c)
     assert {("a", "37"), ("b", "35")} in disputed
     # two brothers, each report naming them only by their role: their ages are never set against each other
     c = _two(

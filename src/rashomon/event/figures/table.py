@@ -231,7 +231,7 @@ def _groups(rows: Sequence[Row], context: Context) -> list[tuple[SlotKey, str, l
     best match (``_links``); the joined rows are the slots. Rows no other report's row joins, and rows whose key
     says too little, then meet by value (``_loose_key``): a value several reports give in one frame corroborates
     across them, and never disputes."""
-    buckets = merge_paraphrased(rows, bucket_rows(rows), context.similarity)
+    buckets = merge_paraphrased(rows, bucket_rows(rows), context.similarity, context.settings.slot_paraphrase)
     keyed: list[tuple[SlotKey, str, list[int]]] = []
     context.buckets = buckets
     for k, members in enumerate(buckets):
@@ -391,45 +391,37 @@ def bucket_rows(rows: Sequence[Row]) -> list[list[int]]:
     return list(buckets.values())
 
 
-PARAPHRASE = 0.5  # how alike (word cosine) two reports' sentences must be to tell one figure
 COMMON_WORD = 200  # a lemma in more figure sentences than this brings no pair to weigh (a large event's "say")
 
 
-def merge_paraphrased(rows: Sequence[Row], buckets: list[list[int]], similarity: Similarity) -> list[list[int]]:
+def merge_paraphrased(
+    rows: Sequence[Row], buckets: list[list[int]], similarity: Similarity, alike: float
+) -> list[list[int]]:
     """Buckets joined where two reports tell one figure in like sentences: the only figure of a sentence and the
-    only figure of another report's sentence most like it (each the other's likeliest, alike enough) are weighed as
-    rows of one bucket, whatever counted noun or verb each report chose ("another 6.6 million people applied" /
-    "another 8.6 million Americans filed"; "two different kinds of tests" / "three different types of tests").
-    Pairs come from sentences sharing a word that is not in every sentence, so a large event is not paired all
-    with all."""
+    only figure of another report's sentence most like it (each the other's likeliest, at least ``alike``:
+    ``AlignSettings.slot_paraphrase``) are weighed as rows of one bucket, whatever counted noun or verb each report
+    chose ("another 6.6 million people applied" / "another 8.6 million Americans filed"; "two different kinds of
+    tests" / "three different types of tests"). Pairs come from sentences sharing a word that is not in every
+    sentence, so a large event is not paired all with all."""
+    from scipy.cluster.hierarchy import DisjointSet
+
     of = {i: k for k, members in enumerate(buckets) for i in members}
-    singles = _single_figures(rows, of)
     best: dict[tuple[int, int], tuple[float, int]] = {}
     pairs: list[tuple[int, int]] = []
-    for a, b in _sharing_words(rows, singles):
+    for a, b in _sharing_words(rows, _single_figures(rows, of)):
         sim = similarity(rows[a].fact, rows[b].fact) or 0.0
-        if sim < PARAPHRASE or _other_things(rows[a], rows[b]):
+        if sim < alike or _other_things(rows[a], rows[b]):
             continue
         pairs.append((a, b))
         for x, y in ((a, b), (b, a)):
             key = (x, rows[y].fact.report_rank)
             if key not in best or (sim, -y) > (best[key][0], -best[key][1]):
                 best[key] = (sim, y)
-    parent = list(range(len(buckets)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    joined = DisjointSet(range(len(buckets)))
     for a, b in pairs:
         if best[(a, rows[b].fact.report_rank)][1] == b and best[(b, rows[a].fact.report_rank)][1] == a:
-            parent[find(of[a])] = find(of[b])
-    merged: dict[int, list[int]] = defaultdict(list)
-    for k, members in enumerate(buckets):
-        merged[find(k)].extend(members)
-    return [sorted(m) for m in merged.values()]
+            joined.merge(of[a], of[b])
+    return [sorted(i for k in part for i in buckets[k]) for part in sorted(joined.subsets(), key=min)]
 
 
 # qualifiers that make a count another count
