@@ -623,3 +623,20 @@ def test_each_reports_first_age_of_a_named_person_is_one_slot_and_a_roles_age_is
         "Brother charged\nA 20-year-old man threw his four-year-old brother off the roof, police said.",
     )
     assert not [claim for claim in c.claims if claim.status == "conflicting"]
+
+
+def test_a_report_that_also_states_the_others_figure_does_not_dispute_it() -> None:
+    # the second report gives an early figure and the one the first report gives: no report says only two
+    a = (
+        "Three stabbed at rally\nThree people were stabbed and 12 were arrested during a brawl at a rally in "
+        "Anaheim on Saturday, police said."
+    )
+    b = (
+        "Stabbings at Anaheim rally\nPolice say two people have been stabbed at a rally in Anaheim. Three people "
+        "were stabbed in the brawl on Saturday, police said later."
+    )
+    c = _two(a, b)
+    assert not [v for v in _disputed_values(c) if ("b", "two") in v]
+    # where the second report never states three, its two is disputed
+    c = _two(a, b.replace("Three people were stabbed in the brawl", "The brawl began"))
+    assert any(("a", "Three") in v and ("b", "two") in v for v in _disputed_values(c))

@@ -662,7 +662,8 @@ def _clash(
 ) -> tuple[int, int, str] | None:
     """A dispute between two reports' rows of one slot: a pair whose values cannot both be true, likely enough to
     fill one slot (``AlignSettings.slot_dispute``), each the other's likeliest match, likelier by a margin than any
-    pairing with a value that differs, and neither matched as well by a value of the other report that agrees."""
+    pairing with a value that differs, and neither matched as well by a value of the other report that agrees;
+    never where the other report states the same value too, in a row that may fill the slot (``_says_too``)."""
     sole = all(i in context.sole for i in (*mine, *theirs))
     # the rows each report gives for the whole bucket compete too, not only those the slot joined
     all_mine = context.bucket_rows_of(mine[0], rows[mine[0]].fact.report_rank)
@@ -674,6 +675,8 @@ def _clash(
     found: list[tuple[float, int, int, str]] = []
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
+        if _says_too(rows, a, all_theirs, settings, context) or _says_too(rows, b, all_mine, settings, context):
+            continue
         if context.event_day.get(a, set()) & context.event_day.get(b, set()):
             # the first day each report gives for the event itself: paired by what they date, not by the model,
             # and before any pair the model ties
@@ -700,6 +703,37 @@ def _clash(
         return None
     _, a, b, why = max(found, key=lambda f: (f[0], -f[1], -f[2]))
     return a, b, why
+
+
+def _says_too(rows: Sequence[Row], a: int, theirs: Sequence[int], settings: AlignSettings, context: Context) -> bool:
+    """The other report states ``a``'s value too, in a row likely to fill ``a``'s slot: its other value is of
+    something else or an update, never a dispute with ``a``."""
+    return any(
+        _agrees(rows[a].fact, rows[x].fact, settings) and context.logit(a, x, False) >= context.link for x in theirs
+    )
+
+
+def _agrees(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
+    """Two values that can both be true and tell the same thing: two figures, or two times that both give a day, or
+    both a time of the day (a clock time "agrees" with any day, and says nothing of it)."""
+    if values_conflict(a, b, settings) is not None:
+        return False
+    return a.fact.kind != TIME or _time_grain(a) == _time_grain(b) != ""
+
+
+def _time_grain(f: EventFact) -> str:
+    """The finest thing a time tells: a clock time, a part of the day, a day, a month or a year ("" if none)."""
+    spec = f.time.spec_dict() if f.time is not None else {}
+    value = f.time.value if f.time is not None and f.time.value else ""
+    if "hour" in spec:
+        return "clock"
+    if "weekday" in spec or "day" in spec or len(value) >= 10:
+        return "day"
+    if "part" in spec:
+        return "part"
+    if "month" in spec or len(value) == 7:
+        return "month"
+    return "year" if "year" in spec or len(value) == 4 else ""
 
 
 EVENT_FIRST = 100.0  # what an event-day or event-toll pair adds to its log-odds: it is shown before the model's pairs
