@@ -145,6 +145,19 @@ def governing_predicate(tokens: Sequence[Token], i: int, limit: int = 8) -> tupl
     return None, child
 
 
+NOUN_MODIFIERS = frozenset({"poss", "compound", "nmod", "nummod", "amod"})
+
+
+def _dated_noun(tokens: Sequence[Token], head: int) -> int | None:
+    """The noun a time modifies, when it sits inside a noun phrase ("Sunday's game", "a 1 p.m. news conference",
+    "the Oct. 3 shooting"): the time of that thing, not of the verb above it."""
+    t = tokens[head]
+    if t.dep not in NOUN_MODIFIERS or t.head == t.i:
+        return None
+    noun = tokens[t.head]
+    return noun.i if noun.pos == "NOUN" else None
+
+
 def _role(tokens: Sequence[Token], predicate: int | None, child: int, value_head: int) -> str:
     if predicate is None:
         return "none"
@@ -240,7 +253,8 @@ class _Facts:
             self.clauses[predicate] = self.parse.char_span(max(lo, sent.a), min(hi, sent.b))
         return self.clauses[predicate]
 
-    def add(self, kind: FactKind, start: int, end: int, **extra: object) -> None:
+    def add(self, kind: FactKind, start: int, end: int, moment: bool = False, **extra: object) -> None:
+        """One fact; ``moment``: a time that dates something (not a length), which dates the noun it sits in."""
         a, b = self.token_at(start), self.token_at(max(start, end - 1)) + 1
         k = self.sentence_of(start)
         if k >= len(self.sents):
@@ -248,6 +262,9 @@ class _Facts:
         sent = self.sents[k]
         head = _span_head(self.tokens, a, b)
         predicate, child = (head, head) if kind == "event" else governing_predicate(self.tokens, head)
+        noun = _dated_noun(self.tokens, head) if moment else None
+        if noun is not None and sent.a <= noun < sent.b and noun != predicate:
+            predicate, child = noun, head  # "at a 1 p.m. news conference": the time of the conference
         if predicate is not None and not sent.a <= predicate < sent.b:
             predicate = None
         fields: dict[str, object] = {
@@ -267,7 +284,7 @@ class _Facts:
             "topic": self._topic(sent, head) if kind in ("count", "time", "place") else "",
             "window": self._window(sent, a, b),
         }
-        fields.update(self._frame(sent, kind, a, b, predicate, start))
+        fields.update(self._frame(sent, kind, a, b, predicate, start, alone=noun is not None and noun == predicate))
         fields.update(extra)
         self.out.append(Fact(**fields))  # type: ignore[arg-type]
 
@@ -289,7 +306,7 @@ class _Facts:
 
     def _lemma_of(self, sent: _Sent, i: int) -> str:
         """The lemma a predicate stands for: its own, "kill" of "shot to death", and the object's of a support
-        verb ("opened fire", "made 200,000 arrests", "issued a statement")."""
+        verb ("opened fire", "made 200,000 arrests", "issued a statement"; passive: "a vigil was held")."""
         lemma = self.tokens[i].lemma.lower()
         for c in sent.kids.get(i, ()):
             to = self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "to"
@@ -300,8 +317,9 @@ class _Facts:
         if lemma in SUPPORT_VERBS and self.tokens[i].pos == "VERB":
             for c in sent.kids.get(i, ()):
                 t = self.tokens[c]
-                if t.dep == "dobj" and t.pos == "NOUN" and t.lemma.isalpha():
-                    return t.lemma.lower()  # "opened fire": the object as the verb takes it, a shooting
+                if t.dep in ("dobj", "nsubjpass") and t.pos == "NOUN" and t.lemma.isalpha():
+                    # "opened fire": the object as the verb takes it, a shooting; "a vigil was held": a vigil
+                    return t.lemma.lower()
         return _noun_sense(self.tokens[i])
 
     def _local(self, sent: _Sent, predicate: int) -> frozenset[int]:
@@ -310,10 +328,11 @@ class _Facts:
         return self.locals[predicate]
 
     def _frame(
-        self, sent: _Sent, kind: FactKind, a: int, b: int, predicate: int | None, start: int
+        self, sent: _Sent, kind: FactKind, a: int, b: int, predicate: int | None, start: int, alone: bool = False
     ) -> dict[str, object]:
         """What the value measures, the happening's subject, the words that may place it away from the event, and
-        the other times of its own clause (see ``rashomon.measured``)."""
+        the other times of its own clause (see ``rashomon.measured``). ``alone``: the predicate is a noun the
+        value modifies, and the verbs above it are not the value's ("Sunday's game")."""
         out: dict[str, object] = {}
         if kind == "count":
             measured, modifiers, partitive = measured_of(self.tokens, sent.kids, a, b - 1, (sent.a, sent.b))
@@ -324,7 +343,7 @@ class _Facts:
         if subject is not None:
             out["subject"] = _noun_sense(self.tokens[subject])
         out["frame_words"] = frame_words_of(self.tokens, sent.kids, predicate, subject)
-        lemmas, heads = self._path(sent, predicate)
+        lemmas, heads = ((self._lemma_of(sent, predicate),), (predicate,)) if alone else self._path(sent, predicate)
         out["path"] = lemmas
         # the times of the value's own clause and of the clauses above it ("During June, ... resulting in the
         # detention of 21"), short of a verb of speech ("..., CENTCOM said July 6")
@@ -353,7 +372,7 @@ class _Facts:
             j = up
             w = self.tokens[j]
             if w.pos in ("NOUN", "VERB", "PROPN") and w.lemma.lower() not in UNIT_WORDS and w.text.isalpha():
-                return _noun_sense(w)
+                return self._lemma_of(sent, j) if w.pos == "VERB" else _noun_sense(w)  # "a vigil was held": a vigil
         return _noun_sense(t) if t.pos == "NOUN" and t.lemma.lower() not in UNIT_WORDS else ""
 
     def _negative_det(self, sent: _Sent, head: int) -> bool:
@@ -413,7 +432,7 @@ def find_facts(
         qual = "difference" if DIFFERENCE_AFTER.match(text, q.end) else qualifier_before(text, q.start)
         facts.add("count", q.start, q.end, qualifier=qual)
     for t in times:
-        facts.add("time", t.start, t.end)
+        facts.add("time", t.start, t.end, moment=not (t.value or "").startswith("P"))
     values = _SpanIndex([(q.start, q.end) for q in quantities] + [(t.start, t.end) for t in times])
     named = []
     for m in mentions:

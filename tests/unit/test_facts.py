@@ -183,6 +183,28 @@ def test_a_support_verb_without_an_object_keeps_its_own_lemma() -> None:
     assert when.path[0] == "open"
 
 
+def test_a_passive_support_verb_goes_with_the_happening_its_subject_names() -> None:
+    when = _friday(
+        "A vigil was held on Friday .",
+        pos="DET NOUN AUX VERB ADP PROPN PUNCT",
+        dep="det nsubjpass auxpass ROOT prep pobj punct",
+        head="1 3 3 3 3 4 3",
+        lemma="a vigil be hold on friday .",
+    )
+    assert when.path[0] == "vigil" and when.topic == "vigil"  # a vigil's day: nobody was held
+
+
+def test_a_time_inside_a_noun_phrase_dates_that_noun_not_the_verb() -> None:
+    when = _friday(
+        "Police named the suspects at a Friday news conference .",
+        pos="NOUN VERB DET NOUN ADP DET PROPN NOUN NOUN PUNCT",
+        dep="nsubj ROOT det dobj prep det compound compound pobj punct",
+        head="1 1 3 1 1 8 8 8 4 1",
+        lemma="police name the suspect at a friday news conference .",
+    )
+    assert when.predicate == "conference" and when.path == ("conference",)  # not the day anyone was named
+
+
 def test_an_age_at_death_is_no_update_though_passed_is_a_verb_of_growing() -> None:
     age = _count(
         "Ginsburg passed away Friday at age 87 .",
