@@ -445,6 +445,16 @@ def test_an_age_told_of_a_role_is_the_age_of_the_one_the_report_gives_that_role(
     assert status == "conflicting" and {text for _, text in values} == {"35", "38-year-old"}
 
 
+def test_a_role_set_off_by_a_dash_after_a_name_is_that_persons_role() -> None:
+    c = _two(
+        "Swimmer sentenced\nBrock Turner, 20, was sentenced on Thursday to six months in jail.",
+        "Outcry over sentence\nA congressman said that Brock Turner — a 21-year-old champion swimmer convicted "
+        "of assault — should have faced a longer term.",
+    )
+    status, values = _slot(c, "the age (Brock Turner)")
+    assert status == "conflicting" and {text for _, text in values} == {"20", "21-year-old"}
+
+
 def test_an_age_after_a_possessive_is_not_the_age_of_its_owner() -> None:
     c = _two(
         "Judge's son killed\nDaniel Reyes, Judge Anna Mills' 20-year-old son, was killed on Sunday at their home.",

@@ -128,13 +128,13 @@ ROLE_REACH = 40  # characters around a name searched for the role that names its
 def _role_owner(f: Fact, people: Sequence[tuple[int, int, str]], text: str) -> str | None:
     """The person an age told of a role belongs to ("the 35-year-old deputy"): the one the report gives that role
     most of the times it gives it to a name, as a title ("Deputy Jerry Ortiz", "swimmer Brock Turner"), in
-    apposition ("Brock Turner, a former Stanford swimmer") or before a name set off by a comma ("the driver,
-    Anthony LaSalle")."""
+    apposition ("Brock Turner, a former Stanford swimmer"; "Brock Turner — a champion swimmer") or before a name
+    set off by a comma ("the driver, Anthony LaSalle")."""
     role = f.measured.lower()
     if not role.isalpha() or len(role) < 3 or role in lexicon.words("age-words"):
         return None
     before = re.compile(rf"\b{role}s?\s*,?\s*$", re.I)
-    after = re.compile(rf"^\s*,\s*(?:an?|the)\s+(?:[\w.'-]+\s+){{0,3}}{role}\b", re.I)
+    after = re.compile(rf"^\s*[,—–]\s*(?:an?|the)\s+(?:[\w.'-]+\s+){{0,3}}{role}\b", re.I)
     title = re.compile(rf"{role}\b", re.I)  # the title inside the name's own span ("Deputy Ortiz")
     named = Counter(
         name
