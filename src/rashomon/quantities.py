@@ -112,7 +112,7 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
             out.append(Quantity(report, start, end, parse.text[start:end], value, None, "age", None))
             i = age_end + 1
             continue
-        if t.ent in NAME_LABELS or _one_of_a_kind(toks, i):
+        if t.ent in NAME_LABELS or _one_of_a_kind(toks, i) or _in_a_name(toks, i):
             i += 1
             continue
         value, last = _whole_number(parse, i, value)
@@ -149,6 +149,21 @@ def find_quantities(report: str, parse: Parse, times: Sequence[TimeExpr]) -> tup
         out.append(Quantity(report, start, end, parse.text[start:end], value, unit, counted, predicate))
         i = last + 1
     return tuple(out)
+
+
+def _in_a_name(toks: Sequence[Token], i: int) -> bool:
+    """A number that is part of a name or a label, not a count: after the proper noun it numbers ("Flight 370",
+    "Public School 298"), or before a proper noun inside a phrase about one thing ("their 8 Block gang")."""
+    t = toks[i]
+    if t.dep != "nummod" or t.head == i:
+        return False
+    head = toks[t.head]
+    if t.head == i - 1:
+        return head.tag == "NNP" and head.text[:1].isupper()
+    between = toks[i + 1 : t.head]
+    if t.text.lower() in ("one", "1"):
+        return False  # "one Australian climber": one of them
+    return head.tag == "NN" and any(b.tag == "NNP" and b.text[:1].isupper() for b in between)
 
 
 def _one_of_a_kind(toks: Sequence[Token], i: int) -> bool:
