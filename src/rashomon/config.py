@@ -30,7 +30,7 @@ class AlignSettings:
     quote_overlap: float = 0.8  # share of the shorter quote's words two quotes must share to be one quote
     # the figure table (rashomon.event.figures): the slot model's probability that two rows of one key fill one slot
     slot_link: float = 0.5  # ... for them to corroborate each other
-    slot_dispute: float = 0.75  # ... for their values, when they cannot both be true, to be shown as a dispute
+    slot_dispute: float = 0.70  # ... for their values, when they cannot both be true, to be shown as a dispute
     slot_margin: float = 1.0  # how much likelier (log-odds) a disputing pair must be than any other pairing of them
     slot_sure: float = 0.99  # ... at which a pair disputes without the same verb or subject a length of time needs
     slot_paraphrase: float = 0.5  # word cosine at which two reports' sentences, each with one figure, tell one figure
