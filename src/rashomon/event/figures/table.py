@@ -714,10 +714,13 @@ def _says_too(rows: Sequence[Row], a: int, theirs: Sequence[int], settings: Alig
 
 
 def _agrees(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
-    """Two values that can both be true and tell the same thing: two figures, or two times that both give a day, or
-    both a time of the day (a clock time "agrees" with any day, and says nothing of it)."""
+    """Two values that can both be true and tell the same thing: two figures; two times that both give a day, or
+    both a time of the day (a clock time "agrees" with any day, and says nothing of it); one place (a country holds
+    a town, and says nothing of which)."""
     if values_conflict(a, b, settings) is not None:
         return False
+    if a.fact.kind == PLACE:
+        return a.location is not None and b.location is not None and a.location.place == b.location.place
     return a.fact.kind != TIME or _time_grain(a) == _time_grain(b) != ""
 
 
