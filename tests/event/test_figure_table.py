@@ -650,4 +650,3 @@ def test_a_report_that_also_states_the_others_figure_does_not_dispute_it() -> No
     # where the second report never states three, its two is disputed
     c = _two(a, b.replace("Three people were stabbed in the brawl", "The brawl began"))
     assert any(("a", "Three") in v and ("b", "two") in v for v in _disputed_values(c))
-
