@@ -134,7 +134,7 @@ class Quote:
     end: int
     text: str
     speaker: Span | None  # the name (or pronoun's antecedent) the report credits
-    cue: str | None = None  # how the speaker was found: "after", "before", "next-sentence", "continued", ...
+    cue: str | None = None  # how the speaker was found: "after", "before", "next-sentence", "continued", "pronoun"
 
 
 @dataclass(frozen=True, slots=True)

@@ -482,13 +482,15 @@ class Names:
 
 def best_name_in(span: tuple[int, int], mentions: Sequence[Mention] | Names, text: str | None = None) -> Mention | None:
     """The name a speaker phrase stands for: a person first, then an organisation or place, earliest first; a name
-    that only owns the speaker ("Andrea's father, Richard Kuiper") is passed over when another one follows."""
+    that only owns the speaker ("Andrea's father, Richard Kuiper") or names what the speaker works for ("McSally
+    campaign CEO Jim Bognet") is passed over when another one follows."""
     names = mentions if isinstance(mentions, Names) else Names(mentions)
     inside = names.inside(span)
     for labels in (("PERSON",), ("ORG",), ("GPE", "NORP", "LOC", "FAC")):
         found = [m for m in inside if m.label in labels]
         if text is not None and len(found) > 1:
-            owners = [m for m in found if POSSESSIVE.match(text, m.end)]
+            # a name that owns the speaker or names what the speaker works for ("McSally campaign CEO Jim Bognet")
+            owners = [m for m in found if POSSESSIVE.match(text, m.end) or MODIFIES.match(text, m.end, span[1])]
             found = [m for m in found if m not in owners] or found
         if found:
             return min(found, key=lambda m: m.start)
@@ -496,6 +498,7 @@ def best_name_in(span: tuple[int, int], mentions: Sequence[Mention] | Names, tex
 
 
 POSSESSIVE = re.compile(r"\s?['’]s?\b")
+MODIFIES = re.compile(r"\s+(?!and\b|or\b)[a-z]")  # a name followed by a common noun it modifies
 
 
 class Antecedents:
@@ -595,12 +598,13 @@ def find_quotes(
             cue = "after" if subject[0] >= q.end else "before"
             if text[subject[0] : subject[1]].lower() in PRONOUNS:
                 antecedents.note(sentence_at.at(subject[0]), speaker)
+                cue = "pronoun"  # "..., he said": whom the pronoun stands for is read, not written
         else:
             following = _source_after(cues, text, sentences, first, last, (start, end))
             if following is not None:
                 nxt = sentence_at.at(following[0])
                 speaker = _resolve_speaker(report, text, following, names, last_speaker, antecedents.before(nxt))
-                cue = "next-sentence"
+                cue = "pronoun" if text[following[0] : following[1]].lower() in PRONOUNS else "next-sentence"
         if speaker is None:
             earlier = last_by_paragraph.get(paragraph) or last_by_paragraph.get(paragraph - 1)
             if earlier is not None:

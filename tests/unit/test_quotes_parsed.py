@@ -47,3 +47,23 @@ def test_a_source_whose_hyphenated_name_the_parse_splits_is_credited_by_the_whol
     text = "Ministry spokesman Youssef al-Hadhri said 48 people were wounded, 11 of them critically."
     (doc,) = annotate([Report("a", text)], today=date(2026, 11, 22))
     assert [a.source.text for a in doc.attributions] == ["Ministry spokesman Youssef al-Hadhri"]
+
+
+def cued(text: str) -> list[tuple[str | None, str | None]]:
+    from rashomon.annotate import annotate
+
+    (doc,) = annotate([Report("a", text)], today=date(2026, 11, 22))
+    return [(q.speaker.text if q.speaker else None, q.cue) for q in doc.quotes]
+
+
+def test_a_name_that_says_whom_the_speaker_works_for_is_not_the_speaker() -> None:
+    text = (
+        '"With half a million ballots left to count, we remain confident," McSally campaign CEO Jim Bognet said '
+        "in a statement."
+    )
+    assert quotes(text)[0][1] == "Jim Bognet"
+
+
+def test_a_speaker_read_through_he_said_is_marked_as_read_through_a_pronoun() -> None:
+    text = 'Mark Lee spoke to reporters on Friday. "We will fight this ruling in every court," he said.'
+    assert cued(text) == [("Mark Lee", "pronoun")]

@@ -228,6 +228,21 @@ def test_one_last_name_credited_two_ways_is_one_person_not_an_attribution_confli
     assert _credited("The bridge will reopen next week", "Rezko", "Tony Rezko") == []
 
 
+def test_a_speaker_read_from_he_said_or_carried_from_a_last_quote_makes_no_attribution_conflict() -> None:
+    q = "We appreciate your respect for her privacy at this time"
+    a = f'Ana Ruiz spoke. "{q}," she said.'
+    b = f'"{q}," said Tom Berg.'
+    ma = mention("a", a, "Ana Ruiz", "PERSON")  # whom "she" stands for, read from the sentence before
+    mb = mention("b", b, "Tom Berg", "PERSON")
+    qb = Quote("b", 1, 1 + len(q), q, Span("b", mb.start, mb.end, mb.text), "after")
+    kinds = {}
+    for cue in ("pronoun", "continued", "after"):
+        qa = Quote("a", a.index(q), a.index(q) + len(q), q, Span("a", ma.start, ma.end, ma.text), cue)
+        docs = [_doc("a", a, (qa,), (ma,)), _doc("b", b, (qb,), (mb,))]
+        kinds[cue] = [c.conflicts[0].kind for c in group_quotes(docs, resolve_entities([ma, mb]))[1]]
+    assert kinds == {"pronoun": [], "continued": [], "after": ["attribution"]}
+
+
 def test_a_common_phrase_credited_to_two_people_is_no_attribution_conflict() -> None:
     assert _credited("a large sum of cash", "Ana Ruiz", "Tom Berg") == []
     assert _credited("a large sum of cash paid in secret", "Ana Ruiz", "Tom Berg") == ["attribution"]

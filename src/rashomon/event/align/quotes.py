@@ -112,10 +112,15 @@ def group_quotes(
 MIN_CREDITED_WORDS = 6  # a shorter run of words ("a large sum of cash") is a phrase anyone may say
 
 
+INFERRED_SPEAKERS = frozenset({"pronoun", "continued"})  # cues of a speaker read from elsewhere, not named there
+
+
 def _credited_person(q: Quote, o: QuoteOccurrence, types: Mapping[str, str], spans: Sequence[Quote]) -> bool:
     """A quote credited to a person by a name read outside every quote of its report ("Mommy, am I ..." names
-    the one spoken to), and not as an owner ("Mr. Kushner's lawyer" speaks for him, the name is not the speaker)."""
-    if q.speaker is None or o.speaker is None or types.get(o.speaker) != "PERSON":
+    the one spoken to), and not as an owner ("Mr. Kushner's lawyer" speaks for him, the name is not the speaker);
+    named at the quote, not found for a "he said" or carried from the paragraph's last quote (a guess at whom the
+    report means is no ground to say two reports credit the words to two people)."""
+    if q.speaker is None or o.speaker is None or types.get(o.speaker) != "PERSON" or q.cue in INFERRED_SPEAKERS:
         return False
     if q.speaker.text.endswith(("'s", "’s")):
         return False
