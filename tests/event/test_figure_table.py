@@ -650,3 +650,16 @@ def test_a_report_that_also_states_the_others_figure_does_not_dispute_it() -> No
     # where the second report never states three, its two is disputed
     c = _two(a, b.replace("Three people were stabbed in the brawl", "The brawl began"))
     assert any(("a", "Three") in v and ("b", "two") in v for v in _disputed_values(c))
+
+
+def test_the_day_of_a_search_after_a_shooting_is_not_the_day_of_the_shooting() -> None:
+    a = (
+        "Gunman kills three at festival\nA gunman killed three people at a food festival in Gilroy on Sunday "
+        "night, police said."
+    )
+    b = (
+        "Police hunt accomplice\nPolice were searching on Monday for a suspected accomplice of the gunman who "
+        "opened fire at a food festival in Gilroy, killing three people."
+    )
+    c = _two(a, b, published="2019-07-29")
+    assert not [v for v in _disputed_values(c) if ("b", "Monday") in v]
