@@ -19,7 +19,8 @@ line, tab separated. Code asks for a table by name and never spells a list out:
 - ``weight-words``: lemmas that make "pounds" in their sentence a weight ("weighed 130 pounds");
 - ``money-nouns``: nouns a "10-pound" compound pays for ("a 10-pound note"): money, not a weight;
 - ``noun-senses``: nouns whose verb tells of another happening -> what the noun stands for ("fire" -> "blaze");
-- ``progress-verbs``: verbs of how a happening went on ("spread", "continued"): the day they take is not its day.
+- ``progress-verbs``: verbs of how a happening went on or when it is to come ("spread", "continued", "scheduled"): the
+  day they take is not its day.
 """
 
 from __future__ import annotations

@@ -548,10 +548,18 @@ class Context:
 
     def logit(self, a: int, b: int, sole: bool) -> float:
         x = self.features(a, b, sole)
-        if self.rows[a].key.kind == TIME and x[OTHER_HAPPENING]:
-            # happenings of two groups ("harm" / "court"): the day of the charges is never the day of the killing
+        if self.rows[a].key.kind == TIME and (x[OTHER_HAPPENING] or _one_goes_on(self.rows[a], self.rows[b])):
+            # happenings of two groups ("harm" / "court"): the day of the charges is never the day of the killing;
+            # nor is the day a fire spread or a vote is scheduled for the day of what happened
             return NEVER
         return self.model.logit(x)
+
+
+def _one_goes_on(a: Row, b: Row) -> bool:
+    """One of two times dates how a happening went on or is to come ("spread", "scheduled"), the other does not."""
+    ha, hb = happening_of(a.fact), happening_of(b.fact)
+    going = lexicon.words("progress-verbs")
+    return ha != hb and (ha in going or hb in going)
 
 
 NEVER = -50.0  # the log-odds of two rows that cannot fill one slot
