@@ -667,9 +667,6 @@ def test_the_day_of_a_search_after_a_shooting_is_not_the_day_of_the_shooting() -
 
 def test_the_day_a_vote_is_scheduled_for_is_not_the_day_of_the_deal() -> None:
     a = "Budget deal reached\nSenate leaders signed off on the budget deal late Sunday afternoon, aides said."
-    b = (
-        "Deal faces vote\nThe Senate vote on the budget deal, scheduled for Monday, is not a done deal, "
-        "aides said."
-    )
+    b = "Deal faces vote\nThe Senate vote on the budget deal, scheduled for Monday, is not a done deal, aides said."
     c = _two(a, b, published="2011-08-01")
     assert not [v for v in _disputed_values(c) if ("b", "Monday") in v]
