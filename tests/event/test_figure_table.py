@@ -670,3 +670,23 @@ def test_the_day_a_vote_is_scheduled_for_is_not_the_day_of_the_deal() -> None:
     b = "Deal faces vote\nThe Senate vote on the budget deal, scheduled for Monday, is not a done deal, aides said."
     c = _two(a, b, published="2011-08-01")
     assert not [v for v in _disputed_values(c) if ("b", "Monday") in v]
+
+
+def test_yesterday_in_an_undated_report_keeps_no_other_day_under_corroborated() -> None:
+    texts = {
+        "a": "Navy foils pirate attack\nThe navy patrolling the Gulf of Aden on Thursday thwarted an attack by "
+        "pirates on merchant ships, capturing 26 pirates.",
+        "b": "Pirates captured\nA navy patrol in the Gulf of Aden yesterday thwarted an attack by pirates on "
+        "merchant ships, capturing 26 pirates.",
+        "c": "Warship foils attack\nAn Indian warship repelled five pirate boats as the freighters it escorted were "
+        "crossing the gulf on Friday.",
+        "d": "Attack thwarted\nA navy ship on patrol in the Gulf of Aden thwarted an attack on merchant ships on "
+        "Thursday, officials said.",
+    }
+    published = {"a": "2008-12-19", "b": None, "c": "2008-12-19", "d": "2008-12-19"}
+    c = _compare(*(Report(k, text, published=published[k]) for k, text in texts.items()))
+    assert c.figures is not None
+    for slot in c.figures.slots:
+        shown = {(c.figures.rows[i].report, c.figures.rows[i].text) for i in slot.rows}
+        if slot.status == "corroborated" and ("c", "Friday") in shown:
+            raise AssertionError(f"Friday shown as corroborating Thursday: {shown}")

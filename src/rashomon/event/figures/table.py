@@ -28,7 +28,7 @@ import numpy as np
 from rashomon import lexicon
 from rashomon.config import DEFAULT_ALIGN, AlignSettings
 from rashomon.event.align.compatibility import count_range
-from rashomon.event.align.conflicts import count_values_conflict, time_values_conflict
+from rashomon.event.align.conflicts import RELATIVE_KINDS, count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
 from rashomon.event.figures.evidence import (
     FEATURES,
@@ -847,6 +847,8 @@ def apart_dissent(rows: Sequence[Row], slot: Slot, settings: AlignSettings) -> l
         for rank, mine in live.items()
         if not any(
             values_conflict(rows[a].fact, rows[b].fact, settings) is None
+            and not _unanchored(rows[a].fact)
+            and not _unanchored(rows[b].fact)
             for other, theirs in live.items()
             if other != rank
             for a in mine
@@ -862,6 +864,11 @@ def apart_dissent(rows: Sequence[Row], slot: Slot, settings: AlignSettings) -> l
         own = tuple(i for i in slot.members if rows[i].fact.report_rank == rank)
         out.append(Slot(slot.key, slot.frame, own, "unique", updates=tuple(i for i in slot.updates if i in own)))
     return out
+
+
+def _unanchored(f: EventFact) -> bool:
+    """A relative time ("yesterday") in a report with no date: it allows any day, and agrees with none."""
+    return f.time is not None and f.time.kind in RELATIVE_KINDS and not f.dated
 
 
 def _above(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
