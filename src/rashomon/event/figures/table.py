@@ -683,7 +683,9 @@ def _clash(
     found: list[tuple[float, int, int, str]] = []
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
-        if _says_too(rows, a, all_theirs, settings, context) or _says_too(rows, b, all_mine, settings, context):
+        if _says_too(rows, a, [(x, scores[(a, x)]) for x in all_theirs], settings, context.link) or _says_too(
+            rows, b, [(x, scores[(x, b)]) for x in all_mine], settings, context.link
+        ):
             continue
         if context.event_day.get(a, set()) & context.event_day.get(b, set()):
             # the first day each report gives for the event itself: paired by what they date, not by the model,
@@ -713,12 +715,12 @@ def _clash(
     return a, b, why
 
 
-def _says_too(rows: Sequence[Row], a: int, theirs: Sequence[int], settings: AlignSettings, context: Context) -> bool:
-    """The other report states ``a``'s value too, in a row likely to fill ``a``'s slot: its other value is of
-    something else or an update, never a dispute with ``a``."""
-    return any(
-        _agrees(rows[a].fact, rows[x].fact, settings) and context.logit(a, x, False) >= context.link for x in theirs
-    )
+def _says_too(
+    rows: Sequence[Row], a: int, theirs: Sequence[tuple[int, float]], settings: AlignSettings, link: float
+) -> bool:
+    """The other report states ``a``'s value too, in a row likely to fill ``a``'s slot (``theirs``: its rows with
+    the log-odds of each pairing): its other value is of something else or an update, never a dispute with ``a``."""
+    return any(score >= link and _agrees(rows[a].fact, rows[x].fact, settings) for x, score in theirs)
 
 
 def _agrees(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
