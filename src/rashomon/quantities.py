@@ -384,7 +384,24 @@ def _age(parse: Parse, i: int) -> int | None:
     if len(before) >= 2 and before[-1] in ("was", "is") and before[-2] in ("he", "she") and closes:
         return i  # "He was 60."
     follows_name = i >= 2 and toks[i - 1].text == "," and _names_someone(toks[i - 2])
-    return i if follows_name and closes else None
+    return i if (follows_name or _after_an_apposition(toks, i)) and closes else None
+
+
+APPOSITION_REACH = 8  # tokens of "a former New Orleans Saints star" between a name and its age
+
+
+def _after_an_apposition(toks: Sequence[Token], i: int) -> bool:
+    """ "Smith, a former New Orleans Saints star, 34,": a figure set off by commas right after an apposition that
+    describes a person named before it is that person's age."""
+    if i < 4 or toks[i - 1].text != "," or toks[i - 2].pos != "NOUN":
+        return False
+    for k in range(i - 3, max(0, i - 2 - APPOSITION_REACH), -1):
+        if toks[k].text == ",":
+            opens = toks[k + 1].text.lower() in ("a", "an", "the")
+            return opens and k >= 1 and _names_someone(toks[k - 1])
+        if toks[k].pos in ("VERB", "NUM") or toks[k].text in (";", ".", "(", ")"):
+            return False
+    return False
 
 
 AGE_CUE_REACH = 6  # tokens before "at" in which a word of dying may stand ("died in her sleep at 91")

@@ -26,6 +26,7 @@ def ages_in(text: str) -> list[tuple[str, float]]:
         ("The singer's publicist confirmed the death. He was 60.", 60),
         ("The rapper died at the age of 42 in New York.", 42),
         ("The actress died in her sleep at 91.", 91),
+        ("The shooting began when Smith, a former New Orleans Saints star, 34, was rear-ended.", 34),
     ],
 )
 def test_an_age_after_a_name_a_pronoun_or_a_word_of_dying_is_an_age(text: str, age: int) -> None:
@@ -39,6 +40,7 @@ def test_an_age_after_a_name_a_pronoun_or_a_word_of_dying_is_an_age(text: str, a
         "On Monday, 14 people were hurt in the blast.",
         "Twelve died at 5 a.m. near the market.",
         "He was 30 percent richer than before.",
+        "The raid killed Ahmed, a shopkeeper, 12 soldiers and a driver.",
     ],
 )
 def test_a_figure_after_a_place_a_day_or_a_time_is_no_age(text: str) -> None:
