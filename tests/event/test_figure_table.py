@@ -690,3 +690,10 @@ def test_yesterday_in_an_undated_report_keeps_no_other_day_under_corroborated() 
         shown = {(c.figures.rows[i].report, c.figures.rows[i].text) for i in slot.rows}
         if slot.status == "corroborated" and ("c", "Friday") in shown:
             raise AssertionError(f"Friday shown as corroborating Thursday: {shown}")
+
+
+def test_a_report_that_dates_the_event_a_year_off_disputes_the_others_day() -> None:
+    a = "Courthouse shooting\nA gunman opened fire in the Fulton County courthouse on March 11, 2005, killing a judge."
+    b = "Atlanta courthouse attack\nA gunman killed a judge in the Fulton County courthouse on March 11, 2004."
+    c = _two(a, b, published="2005-03-12")
+    assert any(("a", "March 11, 2005") in v and ("b", "March 11, 2004") in v for v in _disputed_values(c))

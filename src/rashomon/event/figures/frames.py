@@ -128,8 +128,12 @@ def _other_year(word: str, window: EventWindow) -> bool:
     return d is not None and d > 0
 
 
-def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, int], TimeExpr]) -> str:
-    """The frame of one value (see the module docstring): "main", "background" or "aggregate"."""
+def frame_of(
+    ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, int], TimeExpr], own_kind: bool = False
+) -> str:
+    """The frame of one value (see the module docstring): "main", "background" or "aggregate". ``own_kind``: the
+    value tells of a happening of the event's own kind, and its own day, however far from the window, does not
+    make it background (a report that dates the event a year off disputes the others' day)."""
     cues = _cues()
     marks = {cues[w] for w in ef.fact.frame_words if w in cues}
     if AGGREGATE in marks:
@@ -156,7 +160,7 @@ def frame_of(ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, in
         month = t.spec_dict().get("month")
         if span is None and month and window.month and month != window.month and _period(t):
             return BACKGROUND  # "in February", in a story of November
-    if ef.time is not None and _reliable(ef.time, ef.dated):
+    if ef.time is not None and _reliable(ef.time, ef.dated) and not own_kind:
         span = _ordinals(ef.time.value)
         if span is not None and (d := window.distance(span)) is not None and d > FAR_DAYS:
             return BACKGROUND

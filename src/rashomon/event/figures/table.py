@@ -133,10 +133,19 @@ def usable(ef: EventFact) -> bool:
 
 
 def rows_of(
-    facts: Sequence[EventFact], window: EventWindow, times: Mapping[str, Sequence[TimeExpr]]
+    facts: Sequence[EventFact],
+    window: EventWindow,
+    times: Mapping[str, Sequence[TimeExpr]],
+    main: frozenset[str] = frozenset(),
 ) -> tuple[Row, ...]:
+    """Each usable fact as a row with its key and frame; ``main``: the event's kinds of happening (a day a report
+    gives for one of them stays in the main frame however far it lies from the others' days: that is a dispute)."""
     times_at = {(t.report, t.start): t for ts in times.values() for t in ts}
-    return tuple(Row(ef, slot_key(ef), frame_of(ef, window, times_at)) for ef in facts if usable(ef))
+    return tuple(
+        Row(ef, slot_key(ef), frame_of(ef, window, times_at, of_event(happening_of(ef), main)))
+        for ef in facts
+        if usable(ef)
+    )
 
 
 CONVERSION = re.compile(
@@ -940,7 +949,7 @@ def tabulate(
     are (``sentence_similarity``), a tie-breaker; ``model``: the slot model (default: the shipped one)."""
     texts = {r.id: r.text for r in reports}
     converted = conversions(facts, texts)
-    everything = tuple(row for row in rows_of(facts, window, times) if row.fact.index not in converted)
+    everything = tuple(row for row in rows_of(facts, window, times, main) if row.fact.index not in converted)
     firsts, twins = row_twins(everything)
     rows = [everything[i] for i in firsts]
     context = make_context(rows, settings, main, similarity, model)
