@@ -54,7 +54,7 @@ def main() -> int:
     contexts = []
     for g in golds:
         view = view_event([annotated[r] for r in g.reports], settings, vectorize)
-        rows = rows_of(view.facts, view.window, view.times)
+        rows = rows_of(view.facts, view.window, view.times, view.main)
         blank = SlotModel(tuple(0.0 for _ in FEATURES), 0.0)  # the features only: the shipped model may be stale
         contexts.append(make_context(rows, settings.align, view.main, view.similarity, blank))
     pairs = collect(golds, contexts)
