@@ -697,3 +697,19 @@ def test_a_report_that_dates_the_event_a_year_off_disputes_the_others_day() -> N
     b = "Atlanta courthouse attack\nA gunman killed a judge in the Fulton County courthouse on March 11, 2004."
     c = _two(a, b, published="2005-03-12")
     assert any(("a", "March 11, 2005") in v and ("b", "March 11, 2004") in v for v in _disputed_values(c))
+
+
+def test_a_former_officeholder_does_not_put_the_clause_in_the_background() -> None:
+    a = (
+        "Church burned in Wasilla\nFire gutted a church in Wasilla on Friday night. Damage to the church was "
+        "estimated at $1 million, authorities said."
+    )
+    b = (
+        "Palin visits burned church\nThe former Republican vice presidential candidate went to the church Saturday "
+        "to apologize to pastors in case the estimated $2 million fire damages, suspected as arson, were tied to her."
+    )
+    c = _two(a, b, published="2008-12-14")
+    assert c.figures is not None
+    frames = {c.figures.rows[i].text: slot.frame for slot in c.figures.slots for i in slot.rows}
+    assert frames["Saturday"] == "main"  # "former" is her title, not a time before the event
+    assert any(("a", "$1 million") in v and ("b", "$2 million") in v for v in _disputed_values(c))
