@@ -27,7 +27,7 @@ import numpy as np
 
 from rashomon import lexicon
 from rashomon.config import DEFAULT_ALIGN, AlignSettings
-from rashomon.event.align.compatibility import count_range
+from rashomon.event.align.compatibility import count_range, time_fields
 from rashomon.event.align.conflicts import RELATIVE_KINDS, count_values_conflict, time_values_conflict
 from rashomon.event.align.facts import EventFact
 from rashomon.event.figures.evidence import (
@@ -543,6 +543,7 @@ class Context:
     first: frozenset[int] = frozenset()  # rows that come first of their key and frame in their report
     # each report's first day, first hour and first toll of the event
     event_day: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    happenings: dict[int, str] = field(default_factory=dict)  # row -> its kind of happening, as read
 
     def bucket_rows_of(self, row: int, rank: int) -> list[int]:
         """The rows of report ``rank`` in the bucket of ``row``."""
@@ -555,18 +556,24 @@ class Context:
         first = a in self.first and b in self.first
         return pair_features(ra.fact, rb.fact, ra.key, ra.frame, self.main, similarity, sole, first)
 
+    def happening(self, i: int) -> str:
+        """Row ``i``'s kind of happening (``slots.happening_of``), read once."""
+        if i not in self.happenings:
+            self.happenings[i] = happening_of(self.rows[i].fact)
+        return self.happenings[i]
+
     def logit(self, a: int, b: int, sole: bool) -> float:
         x = self.features(a, b, sole)
-        if self.rows[a].key.kind == TIME and (x[OTHER_HAPPENING] or _one_goes_on(self.rows[a], self.rows[b])):
+        if self.rows[a].key.kind == TIME and (x[OTHER_HAPPENING] or _one_goes_on(self.happening(a), self.happening(b))):
             # happenings of two groups ("harm" / "court"): the day of the charges is never the day of the killing;
             # nor is the day a fire spread or a vote is scheduled for the day of what happened
             return NEVER
         return self.model.logit(x)
 
 
-def _one_goes_on(a: Row, b: Row) -> bool:
-    """One of two times dates how a happening went on or is to come ("spread", "scheduled"), the other does not."""
-    ha, hb = happening_of(a.fact), happening_of(b.fact)
+def _one_goes_on(ha: str, hb: str) -> bool:
+    """One of two times' happenings is how a happening went on or is to come ("spread", "scheduled"), the other's
+    is not."""
     going = lexicon.words("progress-verbs")
     return ha != hb and (ha in going or hb in going)
 
@@ -689,12 +696,13 @@ def _clash(
     sure = _log_odds(settings.slot_sure)  # a pair this likely needs no more evidence (``needs_more``)
     best_a = {a: max(scores[(a, b)] for b in all_theirs) for a in mine}
     best_b = {b: max(scores[(a, b)] for a in all_mine) for b in theirs}
+    # a row whose value the other report states too is in no dispute with it (``_says_too``)
+    stated = {a for a in mine if _says_too(rows, a, [(x, scores[(a, x)]) for x in all_theirs], settings, context.link)}
+    stated |= {b for b in theirs if _says_too(rows, b, [(x, scores[(x, b)]) for x in all_mine], settings, context.link)}
     found: list[tuple[float, int, int, str]] = []
     for a, b in ((a, b) for a in mine for b in theirs):
         score = scores[(a, b)]
-        if _says_too(rows, a, [(x, scores[(a, x)]) for x in all_theirs], settings, context.link) or _says_too(
-            rows, b, [(x, scores[(x, b)]) for x in all_mine], settings, context.link
-        ):
+        if a in stated or b in stated:
             continue
         if context.event_day.get(a, set()) & context.event_day.get(b, set()):
             # the first day each report gives for the event itself: paired by what they date, not by the model,
@@ -746,16 +754,14 @@ def _agrees(a: EventFact, b: EventFact, settings: AlignSettings) -> bool:
 def _time_grain(f: EventFact) -> str:
     """The finest thing a time tells: a clock time, a part of the day, a day, a month or a year ("" if none)."""
     spec = f.time.spec_dict() if f.time is not None else {}
-    value = f.time.value if f.time is not None and f.time.value else ""
+    fields = time_fields(f.time.value if f.time is not None else None, spec)
     if "hour" in spec:
         return "clock"
-    if "weekday" in spec or "day" in spec or len(value) >= 10:
+    if "day" in fields or "weekday" in fields:
         return "day"
     if "part" in spec:
         return "part"
-    if "month" in spec or len(value) == 7:
-        return "month"
-    return "year" if "year" in spec or len(value) == 4 else ""
+    return next((grain for grain in ("month", "year") if grain in fields), "")
 
 
 EVENT_FIRST = 100.0  # what an event-day or event-toll pair adds to its log-odds: it is shown before the model's pairs
