@@ -201,9 +201,15 @@ def locations_conflict(a: Location, b: Location) -> bool:
     if a.place == b.place:
         return directions_conflict(a.directions, b.directions)
     ra, rb = _refs(a.place_name), _refs(b.place_name)
-    if not ra or not rb:
+    if not ra or not rb or any(_can_hold(x, y) for x in ra for y in rb):
         return False
-    return not any(_can_hold(x, y) for x in ra for y in rb)
+    # no reading of one holds any reading of the other: a dispute only where the likeliest readings are two places
+    # of one country, or two countries ("Surrey" is a Canadian city to the gazetteer, which has no English
+    # counties; "Fort Bragg" and "Afghanistan" are where two different things happened more often than a dispute)
+    da, db = place_details(a.place_name), place_details(b.place_name)
+    if da is None or db is None:
+        return False
+    return da["country_code"] == db["country_code"] or da["precision"] == db["precision"] == "country"
 
 
 @lru_cache(maxsize=1)

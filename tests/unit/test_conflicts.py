@@ -108,6 +108,20 @@ def test_a_place_and_its_refinement_agree_opposite_directions_conflict() -> None
     assert hit is not None and hit[0] == "location"
 
 
+def test_two_named_places_dispute_only_as_towns_of_one_country_or_as_two_countries() -> None:
+    def conflict(a: str, b: str) -> bool:
+        one, other = place("a", a, a, frozenset()), place("b", b, b, frozenset(), rank=1)
+        return pair_conflict(one, other, DEFAULT_ALIGN) is not None
+
+    assert conflict("Kathmandu", "Birgañj")  # two Nepalese towns of two regions
+    assert conflict("Iran", "Iraq")
+    # the gazetteer knows "Surrey" only as a Canadian city and "Somerset" only as American towns: an English town
+    # in either is no dispute; nor is a town of one country against another country
+    assert not conflict("Surrey", "Banstead")
+    assert not conflict("Wellington", "Somerset")
+    assert not conflict("Fort Bragg", "Afghanistan")
+
+
 def test_each_conflict_value_carries_whom_its_report_credits() -> None:
     a = replace(count("a", "13", 13), attribution="the health ministry")
     b = replace(count("b", "15", 15, rank=1), attribution="witnesses")
