@@ -713,3 +713,23 @@ def test_a_former_officeholder_does_not_put_the_clause_in_the_background() -> No
     frames = {c.figures.rows[i].text: slot.frame for slot in c.figures.slots for i in slot.rows}
     assert frames["Saturday"] == "main"  # "former" is her title, not a time before the event
     assert any(("a", "$1 million") in v and ("b", "$2 million") in v for v in _disputed_values(c))
+
+
+def test_the_day_of_an_aftershock_is_not_the_day_of_the_quake() -> None:
+    a = "Quake hits island\nA strong earthquake struck the island on Sunday, killing 10 people, officials said."
+    b = (
+        "Aftershock rattles island\nAn aftershock shook the island on Monday, a day after the earthquake that killed "
+        "10 people."
+    )
+    c = _two(a, b, published="2008-09-11")
+    assert not [v for v in _disputed_values(c) if ("b", "Monday") in v]
+
+
+def test_a_bare_year_of_the_storys_history_is_not_the_day_of_its_news() -> None:
+    a = (
+        "Poll shows a rematch\nThe poll shows Romney ahead in the rematch, a mirror image of his loss in the vote "
+        "in 2012."
+    )
+    b = "Young voters waver\nObama won young voters by an historic margin in the election in 2008."
+    c = _two(a, b, published="2013-05-02")
+    assert not [v for v in _disputed_values(c) if ("b", "2008") in v]

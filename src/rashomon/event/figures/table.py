@@ -342,8 +342,8 @@ def _event_days(rows: Sequence[Row], members: Sequence[int], context: Context) -
     for i in members:
         f = rows[i].fact
         h = happening_of(f)
-        if f.fact.hedged or not of_event(h, context.main):
-            continue
+        if f.fact.hedged or not of_event(h, context.main) or _time_grain(f) == "year":
+            continue  # a bare year is the story's history ("won in 2008", "in 1992"), not the day of its news
         k = (happening_group(h) or h, f.report_rank)
         if k not in first or f.fact.start < rows[first[k]].fact.fact.start:
             first[k] = i
