@@ -199,7 +199,7 @@ def _measured(
         if tokens[noun].dep != "compound" or up == noun or tokens[up].pos not in ("NOUN", "PROPN") or up < noun:
             break
         noun = up
-    mods = [*extra, *_noun_modifiers(tokens, kids, noun)]
+    mods = [*extra, *_noun_modifiers(tokens, kids, noun), *_nations(tokens, last, noun)]
     if tokens[noun].pos == "PROPN" or tokens[noun].ent == "NORP":
         mods.append("!proper")
     if _includes_a_perpetrator(tokens, last, b):
@@ -218,6 +218,25 @@ def _measured(
         if state is not None:
             return state, tuple(dict.fromkeys(mods)), partitive
     return tokens[noun].lemma.lower(), tuple(dict.fromkeys(mods)), partitive
+
+
+NATION = "!nation:"  # a modifier naming the nation or group a count is of ("seven Russian officials")
+
+
+def _nations(tokens: Sequence[Token], number: int, noun: int) -> list[str]:
+    """The nations or groups named between a figure and its noun ("10,000 South Korean military personnel", "nine
+    U.S. officials"), each as ``NATION`` + its words in lower case."""
+    out: list[str] = []
+    words: list[str] = []
+    for k in range(number + 1, noun):
+        if tokens[k].ent in ("NORP", "GPE"):
+            words.append(tokens[k].text.lower())
+        elif words:
+            out.append(NATION + " ".join(words))
+            words = []
+    if words:
+        out.append(NATION + " ".join(words))
+    return out
 
 
 def _includes_a_perpetrator(tokens: Sequence[Token], last: int, b: int) -> bool:
@@ -282,11 +301,16 @@ def _after_a_part(tokens: Sequence[Token], first: int, a: int) -> bool:
     return owner.pos == "NUM" or owner.lemma.lower() in QUANTIFIERS
 
 
+LINKING_VERBS = frozenset({"be", "remain", "stay", "lie", "seem", "appear", "become"})
+
+
 def _state_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], verb: int) -> str | None:
     """What counted people are said to be: "dead" of "left 49 people dead" / "were found dead", "custody" of "13
     people are in custody"."""
     for c in _children(kids, verb):
         t = tokens[c]
+        if t.dep == "xcomp" and tokens[verb].tag != "VBN" and tokens[verb].lemma.lower() not in LINKING_VERBS:
+            continue  # "two helicopters were evacuating injured": the injured are what the helicopters carry
         if t.dep in ("oprd", "acomp", "xcomp") and t.text.lower() in COUNTED_ADJECTIVES:
             return t.text.lower()
         if t.dep == "prep" and t.lemma.lower() == "in" and tokens[verb].lemma.lower() in ("be", "remain", "stay"):

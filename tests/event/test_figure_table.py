@@ -733,3 +733,13 @@ def test_a_bare_year_of_the_storys_history_is_not_the_day_of_its_news() -> None:
     b = "Young voters waver\nObama won young voters by an historic margin in the election in 2008."
     c = _two(a, b, published="2013-05-02")
     assert not [v for v in _disputed_values(c) if ("b", "2008") in v]
+
+
+def test_counts_of_two_nations_people_are_never_one_slot() -> None:
+    a = "Sanctions war\nRussia announced sanctions against nine U.S. officials on Monday, the ministry said."
+    b = "Sanctions war\nThe United States announced sanctions against seven Russian officials on Monday, aides said."
+    c = _two(a, b, published="2014-03-18")
+    assert not [v for v in _disputed_values(c) if ("a", "nine") in v]
+    b2 = "Sanctions imposed\nRussia on Monday announced sanctions against 12 U.S. officials, the ministry said."
+    c2 = _two(a, b2, published="2014-03-18")
+    assert any(("a", "nine") in v and ("b", "12") in v for v in _disputed_values(c2))

@@ -260,3 +260,30 @@ def test_a_figure_something_was_revised_to_measures_the_revised_thing() -> None:
         lemma="claim for the prior week be revise to 6.9 million .",
     )
     assert claims.measured == "claim"
+
+
+def test_what_a_counted_thing_is_doing_to_people_is_not_what_it_counts() -> None:
+    parsed = {
+        "pos": "NUM NOUN AUX VERB ADJ PUNCT",
+        "dep": "nummod nsubj aux ROOT xcomp punct",
+        "head": "1 3 3 3 3 3",
+        "lemma": "two helicopter be evacuate injured .",
+    }
+    carrying = _count(
+        "Two helicopters were evacuating injured .", "Two", 2.0, None, None, **parsed, tag="CD NNS VBD VBG JJ ."
+    )
+    assert carrying.measured == "helicopter"
+    # a state told through a passive or linking verb is the counted people's: "five were listed injured"
+    left = _count(
+        "Five officers were left injured .",
+        "Five",
+        5.0,
+        None,
+        None,
+        pos="NUM NOUN AUX VERB ADJ PUNCT",
+        dep="nummod nsubjpass auxpass ROOT oprd punct",
+        head="1 3 3 3 3 3",
+        lemma="five officer be leave injured .",
+        tag="CD NNS VBD VBN JJ .",
+    )
+    assert left.measured == "injured"

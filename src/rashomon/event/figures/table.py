@@ -50,8 +50,8 @@ from rashomon.event.figures.slots import (
     happening_of,
     slot_key,
 )
-from rashomon.measured import YEAR_WORD
-from rashomon.places import locations_conflict
+from rashomon.measured import NATION, YEAR_WORD
+from rashomon.places import locations_conflict, place_country_codes
 from rashomon.quantities import MONEY
 from rashomon.records import Report, TimeExpr
 
@@ -448,7 +448,7 @@ def _other_things(a: Row, b: Row) -> bool:
     boats sank" / "two fishermen were rescued"), of a part and a whole, one shaped by a condition or "another" and
     one not, or of people against things."""
     ha, hb = happening_of(a.fact), happening_of(b.fact)
-    if ha != hb and ha in _classes() and hb in _classes():
+    if (ha != hb and ha in _classes() and hb in _classes()) or _other_nations(a.fact, b.fact):
         return True
     if set(a.key.qualifiers) & SHAPING != set(b.key.qualifiers) & SHAPING:
         return True  # a part of a count and the count ("one Australian and one English climber" / "two climbers")
@@ -563,12 +563,33 @@ class Context:
         return self.happenings[i]
 
     def logit(self, a: int, b: int, sole: bool) -> float:
+        if _other_nations(self.rows[a].fact, self.rows[b].fact):
+            return NEVER  # "nine U.S. officials" / "seven Russian officials": counts of two nations' people
         x = self.features(a, b, sole)
         if self.rows[a].key.kind == TIME and (x[OTHER_HAPPENING] or _one_goes_on(self.happening(a), self.happening(b))):
             # happenings of two groups ("harm" / "court"): the day of the charges is never the day of the killing;
             # nor is the day a fire spread or a vote is scheduled for the day of what happened
             return NEVER
         return self.model.logit(x)
+
+
+def _nations(f: EventFact) -> frozenset[str]:
+    """The nations or groups a count's noun is of, as written ("u.s.", "south korean"); a country's name and its
+    aliases read as its code."""
+    out = set()
+    for m in f.fact.modifiers:
+        if m.startswith(NATION):
+            name = m.removeprefix(NATION)
+            codes = place_country_codes(name)
+            out.add(next(iter(codes)) if len(codes) == 1 else name)
+    return frozenset(out)
+
+
+def _other_nations(a: EventFact, b: EventFact) -> bool:
+    """Two counts whose nouns each name a nation or group, none the same ("10,000 South Korean personnel" / "28,500
+    U.S. troops")."""
+    na, nb = _nations(a), _nations(b)
+    return bool(na) and bool(nb) and not na & nb
 
 
 def _one_goes_on(ha: str, hb: str) -> bool:
