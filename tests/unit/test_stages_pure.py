@@ -311,3 +311,15 @@ def test_average_precision_and_recall_at_precision_on_a_small_ranking() -> None:
     assert abs(average_precision(labels, scores) - (1 / 3 + (1 / 3) * (2 / 3) + (1 / 3) * 0.75)) < 1e-9
     assert recall_at_precision(labels, scores, 0.95) == 1 / 3
     assert recall_at_precision(labels, scores, 0.7) == 1.0
+
+
+def test_a_quote_of_two_authors_each_report_naming_one_first_is_no_attribution_conflict() -> None:
+    q = "their ages were too young to accept the diagnosis"
+    a = f'"{q}," wrote Molto and Sheldrick in their paper.'
+    b = f'"{q}," the researchers, anthropologist El Molto and physician Peter Sheldrick, wrote.'
+    ma = mention("a", a, "Molto", "PERSON")
+    mb = mention("b", b, "Peter Sheldrick", "PERSON")
+    qa = Quote("a", 1, 1 + len(q), q, Span("a", ma.start, ma.end, ma.text), "after")
+    qb = Quote("b", 1, 1 + len(q), q, Span("b", mb.start, mb.end, mb.text), "after")
+    docs = [_doc("a", a, (qa,), (ma,)), _doc("b", b, (qb,), (mb,))]
+    assert group_quotes(docs, resolve_entities([ma, mb]))[1] == ()

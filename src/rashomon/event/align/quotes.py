@@ -79,6 +79,7 @@ def group_quotes(
     from scipy.cluster.hierarchy import DisjointSet
 
     quotes = [q for d in docs for q in d.quotes]
+    texts = {d.report.id: d.report.text for d in docs}
     types = {e.id: e.type for e in resolution.entities}
     joined = DisjointSet(range(len(quotes)))
     for i, j in _candidate_quotes(quotes):
@@ -102,7 +103,7 @@ def group_quotes(
         text = max((o.text for o in occ), key=len)
         qid = f"Q{len(groups) + 1}"
         groups.append(QuoteGroup(qid, text, agreed, tuple(occ)))
-        conflict = attribution_conflict([quotes[i] for i in members], occ, types, quotes)
+        conflict = attribution_conflict([quotes[i] for i in members], occ, types, quotes, texts)
         if conflict is not None:
             statements = tuple(Span(o.report, o.start, o.end, o.text) for o in occ)
             claims.append(Claim(qid, "conflicting", statements, (conflict,)))
@@ -137,15 +138,36 @@ def _one_person(a: str, b: str) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1]
 
 
-def _clashes(a: Quote, b: Quote, oa: QuoteOccurrence, ob: QuoteOccurrence) -> bool:
+def _clashes(
+    a: Quote, b: Quote, oa: QuoteOccurrence, ob: QuoteOccurrence, texts: Mapping[str, str] | None = None
+) -> bool:
     """Two reports credit words they both quote to two people: the two quotes match each other (not only through
-    a third), are long enough not to be a common phrase, and the names are of two people."""
+    a third), are long enough not to be a common phrase, the names are of two people, and neither report names the
+    other's speaker beside the quote ("wrote Molto and Sheldrick" / "the researchers, El Molto ... and Peter
+    Sheldrick": the words of two authors, each report naming one of them first)."""
     if a.report == b.report or oa.speaker == ob.speaker or a.speaker is None or b.speaker is None:
         return False
     ta, tb = quote_tokens(a.text), quote_tokens(b.text)
     if min(len(ta), len(tb)) < MIN_CREDITED_WORDS:
         return False
-    return _in_order(ta, tb) and not _one_person(a.speaker.text, b.speaker.text)
+    if _one_person(a.speaker.text, b.speaker.text):
+        return False
+    if texts and (_names_beside(a, b.speaker.text, texts) or _names_beside(b, a.speaker.text, texts)):
+        return False
+    return _in_order(ta, tb)
+
+
+BESIDE = 200  # characters around a quote where its credit is written
+
+
+def _names_beside(q: Quote, name: str, texts: Mapping[str, str]) -> bool:
+    """The report of quote ``q`` names ``name`` (its last word) near the quote too."""
+    words = fold(name).split()
+    text = texts.get(q.report, "")
+    if not words or not text:
+        return False
+    near = fold(text[max(0, q.start - BESIDE) : q.end + BESIDE])
+    return re.search(rf"\b{re.escape(words[-1])}\b", near) is not None
 
 
 def _in_order(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -162,14 +184,16 @@ def attribution_conflict(
     occurrences: Sequence[QuoteOccurrence],
     types: Mapping[str, str],
     spans: Sequence[Quote] = (),
+    texts: Mapping[str, str] | None = None,
 ) -> Conflict | None:
     """One quote that two reports credit to two different people (``_clashes``). Each value is the speaker as the
     report names them; a group speaking through a person ("the team" / its manager) is no conflict, nor is a report
-    that names no speaker. ``spans``: every quote of the reports (a name inside one is never a speaker)."""
+    that names no speaker. ``spans``: every quote of the reports (a name inside one is never a speaker); ``texts``:
+    the reports' texts by id (a report that names the other's speaker beside the quote too is no conflict)."""
     people = [
         (q, o) for q, o in zip(quotes, occurrences, strict=True) if _credited_person(q, o, types, spans or quotes)
     ]
-    clash = any(_clashes(a, b, oa, ob) for (a, oa), (b, ob) in combinations(people, 2))
+    clash = any(_clashes(a, b, oa, ob, texts) for (a, oa), (b, ob) in combinations(people, 2))
     if not clash:
         return None
     values = tuple(
