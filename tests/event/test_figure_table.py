@@ -743,3 +743,16 @@ def test_counts_of_two_nations_people_are_never_one_slot() -> None:
     b2 = "Sanctions imposed\nRussia on Monday announced sanctions against 12 U.S. officials, the ministry said."
     c2 = _two(a, b2, published="2014-03-18")
     assert any(("a", "nine") in v and ("b", "12") in v for v in _disputed_values(c2))
+
+
+def test_figures_of_two_past_quakes_dated_apart_are_not_one_slot() -> None:
+    a = (
+        "Quake kills 10 in Iran\nA 5.9 quake struck Qeshm island on Sunday, killing 10 people. A 6.7 quake killed "
+        "26,000 people in Bam in December 2003."
+    )
+    b = (
+        "Iran quake toll at 10\nA 5.9 earthquake hit Qeshm island on Sunday and killed 10 people. A 6.4 quake killed "
+        "500 people in Zarand in February 2005."
+    )
+    c = _two(a, b, published="2008-11-28")
+    assert not [v for v in _disputed_values(c) if ("a", "6.7") in v]

@@ -128,6 +128,38 @@ def _other_year(word: str, window: EventWindow) -> bool:
     return d is not None and d > 0
 
 
+def clause_dates(ef: EventFact, times_at: Mapping[tuple[str, int], TimeExpr]) -> tuple[tuple[int, int, int], ...]:
+    """What the other times of a value's clause say of when its happening was: (first day, last day, month) each,
+    the days as ordinals where the words or a publication date give them (else 0, 0) and the month where the words
+    name one (else 0): "a 6.7 quake killed 26,000 in Bam in December 2003" is of December 2003."""
+    out = []
+    for start in ef.fact.near_times:
+        t = times_at.get((ef.fact.report, start))
+        if t is None:
+            continue
+        span = _ordinals(t.value) if _reliable(t, ef.dated) else None
+        month = t.spec_dict().get("month") if not t.text[:1].isdigit() else None
+        if span is not None or month:
+            first, last = span if span is not None else (0, 0)
+            out.append((first, last, int(month or 0)))
+    return tuple(out)
+
+
+def dated_apart(a: Sequence[tuple[int, int, int]], b: Sequence[tuple[int, int, int]]) -> bool:
+    """Two values whose clauses date them to times that cannot meet (``clause_dates``): of two happenings ("in
+    December 2003" / "in February"), never one slot. A clause's days are read as one stretch, from its first to its
+    last ("between May 2014 and November 2015"); where either clause gives no day, the months it names."""
+    if not a or not b:
+        return False
+    days_a, days_b = [(f, la) for f, la, _ in a if f], [(f, lb) for f, lb, _ in b if f]
+    if days_a and days_b:
+        first_a, last_a = min(f for f, _ in days_a), max(la for _, la in days_a)
+        first_b, last_b = min(f for f, _ in days_b), max(lb for _, lb in days_b)
+        return last_a < first_b or last_b < first_a
+    months_a, months_b = {m for *_, m in a if m}, {m for *_, m in b if m}
+    return bool(months_a) and bool(months_b) and months_a.isdisjoint(months_b)
+
+
 def frame_of(
     ef: EventFact, window: EventWindow, times_at: Mapping[tuple[str, int], TimeExpr], own_kind: bool = False
 ) -> str:

@@ -38,7 +38,7 @@ from rashomon.event.figures.evidence import (
     needs_more,
     pair_features,
 )
-from rashomon.event.figures.frames import MAIN, EventWindow, frame_of
+from rashomon.event.figures.frames import MAIN, EventWindow, clause_dates, dated_apart, frame_of
 from rashomon.event.figures.slots import (
     CONDITIONS,
     COUNT,
@@ -66,6 +66,7 @@ class Row:
     fact: EventFact
     key: SlotKey
     frame: str
+    dates: tuple[tuple[int, int, int], ...] = ()  # when the other times of its clause say it was (``clause_dates``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +143,12 @@ def rows_of(
     gives for one of them stays in the main frame however far it lies from the others' days: that is a dispute)."""
     times_at = {(t.report, t.start): t for ts in times.values() for t in ts}
     return tuple(
-        Row(ef, slot_key(ef), frame_of(ef, window, times_at, of_event(happening_of(ef), main)))
+        Row(
+            ef,
+            slot_key(ef),
+            frame_of(ef, window, times_at, of_event(happening_of(ef), main)),
+            clause_dates(ef, times_at),
+        )
         for ef in facts
         if usable(ef)
     )
@@ -563,8 +569,11 @@ class Context:
         return self.happenings[i]
 
     def logit(self, a: int, b: int, sole: bool) -> float:
-        if _other_nations(self.rows[a].fact, self.rows[b].fact):
+        ra, rb = self.rows[a], self.rows[b]
+        if _other_nations(ra.fact, rb.fact):
             return NEVER  # "nine U.S. officials" / "seven Russian officials": counts of two nations' people
+        if ra.key.kind != TIME and dated_apart(ra.dates, rb.dates):
+            return NEVER  # "a 6.7 quake ... in December 2003" / "in February, a 6.4 temblor": two happenings
         x = self.features(a, b, sole)
         if self.rows[a].key.kind == TIME and (x[OTHER_HAPPENING] or _one_goes_on(self.happening(a), self.happening(b))):
             # happenings of two groups ("harm" / "court"): the day of the charges is never the day of the killing;
