@@ -740,9 +740,9 @@ def test_counts_of_two_nations_people_are_never_one_slot() -> None:
     b = "Sanctions war\nThe United States announced sanctions against seven Russian officials on Monday, aides said."
     c = _two(a, b, published="2014-03-18")
     assert not [v for v in _disputed_values(c) if ("a", "nine") in v]
-    b2 = "Sanctions imposed\nRussia on Monday announced sanctions against 12 U.S. officials, the ministry said."
+    b2 = "Sanctions imposed\nRussia on Monday announced sanctions against 12 American officials, the ministry said."
     c2 = _two(a, b2, published="2014-03-18")
-    assert any(("a", "nine") in v and ("b", "12") in v for v in _disputed_values(c2))
+    assert any(("a", "nine") in v and ("b", "12") in v for v in _disputed_values(c2))  # "U.S." and "American": one
 
 
 def test_figures_of_two_past_quakes_dated_apart_are_not_one_slot() -> None:
@@ -756,3 +756,13 @@ def test_figures_of_two_past_quakes_dated_apart_are_not_one_slot() -> None:
     )
     c = _two(a, b, published="2008-11-28")
     assert not [v for v in _disputed_values(c) if ("a", "6.7") in v]
+
+
+def test_a_count_of_others_is_not_the_count_it_adds_to() -> None:
+    a = (
+        "Sanctions widen\nThe list names seven officials close to the president. Four others were named as members "
+        "of the inner circle."
+    )
+    b = "Sanctions widen\nEleven people were named on a sanctions list issued earlier this week."
+    c = _two(a, b, published="2014-03-18")
+    assert not [v for v in _disputed_values(c) if ("a", "Four") in v]

@@ -146,18 +146,22 @@ def clause_dates(ef: EventFact, times_at: Mapping[tuple[str, int], TimeExpr]) ->
 
 
 def dated_apart(a: Sequence[tuple[int, int, int]], b: Sequence[tuple[int, int, int]]) -> bool:
-    """Two values whose clauses date them to times that cannot meet (``clause_dates``): of two happenings ("in
-    December 2003" / "in February"), never one slot. A clause's days are read as one stretch, from its first to its
-    last ("between May 2014 and November 2015"); where either clause gives no day, the months it names."""
+    """Two values whose clauses date them to times a month or more apart (``clause_dates``): of two happenings ("in
+    December 2003" / "in February"), never one slot; a day or two apart is one happening whose day the reports
+    may dispute. A clause's days are read as one stretch, from its first to its last ("between May 2014 and November
+    2015"); where either clause gives no day, the months it names, two or more apart."""
     if not a or not b:
         return False
     days_a, days_b = [(f, la) for f, la, _ in a if f], [(f, lb) for f, lb, _ in b if f]
     if days_a and days_b:
         first_a, last_a = min(f for f, _ in days_a), max(la for _, la in days_a)
         first_b, last_b = min(f for f, _ in days_b), max(lb for _, lb in days_b)
-        return last_a < first_b or last_b < first_a
+        return max(first_b - last_a, first_a - last_b) > APART_DAYS
     months_a, months_b = {m for *_, m in a if m}, {m for *_, m in b if m}
-    return bool(months_a) and bool(months_b) and months_a.isdisjoint(months_b)
+    return bool(months_a) and bool(months_b) and all(_months_apart(x, y) > 1 for x in months_a for y in months_b)
+
+
+APART_DAYS = 31  # clauses dated further apart than this tell of two happenings; nearer, of one happening's day
 
 
 def frame_of(

@@ -200,6 +200,8 @@ def count_key(ef: EventFact) -> SlotKey:
     if dimension:
         return SlotKey(COUNT, dimension, happening, qualifiers, unit)
     noun = f.measured or (q.counted or "").split(" per ")[0]
+    if noun in ADDITIONAL:
+        qualifiers = tuple(sorted({*qualifiers, "additional"}))  # "four others were named": others than those told
     if " per " in (q.counted or ""):
         qualifiers = (*qualifiers, "per " + (q.counted or "").split(" per ")[1])
     measures = lexicon.column("measures")

@@ -583,14 +583,15 @@ class Context:
 
 
 def _nations(f: EventFact) -> frozenset[str]:
-    """The nations or groups a count's noun is of, as written ("u.s.", "south korean"); a country's name and its
-    aliases read as its code."""
+    """The nations or groups a count's noun is of: a country's code where its name, an alias or its people's name
+    gives one ("U.S.", "American" and "America" are US), else the words as written."""
     out = set()
+    demonyms = lexicon.column("demonyms")
     for m in f.fact.modifiers:
         if m.startswith(NATION):
             name = m.removeprefix(NATION)
             codes = place_country_codes(name)
-            out.add(next(iter(codes)) if len(codes) == 1 else name)
+            out.add(next(iter(codes)) if len(codes) == 1 else demonyms.get(name) or name)
     return frozenset(out)
 
 
