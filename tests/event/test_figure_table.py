@@ -766,3 +766,26 @@ def test_a_count_of_others_is_not_the_count_it_adds_to() -> None:
     b = "Sanctions widen\nEleven people were named on a sanctions list issued earlier this week."
     c = _two(a, b, published="2014-03-18")
     assert not [v for v in _disputed_values(c) if ("a", "Four") in v]
+
+
+def _corroborated_together(c: Comparison, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    assert c.figures is not None
+    return any(
+        slot.status == "corroborated"
+        and {a, b} <= {(c.figures.rows[i].report, c.figures.rows[i].text) for i in slot.rows}
+        for slot in c.figures.slots
+    )
+
+
+def test_a_morning_and_an_afternoon_that_meet_by_their_day_are_never_shown_as_agreeing() -> None:
+    a = "Rally ends in arrests\nPolice arrested two men near the courthouse on Saturday morning, a spokesman said."
+    b = "Rally turns violent\nThe rally outside the courthouse turned violent on Saturday afternoon, witnesses said."
+    c = _two(a, b, published="2016-02-28")
+    assert not _corroborated_together(c, ("a", "Saturday morning"), ("b", "Saturday afternoon"))
+
+
+def test_today_in_an_undated_report_corroborates_no_day() -> None:
+    a = "Scientists write to agency\nThe scientists sent the letters to the agency today, the group said."
+    b = "Letters to agency\nThe scientists sent their letters to the agency on Friday, the group said."
+    c = _compare(Report("a", a), Report("b", b))
+    assert not _corroborated_together(c, ("a", "today"), ("b", "Friday"))

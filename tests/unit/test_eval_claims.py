@@ -65,6 +65,14 @@ def test_a_flag_covering_two_values_of_a_gold_conflict_finds_it_and_counts_as_pr
     assert s["conflict_recall:quantity"] == 1.0 and s["conflict_recall:location"] == 0.0
 
 
+def test_a_gold_dispute_shown_as_corroborated_is_counted_as_hidden() -> None:
+    toll = claim("C1", "corroborated", [span("a", "13"), span("b", "15")])
+    place = claim("C2", "unique", [span("a", "Chandpur")])
+    s = score([GOLD], [comparison(toll, place)])[0].scores()
+    assert s["hidden_conflicts"] == 0.5  # the tolls are told as agreeing; the places are only apart
+    assert score([GOLD], [comparison(place)])[0].scores()["hidden_conflicts"] == 0.0
+
+
 def test_a_flag_over_agreeing_values_is_a_false_conflict_and_imprecise() -> None:
     day = claim(
         "C1",

@@ -12,12 +12,16 @@ share at least one character.
 - **false conflicts**: corroborated gold items that some flagged conflict matches that way, over corroborated items.
 - **alignment recall**: conflict and corroborated items with two values, in two reports, placed in one claim.
 - **corroborated recall**: corroborated items aligned and not flagged as a conflict.
+- **hidden conflicts**: gold conflicts two of whose values that differ in words (neither's words inside the other's),
+  in two reports, are placed in one claim shown as corroborated and not flagged, over gold conflicts: a dispute the
+  reader is told is agreement.
 - **unique recall**: unique items whose value is placed in a claim of status ``unique``, or overlaps a detail that
   the claim marks as given by one report only.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +52,7 @@ class Tally:
     corroborated: int = 0
     unique: int = 0
     false_conflicts: int = 0
+    hidden: int = 0  # gold conflicts shown as corroborated
     causes: Counter[str] = field(default_factory=Counter)  # errors by cause ("missed: split", "false: ...")
     flags: Counter[str] = field(default_factory=Counter)  # flagged conflicts, per kind and "all"
     true_flags: Counter[str] = field(default_factory=Counter)  # flags matching a gold conflict, per kind and "all"
@@ -66,6 +71,7 @@ class Tally:
         self.corroborated += other.corroborated
         self.unique += other.unique
         self.false_conflicts += other.false_conflicts
+        self.hidden += other.hidden
         self.errors.extend(other.errors)
 
     def scores(self) -> dict[str, float | int | None]:
@@ -78,6 +84,7 @@ class Tally:
             "false_conflict_rate": ratio(self.false_conflicts, self.gold["corroborated"]),
             "corroborated_recall": ratio(self.corroborated, self.gold["corroborated"]),
             "unique_recall": ratio(self.unique, self.gold["unique"]),
+            "hidden_conflicts": ratio(self.hidden, self.gold["conflict"]),
             "alignment_recall": ratio(
                 self.aligned["conflict"] + self.aligned["corroborated"],
                 self.gold["conflict"] + self.gold["corroborated"],
@@ -170,6 +177,7 @@ def score_event(gold: GoldEvent, comparison: Comparison) -> Tally:
             tally.found["conflict"] += flagged
             tally.found[key] += flagged
             if not flagged:
+                tally.hidden += _shown_corroborated(item, places, comparison)
                 tally.causes["missed: " + _miss_cause(item, places, comparison)] += 1
                 tally.errors.append(_describe(gold, item, "conflict missed", comparison, places))
         else:
@@ -190,6 +198,27 @@ def score_event(gold: GoldEvent, comparison: Comparison) -> Tally:
             tally.causes["false flag: " + _false_cause(f, gold)] += 1
             tally.errors.append(f"{gold.event}: spurious {f.kind} conflict: {_flag_text(comparison, f)}")
     return tally
+
+
+def _shown_corroborated(item: GoldItem, places: dict[GoldValue, int | None], comparison: Comparison) -> bool:
+    """Two of the item's values that differ (``_differ``), in two reports, stand in one claim the comparison shows
+    as corroborated (two reports that agree with each other against a third are not that)."""
+    claims = comparison.get("claims", ())
+    return any(
+        a.report != b.report
+        and _differ(a.text, b.text)
+        and places[a] is not None
+        and places[a] == places[b]
+        and claims[places[a]].get("status") == "corroborated"
+        for a, b in combinations(item.values, 2)
+    )
+
+
+def _differ(a: str, b: str) -> bool:
+    """Two values that differ in words, neither's words a part of the other's ("Baehr" / "Brad Baehr", "$500,000" /
+    "about $500,000" are one value told twice)."""
+    wa, wb = set(re.findall(r"[\w$%.,'-]+", a.casefold())), set(re.findall(r"[\w$%.,'-]+", b.casefold()))
+    return not (wa <= wb or wb <= wa)
 
 
 def _miss_cause(item: GoldItem, places: dict[GoldValue, int | None], comparison: Comparison) -> str:

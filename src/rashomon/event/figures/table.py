@@ -883,8 +883,10 @@ def apart_dissent(rows: Sequence[Row], slot: Slot, settings: AlignSettings) -> l
     """A corroborated slot without the reports none of whose values the others' allow: each such report's rows are
     a slot of its own ("four officers" in two reports, "six" in a third the table could not tie closely enough to
     call a dispute: never shown as corroborating the four)."""
-    if slot.status != "corroborated" or slot.loose:
+    if slot.status != "corroborated":
         return [slot]
+    if slot.loose:
+        return _loose_dissent(rows, slot, settings)
     stale = set(slot.updates)
     live: dict[int, list[int]] = defaultdict(list)
     for i in slot.members:
@@ -911,6 +913,27 @@ def apart_dissent(rows: Sequence[Row], slot: Slot, settings: AlignSettings) -> l
     for rank in sorted(odd):
         own = tuple(i for i in slot.members if rows[i].fact.report_rank == rank)
         out.append(Slot(slot.key, slot.frame, own, "unique", updates=tuple(i for i in slot.updates if i in own)))
+    return out
+
+
+def _loose_dissent(rows: Sequence[Row], slot: Slot, settings: AlignSettings) -> list[Slot]:
+    """A slot of values met by value only, without the rows a value of another report in it contradicts: "Saturday
+    morning" and "Saturday afternoon" both meet "Saturday" by their day, and are never shown as corroborating each
+    other; each stands alone."""
+    odd: set[int] = set()
+    for a, b in combinations(slot.members, 2):
+        if rows[a].fact.report_rank == rows[b].fact.report_rank:
+            continue
+        if values_conflict(rows[a].fact, rows[b].fact, settings) is not None:
+            odd.update((a, b))
+    if not odd:
+        return [slot]
+    kept = tuple(i for i in slot.members if i not in odd)
+    out = []
+    if kept:
+        several = len({rows[i].fact.report_rank for i in kept}) > 1
+        out.append(replace(slot, members=kept, status="corroborated" if several else "unique"))
+    out.extend(replace(slot, members=(i,), status="unique") for i in sorted(odd))
     return out
 
 
@@ -944,9 +967,12 @@ def _in_headline(row: Row) -> bool:
 def _agreement(
     rows: Sequence[Row], positions: Mapping[int, Sequence[int]], updated: Sequence[int], settings: AlignSettings
 ) -> bool:
-    """Two reports give compatible values (superseded ones aside): what corroboration means."""
+    """Two reports give compatible values (superseded ones aside): what corroboration means. A relative day of a
+    report with no date ("today" in an undated report) allows any day and so agrees with none."""
     stale = set(updated)
-    live = {rank: [i for i in idx if i not in stale] for rank, idx in positions.items()}
+    live = {
+        rank: [i for i in idx if i not in stale and not _unanchored(rows[i].fact)] for rank, idx in positions.items()
+    }
     for ra, rb in combinations(sorted(r for r, idx in live.items() if idx), 2):
         if any(values_conflict(rows[a].fact, rows[b].fact, settings) is None for a in live[ra] for b in live[rb]):
             return True
