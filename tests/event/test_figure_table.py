@@ -789,3 +789,10 @@ def test_today_in_an_undated_report_corroborates_no_day() -> None:
     b = "Letters to agency\nThe scientists sent their letters to the agency on Friday, the group said."
     c = _compare(Report("a", a), Report("b", b))
     assert not _corroborated_together(c, ("a", "today"), ("b", "Friday"))
+
+
+def test_a_block_number_names_a_block_and_two_blocks_are_a_dispute() -> None:
+    a = "Man shot dead\nA man was shot dead in the 12000 block of East 223rd Street on Sunday, police said."
+    b = "Fatal shooting\nPolice said a man was shot and killed in the 12200 block of 223rd Street on Sunday."
+    c = _two(a, b, published="2013-03-04")
+    assert any(("a", "12000") in v and ("b", "12200") in v for v in _disputed_values(c))

@@ -184,9 +184,18 @@ def conversions(facts: Sequence[EventFact], texts: Mapping[str, str]) -> set[int
 # ---- values ----------------------------------------------------------------------------------------------------
 
 
+LABELS = frozenset({"block"})  # nouns a figure names rather than counts ("the 3300 block of West Florence Avenue")
+
+
 def values_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> str | None:
     """Why the values of two rows of one slot cannot both be true, or None when they can."""
     kind = a.fact.kind
+    if kind == COUNT and a.fact.measured in LABELS and a.fact.measured == b.fact.measured:
+        # "the 12000 block of East 223rd Street": the number names a block, it rounds nothing
+        qa, qb = a.quantity, b.quantity
+        if qa is not None and qb is not None and qa.value != qb.value:
+            return f"{a.fact.text!r} and {b.fact.text!r} name two different {a.fact.measured}s"
+        return None
     if kind == COUNT:
         return count_values_conflict(a, b, settings)
     if kind == TIME:
