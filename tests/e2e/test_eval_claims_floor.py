@@ -20,14 +20,16 @@ from tests.conftest import REPO, SHARED
 GOLD = REPO / "bench" / "gold" / "claims-dev.jsonl"
 DATA = SHARED / "data"
 MUTATIONS = 80
-# measured 2026-12-08 (1f7f964; recall / precision / corroborated / unique / alignment):
-# tune 0.148 / 0.462 / 0.645 / 0.859 / 0.640; check 0.088 / 0.161 / 0.637 / 0.836 / 0.627
+# measured 2026-12-08 (b825a44; recall / precision / corroborated / unique / alignment / hidden):
+# tune 0.156 / 0.487 / 0.644 / 0.860 / 0.638 / 0.082; check 0.070 / 0.129 / 0.637 / 0.838 / 0.627 / 0.105
+# (1f7f964 had check 0.088 / 0.161: the ninth session's rules lost one of check's 57 real disputes and added one
+# flag there, while tune gained one dispute and lost one false flag; BENCHMARKS.md, "Ninth session")
 # (d4394d4 had check 0.088 / 0.185: the fifth session lost two of check's 57 real disputes and added three flags;
 # BENCHMARKS.md says why the floors were moved down then rather than the work undone)
 FLOORS = {
     "split:tune": {
-        "conflict_recall": 0.13,
-        "conflict_precision": 0.40,
+        "conflict_recall": 0.14,
+        "conflict_precision": 0.44,
         "corroborated_recall": 0.62,
         "unique_recall": 0.83,
         "alignment_recall": 0.60,
@@ -45,8 +47,9 @@ FLOORS = {
     "mutations": {"mutation_recall": 0.06},
 }
 CEILINGS = {
-    "split:tune": {"false_conflict_rate": 0.015},
-    "split:check": {"false_conflict_rate": 0.015},
+    # hidden_conflicts: the gold disputes shown as corroborated (a dispute the reader is told is agreement)
+    "split:tune": {"false_conflict_rate": 0.015, "hidden_conflicts": 0.10},
+    "split:check": {"false_conflict_rate": 0.015, "hidden_conflicts": 0.14},
     "mutations": {"mutations_with_extra_flags": 0.03},
 }
 
@@ -89,7 +92,9 @@ def test_claim_and_mutation_scores_stay_above_their_floors(
 
 
 @pytest.mark.parametrize(("part", "name"), [(p, n) for p, ceilings in CEILINGS.items() for n in ceilings])
-def test_false_conflicts_and_stray_flags_stay_rare(scores: dict[str, dict[str, float]], part: str, name: str) -> None:
+def test_false_conflicts_hidden_disputes_and_stray_flags_stay_rare(
+    scores: dict[str, dict[str, float]], part: str, name: str
+) -> None:
     value = scores[part][name]
     assert value <= CEILINGS[part][name], f"{part} {name} {value} > ceiling {CEILINGS[part][name]}"
 
