@@ -301,15 +301,13 @@ def _after_a_part(tokens: Sequence[Token], first: int, a: int) -> bool:
     return owner.pos == "NUM" or owner.lemma.lower() in QUANTIFIERS
 
 
-LINKING_VERBS = frozenset({"be", "remain", "stay", "lie", "seem", "appear", "become"})
-
-
 def _state_of(tokens: Sequence[Token], kids: Mapping[int, Sequence[int]], verb: int) -> str | None:
     """What counted people are said to be: "dead" of "left 49 people dead" / "were found dead", "custody" of "13
     people are in custody"."""
+    linking = tokens[verb].tag == "VBN" or tokens[verb].lemma.lower() in lexicon.words("linking-verbs")
     for c in _children(kids, verb):
         t = tokens[c]
-        if t.dep == "xcomp" and tokens[verb].tag != "VBN" and tokens[verb].lemma.lower() not in LINKING_VERBS:
+        if t.dep == "xcomp" and not linking:
             continue  # "two helicopters were evacuating injured": the injured are what the helicopters carry
         if t.dep in ("oprd", "acomp", "xcomp") and t.text.lower() in COUNTED_ADJECTIVES:
             return t.text.lower()

@@ -184,13 +184,10 @@ def conversions(facts: Sequence[EventFact], texts: Mapping[str, str]) -> set[int
 # ---- values ----------------------------------------------------------------------------------------------------
 
 
-LABELS = frozenset({"block"})  # nouns a figure names rather than counts ("the 3300 block of West Florence Avenue")
-
-
 def values_conflict(a: EventFact, b: EventFact, settings: AlignSettings) -> str | None:
     """Why the values of two rows of one slot cannot both be true, or None when they can."""
     kind = a.fact.kind
-    if kind == COUNT and a.fact.measured in LABELS and a.fact.measured == b.fact.measured:
+    if kind == COUNT and a.fact.measured in lexicon.words("label-nouns") and a.fact.measured == b.fact.measured:
         # "the 12000 block of East 223rd Street": the number names a block, it rounds nothing
         qa, qb = a.quantity, b.quantity
         if qa is not None and qb is not None and qa.value != qb.value:
@@ -594,14 +591,14 @@ class Context:
 def _nations(f: EventFact) -> frozenset[str]:
     """The nations or groups a count's noun is of: a country's code where its name, an alias or its people's name
     gives one ("U.S.", "American" and "America" are US), else the words as written."""
-    out = set()
-    demonyms = lexicon.column("demonyms")
-    for m in f.fact.modifiers:
-        if m.startswith(NATION):
-            name = m.removeprefix(NATION)
-            codes = place_country_codes(name)
-            out.add(next(iter(codes)) if len(codes) == 1 else demonyms.get(name) or name)
-    return frozenset(out)
+    return frozenset(_nation(m.removeprefix(NATION)) for m in f.fact.modifiers if m.startswith(NATION))
+
+
+@cache
+def _nation(name: str) -> str:
+    """A nation's name as written, as its country code where one reads it ("u.s.", "american" -> "US")."""
+    codes = place_country_codes(name)
+    return next(iter(codes)) if len(codes) == 1 else lexicon.column("demonyms").get(name) or name
 
 
 def _other_nations(a: EventFact, b: EventFact) -> bool:
